@@ -1,0 +1,93 @@
+//! bantin: a static-site generator for public progress bulletins.
+//!
+//! # The pipeline
+//! A build runs six stages, each in its own module, each handing the next an
+//! immutable value:
+//!
+//! 1. [`load`]: walk the site root, read text files (UTF-8, NFC, `\n`).
+//! 2. [`parse`]: text into raw serde types, with a position index per YAML
+//!    file, front matter split off, shortcodes cut out, CSV rows read.
+//! 3. [`validate`]: raw types into the checked [`model`], collecting every
+//!    problem as a [`diag::Diagnostic`] with file, line and column.
+//! 4. [`model`]: the immutable site, with derived figures.
+//! 5. [`render`]: model and [`theme`] into output files in memory; pure.
+//! 6. [`write`]: the only code that writes the output, atomically.
+//!
+//! Only `load`, `theme` (reading a theme folder) and `write` touch the disk;
+//! nothing reads the clock, so the same input gives the same bytes.
+
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod text;
+pub mod theme;
+pub mod validate;
+pub mod write;
+
+use diag::{Diagnostic, Diagnostics};
+use std::path::{Path, PathBuf};
+
+/// What `bantin build` is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub out: PathBuf,
+    pub drafts: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    /// Warnings of the run (they do not fail the build).
+    pub warnings: Diagnostics,
+}
+
+/// Loads, checks and renders the site at `root` into memory.
+pub fn render_site(root: &Path, drafts: bool) -> Result<(Vec<render::Output>, Diagnostics), Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let content = load::content(root, &mut diags);
+    let site = validate::site(&content, validate::Options { drafts }, &mut diags);
+    let Some(site) = site else { return Err(diags) };
+    let theme = theme::resolve(root, &site.settings.theme, &content.templates, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    match render::site(&site, &theme) {
+        Ok(files) => Ok((files, diags)),
+        Err(errors) => {
+            diags.extend(errors);
+            Err(diags)
+        }
+    }
+}
+
+/// `bantin build`: renders the site and replaces the output whole. On any
+/// error the previous output is left as it was.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    if let Err(e) = write::check_target(&options.root, &options.out) {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error(options.out.display().to_string(), None, e.to_string()));
+        return Err(d);
+    }
+    let (files, warnings) = render_site(&options.root, options.drafts)?;
+    if let Err(e) = write::output(&options.out, &files) {
+        let mut d = warnings;
+        d.push(Diagnostic::error(options.out.display().to_string(), None, e.to_string())
+            .with_hint("the previous output, if any, was left in place"));
+        return Err(d);
+    }
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    Ok(BuildReport { pages, files: files.len(), warnings })
+}
+
+/// `bantin check`: everything `build` checks, nothing written.
+pub fn check(root: &Path, drafts: bool) -> Diagnostics {
+    match render_site(root, drafts) {
+        Ok((_, warnings)) => warnings,
+        Err(diags) => diags,
+    }
+}

@@ -1,0 +1,268 @@
+//! Stage 1, load: walk the site root and read its files into memory.
+//!
+//! This is the only stage besides `write` that touches the disk. Text is
+//! checked (UTF-8, no NUL bytes), its byte-order mark removed, line endings
+//! made `\n` and Unicode put in NFC, so later stages see one form of text.
+//! Binary assets are not read, only listed, and copied by `write`.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+use walkdir::WalkDir;
+
+/// A text file, read and normalised.
+#[derive(Debug, Clone)]
+pub struct TextFile {
+    /// Path relative to the site root, `/`-separated: used in messages.
+    pub rel: String,
+    pub text: String,
+}
+
+/// A file copied to the output as it is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AssetFile {
+    /// Path relative to the site root, `/`-separated.
+    pub rel: String,
+    pub abs: PathBuf,
+}
+
+/// Everything under `content/districts/<folder>/`.
+#[derive(Debug, Clone)]
+pub struct DistrictFiles {
+    pub folder: String,
+    pub yaml: Option<TextFile>,
+    pub csvs: Vec<TextFile>,
+    pub articles: Vec<TextFile>,
+    pub assets: Vec<AssetFile>,
+}
+
+/// The content of a site, as read from disk.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub site: Option<TextFile>,
+    pub indicators: Option<TextFile>,
+    pub districts: Vec<DistrictFiles>,
+    pub pages: Vec<TextFile>,
+    pub static_files: Vec<AssetFile>,
+    /// Site templates (`templates/*`) by name, overriding the theme's.
+    pub templates: BTreeMap<String, TextFile>,
+}
+
+/// Reads `content/` and `templates/` of the site at `root`.
+pub fn content(root: &Path, diags: &mut Diagnostics) -> Content {
+    let mut out = Content::default();
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        diags.push(
+            Diagnostic::error("content", None, "the site has no `content/` folder")
+                .with_hint(format!("run bantin in a site root, or pass --root; looked in {}", root.display())),
+        );
+        return out;
+    }
+    out.site = read_optional(root, "content/site.yaml", diags);
+    if out.site.is_none() {
+        diags.push(Diagnostic::error("content/site.yaml", None, "the site has no `content/site.yaml`")
+            .with_hint("create it with at least `title:` and `base_url:`"));
+    }
+    out.indicators = read_optional(root, "content/indicators.yaml", diags);
+    if out.indicators.is_none() {
+        diags.push(Diagnostic::error("content/indicators.yaml", None, "the site has no `content/indicators.yaml`")
+            .with_hint("create it; it may be an empty list: `[]`"));
+    }
+    out.districts = districts(root, diags);
+    for file in walk(root, "content/pages", diags) {
+        if file.rel.ends_with(".md") && file.rel.matches('/').count() == 2 {
+            if let Some(t) = read_text(&file, diags) {
+                out.pages.push(t);
+            }
+        }
+    }
+    out.static_files = walk(root, "content/static", diags);
+    for file in walk(root, "templates", diags) {
+        let name = file.rel["templates/".len()..].to_string();
+        if let Some(t) = read_text(&file, diags) {
+            out.templates.insert(name, t);
+        }
+    }
+    out
+}
+
+fn districts(root: &Path, diags: &mut Diagnostics) -> Vec<DistrictFiles> {
+    let mut by_folder: BTreeMap<String, DistrictFiles> = BTreeMap::new();
+    for file in walk(root, "content/districts", diags) {
+        let rest = &file.rel["content/districts/".len()..];
+        let Some((folder, inner)) = rest.split_once('/') else {
+            diags.push(Diagnostic::warning(&file.rel, None, "a file directly in `content/districts/` is ignored")
+                .with_hint("put each district in its own folder: content/districts/<slug>/district.yaml"));
+            continue;
+        };
+        let d = by_folder.entry(folder.to_string()).or_insert_with(|| DistrictFiles {
+            folder: folder.to_string(),
+            yaml: None,
+            csvs: Vec::new(),
+            articles: Vec::new(),
+            assets: Vec::new(),
+        });
+        if inner == "district.yaml" {
+            d.yaml = read_text(&file, diags);
+        } else if inner.starts_with("data/") && inner.ends_with(".csv") && inner.matches('/').count() == 1 {
+            d.csvs.extend(read_text(&file, diags));
+        } else if inner.ends_with(".md") {
+            d.articles.extend(read_text(&file, diags));
+        } else {
+            d.assets.push(file);
+        }
+    }
+    let mut out: Vec<DistrictFiles> = by_folder.into_values().collect();
+    for d in &out {
+        if d.yaml.is_none() {
+            diags.push(Diagnostic::error(
+                format!("content/districts/{}/district.yaml", d.folder),
+                None,
+                "this district folder has no `district.yaml`",
+            ).with_hint("create it with at least `name:`"));
+        }
+    }
+    out.retain(|d| d.yaml.is_some());
+    out
+}
+
+/// Every file below `root/sub`, sorted by path; symlinks that lead outside
+/// the root are refused.
+pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
+    let dir = root.join(sub);
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut out = Vec::new();
+    for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let rel = err.path().map(|p| rel_path(root, p)).unwrap_or_else(|| sub.to_string());
+                let msg = if err.loop_ancestor().is_some() {
+                    "a symbolic link here loops back to a parent folder".to_string()
+                } else {
+                    format!("cannot be read: {err}")
+                };
+                diags.push(Diagnostic::error(rel, None, msg));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = rel_path(root, entry.path());
+        if entry.path_is_symlink() || has_symlink_parent(root, entry.path()) {
+            let target = entry.path().canonicalize().ok();
+            if !target.is_some_and(|t| t.starts_with(&canonical_root)) {
+                diags.push(Diagnostic::error(rel, None, "this symbolic link leads outside the site root")
+                    .with_hint("copy the file into the site instead of linking to it"));
+                continue;
+            }
+        }
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        out.push(AssetFile { rel, abs: entry.path().to_path_buf() });
+    }
+    out
+}
+
+fn has_symlink_parent(root: &Path, path: &Path) -> bool {
+    let mut p = path.parent();
+    while let Some(dir) = p {
+        if dir == root {
+            return false;
+        }
+        if dir.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+            return true;
+        }
+        p = dir.parent();
+    }
+    false
+}
+
+fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn read_optional(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<TextFile> {
+    let abs = root.join(rel);
+    abs.is_file().then(|| read_text(&AssetFile { rel: rel.to_string(), abs }, diags)).flatten()
+}
+
+/// Reads a text file; a file that is not UTF-8 text is reported.
+pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> {
+    match std::fs::read(&file.abs) {
+        Ok(bytes) => match decode_text(&bytes) {
+            Ok(text) => Some(TextFile { rel: file.rel.clone(), text }),
+            Err(d) => {
+                diags.push(Diagnostic { file: file.rel.clone(), ..d });
+                None
+            }
+        },
+        Err(err) => {
+            diags.push(Diagnostic::error(&file.rel, None, format!("cannot be read: {err}")));
+            None
+        }
+    }
+}
+
+/// Checks and normalises the bytes of a text file: UTF-8, no NUL, no BOM,
+/// `\n` line endings, NFC.
+pub fn decode_text(bytes: &[u8]) -> Result<String, Diagnostic> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+            return Err(Diagnostic::error("", Some(crate::diag::Pos::new(line, col)), "this file is not valid UTF-8 text")
+                .with_hint("save it as UTF-8 (in most editors: Save with encoding → UTF-8)"));
+        }
+    };
+    if let Some(i) = text.find('\0') {
+        let (line, col) = line_col(&bytes[..i]);
+        return Err(Diagnostic::error("", Some(crate::diag::Pos::new(line, col)), "this file contains a NUL byte, so it is not text")
+            .with_hint("remove the NUL characters, or re-save the file as plain UTF-8 text"));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        Ok(text)
+    } else {
+        Ok(text.nfc().collect())
+    }
+}
+
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let last = prefix.iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
+    let col = String::from_utf8_lossy(&prefix[last..]).chars().count() + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_text() {
+        assert_eq!(decode_text(b"\xef\xbb\xbfa\r\nb\r\n").unwrap(), "a\nb\n");
+        assert_eq!(decode_text("Ky\u{300}".as_bytes()).unwrap(), "Kỳ");
+    }
+
+    #[test]
+    fn rejects_non_text() {
+        let e = decode_text(b"ok\nab\xff").unwrap_err();
+        assert_eq!(e.pos, Some(crate::diag::Pos::new(2, 3)));
+        let e = decode_text(b"a\0b").unwrap_err();
+        assert!(e.message.contains("NUL"));
+    }
+}

@@ -1,0 +1,80 @@
+//! The `bantin` command line: a thin layer over the library.
+
+use bantin::diag::Diagnostics;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "bantin", version, about = "Static-site generator for public progress bulletins")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default: <root>/public).
+    Build {
+        /// The site root (holds content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The output folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Include articles and pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check the whole site and report every problem; write nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Check drafts too.
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+fn report(diags: &Diagnostics) {
+    if !diags.is_empty() {
+        eprint!("{diags}");
+    }
+}
+
+fn summary_line(diags: &Diagnostics) -> String {
+    format!("{} error(s), {} warning(s)", diags.error_count(), diags.warning_count())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, out, drafts } => {
+            let out = out.unwrap_or_else(|| root.join("public"));
+            let options = bantin::BuildOptions { root, out: out.clone(), drafts };
+            match bantin::build(&options) {
+                Ok(r) => {
+                    report(&r.warnings);
+                    eprintln!("built {} pages ({} files) into {}", r.pages, r.files, out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    report(&diags);
+                    eprintln!("build failed: {}; the output was not changed", summary_line(&diags));
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Check { root, drafts } => {
+            let diags = bantin::check(&root, drafts);
+            report(&diags);
+            if diags.has_errors() {
+                eprintln!("check failed: {}", summary_line(&diags));
+                ExitCode::from(1)
+            } else {
+                eprintln!("the site is valid: {}", summary_line(&diags));
+                ExitCode::SUCCESS
+            }
+        }
+    }
+}

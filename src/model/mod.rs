@@ -1,0 +1,218 @@
+//! Stage 4, model: the checked, immutable site.
+//!
+//! `validate` builds these types and nothing changes them afterwards; every
+//! later stage only reads. Lists are already in display order: indicators as
+//! the catalogue lists them, districts by Vietnamese collation of their
+//! names, articles newest first.
+
+pub mod figures;
+pub mod period;
+
+use crate::load::AssetFile;
+use crate::text::lang::Lang;
+pub use figures::{Derived, Status};
+use jiff::civil::Date;
+pub use period::{Granularity, Period};
+use serde::Serialize;
+
+/// Site settings from `site.yaml`, defaults filled in.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub title: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub lang: Lang,
+    pub description: String,
+    pub theme: String,
+    pub bulletin_period: Granularity,
+    pub articles_per_page: usize,
+    pub safe_html: bool,
+}
+
+/// What an indicator measures, which decides how it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Count,
+    Amount,
+    Percent,
+    Rank,
+}
+
+/// Which direction is progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+/// One entry of the indicator catalogue.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub unit: Option<String>,
+    pub topic: Option<String>,
+    pub better: Better,
+    /// Markdown.
+    pub description: Option<String>,
+}
+
+/// A number with the count of decimals it was written with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num {
+    pub value: f64,
+    pub decimals: u8,
+}
+
+/// Where an observation was written: for messages that name both places of
+/// a duplicate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+}
+
+/// One observation: where an indicator stood at the end of a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub period: Period,
+    pub value: Option<Num>,
+    pub total: Option<Num>,
+    pub target: Option<Num>,
+    pub note: Option<String>,
+    /// An article slug of the same district.
+    pub source: Option<String>,
+    pub origin: Origin,
+}
+
+/// The observations of one indicator for one district or commune, ordered
+/// by period, with the figures derived from them.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Index into [`Site::indicators`].
+    pub indicator: usize,
+    pub observations: Vec<Observation>,
+    pub derived: Derived,
+}
+
+/// A commune of a district.
+#[derive(Debug, Clone)]
+pub struct Commune {
+    pub name: String,
+    pub series: Vec<Series>,
+}
+
+/// A district: its data, communes and articles.
+#[derive(Debug, Clone)]
+pub struct District {
+    pub slug: String,
+    pub name: String,
+    pub province: Option<String>,
+    pub level: Option<String>,
+    /// Markdown.
+    pub summary: Option<String>,
+    /// In catalogue order, only indicators with observations.
+    pub series: Vec<Series>,
+    pub communes: Vec<Commune>,
+}
+
+impl District {
+    /// This district's series for the indicator at `index`, if it has one.
+    pub fn series_for(&self, indicator: usize) -> Option<&Series> {
+        self.series.iter().find(|s| s.indicator == indicator)
+    }
+}
+
+/// A shortcode found in an article body, checked against the data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shortcode {
+    /// A district's chart of an indicator.
+    Chart { indicator: usize, district: usize },
+    /// One formatted observation of a district.
+    Value { indicator: usize, district: usize, period: Period },
+}
+
+/// A Markdown body with its shortcodes cut out: each shortcode's place in
+/// `markdown` holds [`placeholder`]`(n)`.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    pub markdown: String,
+    pub shortcodes: Vec<Shortcode>,
+}
+
+/// The text that stands in a body for shortcode `n` until it is rendered.
+pub fn placeholder(n: usize) -> String {
+    format!("\u{E000}{n}\u{E001}")
+}
+
+/// An asset copied beside an article's page.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Asset {
+    pub source: AssetFile,
+    /// Path below the article's output folder.
+    pub name: String,
+}
+
+/// An article about a district.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Index into [`Site::districts`].
+    pub district: usize,
+    pub slug: String,
+    pub title: String,
+    pub date: Date,
+    pub author: Option<String>,
+    pub topics: Vec<String>,
+    /// Markdown; when absent the first paragraph of the body is used.
+    pub summary: Option<String>,
+    pub image: Option<String>,
+    /// Indices into [`Site::indicators`].
+    pub indicators: Vec<usize>,
+    pub draft: bool,
+    pub body: Body,
+    pub file: String,
+    pub assets: Vec<Asset>,
+}
+
+/// A standalone page (`content/pages/*.md`).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub body: Body,
+    pub file: String,
+}
+
+/// A topic: a slug used by articles or indicators, and its display name.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub slug: String,
+    pub name: String,
+}
+
+/// The whole checked site.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub settings: Settings,
+    pub indicators: Vec<Indicator>,
+    pub districts: Vec<District>,
+    pub articles: Vec<Article>,
+    pub pages: Vec<Page>,
+    pub topics: Vec<Topic>,
+    pub static_files: Vec<AssetFile>,
+}
+
+impl Site {
+    pub fn topic(&self, slug: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.slug == slug)
+    }
+
+    /// Articles of one district, newest first.
+    pub fn district_articles(&self, district: usize) -> impl Iterator<Item = &Article> {
+        self.articles.iter().filter(move |a| a.district == district)
+    }
+}

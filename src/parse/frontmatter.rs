@@ -1,0 +1,62 @@
+//! Splitting a Markdown file into its YAML front matter and its body.
+
+use crate::diag::{Diagnostic, Pos};
+
+/// A Markdown file cut in two.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    pub body: &'a str,
+    /// The line of the file the body starts on (1-based).
+    pub body_line: usize,
+}
+
+/// Cuts `text` at its `---` lines. The text must start with a `---` line
+/// and have a closing `---` (or `...`) line.
+pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Err(Diagnostic::error(file, Some(Pos::new(1, 1)), "the file does not start with a front matter block")
+            .with_hint("begin the file with a line `---`, the fields (title:, date:), then another line `---`"));
+    }
+    let yaml_start = (first_end + 1).min(text.len());
+    let mut offset = yaml_start;
+    let mut line = 2;
+    for l in text[yaml_start..].split_inclusive('\n') {
+        let bare = l.trim_end();
+        if bare == "---" || bare == "..." {
+            return Ok(Split {
+                yaml: &text[yaml_start..offset],
+                body: &text[offset + l.len()..],
+                body_line: line + 1,
+            });
+        }
+        offset += l.len();
+        line += 1;
+    }
+    Err(Diagnostic::error(file, Some(Pos::new(1, 1)), "the front matter block is never closed")
+        .with_hint("add a line `---` after the last front matter field"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits() {
+        let s = split("a.md", "---\ntitle: A\n---\nBody\n").unwrap();
+        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_line, 4);
+        let s = split("a.md", "---\n---\n").unwrap();
+        assert_eq!(s.yaml, "");
+        assert_eq!(s.body, "");
+    }
+
+    #[test]
+    fn errors() {
+        assert!(split("a.md", "title: A\n").unwrap_err().message.contains("does not start"));
+        assert!(split("a.md", "---\ntitle: A\n").unwrap_err().message.contains("never closed"));
+        assert!(split("a.md", "").is_err());
+    }
+}

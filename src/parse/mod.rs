@@ -1,0 +1,101 @@
+//! Stage 2, parse: text into raw serde types, positions kept.
+//!
+//! Raw types mirror the files loosely (most fields optional, numbers as YAML
+//! values) so that a wrong field becomes a clear message in `validate`
+//! instead of a serde error that hides every other problem in the file.
+//! Each parsed YAML document comes with its [`YamlIndex`] of positions.
+
+pub mod csvobs;
+pub mod frontmatter;
+pub mod raw;
+pub mod shortcode;
+pub mod yamlpos;
+
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::load::TextFile;
+use serde::de::DeserializeOwned;
+pub use yamlpos::YamlIndex;
+
+/// A YAML document parsed into `T`, with the positions of its nodes.
+#[derive(Debug, Clone)]
+pub struct Parsed<T> {
+    pub file: String,
+    pub value: T,
+    pub index: YamlIndex,
+}
+
+impl<T> Parsed<T> {
+    /// The position of `path` in this document.
+    pub fn pos(&self, path: &str) -> Option<Pos> {
+        self.index.pos(path)
+    }
+
+    /// An error at `path` of this document.
+    pub fn error(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.file, self.index.pos(path), message)
+    }
+}
+
+/// Parses `text` (which starts at line `line_offset + 1` of `file`) as `T`.
+/// Syntax and type errors, and duplicate keys, are reported; `None` means
+/// nothing usable came out.
+pub fn yaml<T: DeserializeOwned>(
+    file: &str,
+    text: &str,
+    line_offset: usize,
+    diags: &mut Diagnostics,
+) -> Option<Parsed<T>> {
+    let index = YamlIndex::build(text, line_offset);
+    for (path, pos) in &index.duplicate_keys {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        diags.push(
+            Diagnostic::error(file, Some(*pos), format!("the key `{key}` is written twice in the same block"))
+                .with_hint("keep one of them; YAML would silently use only the last"),
+        );
+    }
+    let source = if text.trim().is_empty() { "{}" } else { text };
+    match serde_yaml::from_str::<T>(source) {
+        Ok(value) => Some(Parsed { file: file.to_string(), value, index }),
+        Err(err) => {
+            diags.push(yaml_error(file, &err, line_offset));
+            None
+        }
+    }
+}
+
+/// Parses a whole YAML file.
+pub fn yaml_file<T: DeserializeOwned>(file: &TextFile, diags: &mut Diagnostics) -> Option<Parsed<T>> {
+    yaml(&file.rel, &file.text, 0, diags)
+}
+
+/// Turns a serde YAML error into a diagnostic at its line and column.
+fn yaml_error(file: &str, err: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+    let text = err.to_string();
+    let message = match text.find(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text.clone(),
+    };
+    let pos = err.location().map(|l| Pos::new(l.line() + line_offset, l.column()));
+    let hint = if message.contains("did not find expected") || message.contains("mapping values are not allowed") {
+        "check the indentation and quote text that contains `: ` or starts with a special character"
+    } else if message.contains("recursion limit") || message.contains("repetition limit") {
+        "the YAML is nested too deeply or expands too many aliases"
+    } else if message.starts_with("invalid type") {
+        "this field has the wrong type of value; see docs/format.md"
+    } else {
+        "see docs/format.md for the expected fields"
+    };
+    Diagnostic::error(file, pos, format!("invalid YAML: {message}")).with_hint(hint)
+}
+
+/// Warns about keys of the mapping at `path` that bantin does not know.
+pub fn unknown_keys<T>(doc: &Parsed<T>, path: &str, known: &[&str], diags: &mut Diagnostics) {
+    for (key, pos) in doc.index.keys_of(path) {
+        if !known.contains(&key.as_str()) {
+            diags.push(
+                Diagnostic::warning(&doc.file, Some(pos), format!("unknown field `{key}` is ignored"))
+                    .with_hint(format!("known fields here: {}", known.join(", "))),
+            );
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! `indicators/<id>.csv`: every observation of one indicator, districts and
+//! communes, numbers written as in the YAML (dot decimal, no separators).
+
+use crate::model::{Num, Series, Site};
+
+const HEADER: &str = "district,commune,period,value,total,target,note\n";
+
+fn num(n: Option<Num>) -> String {
+    n.map(|n| format!("{:.*}", n.decimals as usize, n.value)).unwrap_or_default()
+}
+
+fn cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn rows(out: &mut String, district: &str, commune: &str, series: &Series) {
+    for o in &series.observations {
+        let line = [
+            cell(district),
+            cell(commune),
+            o.period.key(),
+            num(o.value),
+            num(o.total),
+            num(o.target),
+            cell(o.note.as_deref().unwrap_or("")),
+        ];
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+}
+
+/// The CSV text of the indicator at `index`, districts in site order, each
+/// district's own rows before its communes'.
+pub fn indicator_csv(site: &Site, index: usize) -> String {
+    let mut out = String::from(HEADER);
+    for d in &site.districts {
+        if let Some(s) = d.series_for(index) {
+            rows(&mut out, &d.slug, "", s);
+        }
+        for c in &d.communes {
+            if let Some(s) = c.series.iter().find(|s| s.indicator == index) {
+                rows(&mut out, &d.slug, &c.name, s);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_when_needed() {
+        assert_eq!(cell("Kỳ Châu"), "Kỳ Châu");
+        assert_eq!(cell("up 5, on 2021"), "\"up 5, on 2021\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(num(Some(Num { value: 8850.2, decimals: 2 })), "8850.20");
+        assert_eq!(num(Some(Num { value: 22.0, decimals: 0 })), "22");
+    }
+}

@@ -1,0 +1,148 @@
+//! How model values read on a page: observations, periods, changes and
+//! statuses, in the site's language.
+
+use crate::model::{Better, Granularity, Indicator, Kind, Num, Period, Status};
+use crate::text::lang::{Lang, Strings};
+use crate::text::numfmt::{format_number, format_percent, format_signed};
+
+/// A number as written (`8.850,26`).
+pub fn num(n: Num, lang: Lang) -> String {
+    format_number(n.value, n.decimals as usize, lang)
+}
+
+/// A value with its total and unit: `110/154 thôn`, `8.850,26 tỷ đồng`,
+/// `95%`, `7/27`.
+pub fn value(ind: &Indicator, v: Num, total: Option<Num>, lang: Lang) -> String {
+    let main = match (ind.kind, total) {
+        (Kind::Count | Kind::Rank, Some(t)) => format!("{}/{}", num(v, lang), num(t, lang)),
+        (Kind::Percent, _) => return format!("{}%", num(v, lang)),
+        _ => num(v, lang),
+    };
+    with_unit(main, ind)
+}
+
+/// A bare quantity of the indicator (a target), with its unit.
+pub fn quantity(ind: &Indicator, v: Num, lang: Lang) -> String {
+    if ind.kind == Kind::Percent {
+        return format!("{}%", num(v, lang));
+    }
+    with_unit(num(v, lang), ind)
+}
+
+fn with_unit(main: String, ind: &Indicator) -> String {
+    match &ind.unit {
+        Some(u) if ind.kind != Kind::Percent && u != "%" => format!("{main} {u}"),
+        Some(_) => format!("{main}%"),
+        None => main,
+    }
+}
+
+/// A derived share: `71,4%`.
+pub fn share(p: f64, lang: Lang) -> String {
+    format_percent(p, lang)
+}
+
+/// A change since the previous observation, and whether it is progress
+/// (`better`), a setback (`worse`) or no change (`same`).
+pub fn change(ind: &Indicator, delta: f64, decimals: u8, lang: Lang) -> (String, &'static str) {
+    let dir = if delta.abs() < 1e-9 {
+        "same"
+    } else if (delta > 0.0) == (ind.better == Better::Higher) {
+        "better"
+    } else {
+        "worse"
+    };
+    let text = match (ind.kind, lang) {
+        (Kind::Rank, Lang::Vi) if delta < 0.0 => format!("tăng {} bậc", format_number(-delta, decimals as usize, lang)),
+        (Kind::Rank, Lang::Vi) if delta > 0.0 => format!("giảm {} bậc", format_number(delta, decimals as usize, lang)),
+        (Kind::Rank, Lang::En) if delta < 0.0 => format!("up {} places", format_number(-delta, decimals as usize, lang)),
+        (Kind::Rank, Lang::En) if delta > 0.0 => format!("down {} places", format_number(delta, decimals as usize, lang)),
+        (Kind::Percent, Lang::Vi) => format!("{} điểm %", format_signed(delta, decimals as usize, lang)),
+        (Kind::Percent, Lang::En) => format!("{} pts", format_signed(delta, decimals as usize, lang)),
+        _ => with_unit(format_signed(delta, decimals as usize, lang), ind),
+    };
+    (text, dir)
+}
+
+/// A period as a heading or a table cell: `Quý 3/2023`, `Q3 2023`.
+pub fn period(p: Period, lang: Lang) -> String {
+    match (p.granularity, lang) {
+        (Granularity::Year, Lang::Vi) => format!("Năm {}", p.year),
+        (Granularity::Half, Lang::Vi) if p.index == 1 => format!("6 tháng đầu năm {}", p.year),
+        (Granularity::Half, Lang::Vi) => format!("6 tháng cuối năm {}", p.year),
+        (Granularity::Quarter, Lang::Vi) => format!("Quý {}/{}", p.index, p.year),
+        (Granularity::Month, Lang::Vi) => format!("Tháng {}/{}", p.index, p.year),
+        (Granularity::Year, Lang::En) => p.year.to_string(),
+        (Granularity::Half, Lang::En) => format!("H{} {}", p.index, p.year),
+        (Granularity::Quarter, Lang::En) => format!("Q{} {}", p.index, p.year),
+        (Granularity::Month, Lang::En) => format!("{} {}", EN_MONTHS[(p.index - 1) as usize], p.year),
+    }
+}
+
+/// A period in few letters, for chart axes: `T10/2022`, `Oct 2022`.
+pub fn period_short(p: Period, lang: Lang) -> String {
+    match (p.granularity, lang) {
+        (Granularity::Year, _) => p.year.to_string(),
+        (Granularity::Half, Lang::Vi) => format!("{}T/{}", if p.index == 1 { "6" } else { "12" }, p.year),
+        (Granularity::Quarter, Lang::Vi) => format!("Q{}/{}", p.index, p.year),
+        (Granularity::Month, Lang::Vi) => format!("T{}/{}", p.index, p.year),
+        _ => period(p, lang),
+    }
+}
+
+const EN_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The status's CSS class and its words.
+pub fn status(s: Status, t: &Strings) -> (&'static str, &'static str) {
+    match s {
+        Status::Achieved => ("achieved", t.status_achieved),
+        Status::OnTrack => ("on-track", t.status_on_track),
+        Status::Behind => ("behind", t.status_behind),
+        Status::NoTarget => ("no-target", t.status_no_target),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ind(kind: Kind, unit: Option<&str>) -> Indicator {
+        Indicator {
+            id: "x".into(), name: "X".into(), kind, unit: unit.map(Into::into), topic: None,
+            better: if kind == Kind::Rank { Better::Lower } else { Better::Higher }, description: None,
+        }
+    }
+    fn n(value: f64, decimals: u8) -> Num {
+        Num { value, decimals }
+    }
+
+    #[test]
+    fn values_by_kind() {
+        assert_eq!(value(&ind(Kind::Count, Some("thôn")), n(110.0, 0), Some(n(154.0, 0)), Lang::Vi), "110/154 thôn");
+        assert_eq!(value(&ind(Kind::Amount, Some("tỷ đồng")), n(8850.26, 2), None, Lang::Vi), "8.850,26 tỷ đồng");
+        assert_eq!(value(&ind(Kind::Percent, Some("%")), n(92.25, 2), None, Lang::Vi), "92,25%");
+        assert_eq!(value(&ind(Kind::Rank, None), n(7.0, 0), Some(n(27.0, 0)), Lang::En), "7/27");
+    }
+
+    #[test]
+    fn changes() {
+        assert_eq!(change(&ind(Kind::Count, Some("thôn")), 8.0, 0, Lang::Vi), ("+8 thôn".into(), "better"));
+        assert_eq!(change(&ind(Kind::Rank, None), -5.0, 0, Lang::Vi), ("tăng 5 bậc".into(), "better"));
+        assert_eq!(change(&ind(Kind::Rank, None), 2.0, 0, Lang::En), ("down 2 places".into(), "worse"));
+        assert_eq!(change(&ind(Kind::Percent, None), -1.5, 1, Lang::Vi), ("\u{2212}1,5 điểm %".into(), "worse"));
+    }
+
+    #[test]
+    fn periods() {
+        let p = |s| Period::parse(s).unwrap();
+        assert_eq!(period(p("2023-Q3"), Lang::Vi), "Quý 3/2023");
+        assert_eq!(period(p("2023-H1"), Lang::Vi), "6 tháng đầu năm 2023");
+        assert_eq!(period(p("2022-10"), Lang::Vi), "Tháng 10/2022");
+        assert_eq!(period_short(p("2022-10"), Lang::Vi), "T10/2022");
+        assert_eq!(period(p("2023"), Lang::Vi), "Năm 2023");
+        assert_eq!(period(p("2022-10"), Lang::En), "Oct 2022");
+        assert_eq!(period(p("2023-Q3"), Lang::En), "Q3 2023");
+    }
+}

@@ -1,0 +1,63 @@
+//! Links between pages: every link in HTML is relative, so the site works
+//! in any sub-folder and from file://. Only feeds, the sitemap, canonical
+//! and Open Graph tags use absolute URLs from `base_url`.
+//!
+//! Pages are named by their output folder relative to the site root, with
+//! a trailing `/` (`districts/ky-anh/`); the home page is `""`. Links point
+//! at the folder's `index.html` so they open from disk too.
+
+/// The way from a page's folder back to the site root: `""`, `"../"`, …
+pub fn root_prefix(page_dir: &str) -> String {
+    "../".repeat(page_dir.matches('/').count())
+}
+
+/// The link target of a page folder, relative to the site root.
+pub fn page_href(dir: &str) -> String {
+    format!("{dir}index.html")
+}
+
+/// A relative link from the page in `from_dir` to the site path `target`.
+pub fn relative(from_dir: &str, target: &str) -> String {
+    let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let to: Vec<&str> = target.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let common = common.min(to.len().saturating_sub(1));
+    let mut out = "../".repeat(from.len() - common);
+    out.push_str(&to[common..].join("/"));
+    if out.is_empty() {
+        out.push_str("./");
+    }
+    out
+}
+
+/// The absolute URL of a site path (`base_url` ends with `/`).
+pub fn absolute(base_url: &str, path: &str) -> String {
+    format!("{base_url}{path}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(root_prefix(""), "");
+        assert_eq!(root_prefix("districts/"), "../");
+        assert_eq!(root_prefix("districts/ky-anh/tong-ket/"), "../../../");
+    }
+
+    #[test]
+    fn relative_links() {
+        assert_eq!(relative("districts/ky-anh/a/", "districts/ky-anh/b/index.html"), "../b/index.html");
+        assert_eq!(relative("", "districts/index.html"), "districts/index.html");
+        assert_eq!(relative("districts/ky-anh/", "indicators/x.csv"), "../../indicators/x.csv");
+        assert_eq!(relative("districts/ky-anh/", "districts/ky-anh/index.html"), "index.html");
+        assert_eq!(relative("a/", "a/"), "./");
+        assert_eq!(relative("a/b/", "index.html"), "../../index.html");
+    }
+
+    #[test]
+    fn absolute_urls() {
+        assert_eq!(absolute("https://x.vn/bantin/", "districts/ky-anh/"), "https://x.vn/bantin/districts/ky-anh/");
+    }
+}

@@ -1,0 +1,134 @@
+//! Markdown to HTML (CommonMark with tables, footnotes, strikethrough and
+//! task lists), and the plain-text summary of a body.
+
+use crate::model::placeholder;
+use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+/// Renders Markdown to HTML. With `safe_html`, raw HTML in the text is shown
+/// as text instead of being passed through.
+pub fn to_html(markdown: &str, safe_html: bool) -> String {
+    let parser = Parser::new_ext(markdown, options()).map(|event| match event {
+        Event::Html(h) | Event::InlineHtml(h) if safe_html => Event::Text(h),
+        other => other,
+    });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, parser);
+    out
+}
+
+/// Renders a one-paragraph Markdown snippet (a summary) without its `<p>`.
+pub fn inline_html(markdown: &str, safe_html: bool) -> String {
+    let html = to_html(markdown, safe_html);
+    let trimmed = html.trim();
+    match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => trimmed.to_string(),
+    }
+}
+
+/// The text of the first paragraph, without formatting or shortcodes.
+pub fn first_paragraph_text(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => depth += 1,
+            Event::End(TagEnd::Paragraph) if depth > 0 => {
+                if !out.trim().is_empty() {
+                    break;
+                }
+                depth -= 1;
+            }
+            Event::Text(t) | Event::Code(t) if depth > 0 => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if depth > 0 => out.push(' '),
+            _ => {}
+        }
+    }
+    strip_placeholders(out.trim())
+}
+
+/// Plain text of a Markdown snippet (a summary written in front matter).
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            _ => {}
+        }
+    }
+    strip_placeholders(out.trim())
+}
+
+fn strip_placeholders(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut inside = false;
+    for c in s.chars() {
+        match c {
+            '\u{E000}' => inside = true,
+            '\u{E001}' => inside = false,
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Puts rendered shortcodes in place of their placeholders. A shortcode
+/// alone in a paragraph replaces the whole paragraph, so block content
+/// (a chart) is not wrapped in `<p>`.
+pub fn fill_placeholders(html: &str, rendered: &[String]) -> String {
+    let mut out = html.to_string();
+    for (i, r) in rendered.iter().enumerate() {
+        let ph = placeholder(i);
+        let alone = format!("<p>{ph}</p>");
+        if out.contains(&alone) {
+            out = out.replacen(&alone, r.trim(), 1);
+        } else {
+            out = out.replacen(&ph, r.trim(), 1);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_extensions() {
+        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n[^1]: note\n", false);
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>x</del>"));
+        assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn safe_html_escapes_raw_html() {
+        assert!(to_html("<script>x</script>\n", false).contains("<script>"));
+        let safe = to_html("a <b onclick=\"x\">b</b>\n\n<script>alert(1)</script>\n", true);
+        assert!(!safe.contains("<script>") && !safe.contains("<b "), "{safe}");
+    }
+
+    #[test]
+    fn summaries() {
+        let md = format!("## Head\n\nFirst *para* {}\ngoes on.\n\nSecond.", placeholder(0));
+        assert_eq!(first_paragraph_text(&md), "First para goes on.");
+        assert_eq!(plain_text("A **b**\n\nC"), "A b C");
+        assert_eq!(inline_html("A *b*", false), "A <em>b</em>");
+    }
+
+    #[test]
+    fn placeholders_filled() {
+        let html = to_html(&format!("x {} y\n\n{}\n", placeholder(0), placeholder(1)), false);
+        let out = fill_placeholders(&html, &["<b>v</b>".into(), "<figure>c</figure>".into()]);
+        assert_eq!(out, "<p>x <b>v</b> y</p>\n<figure>c</figure>\n");
+    }
+}

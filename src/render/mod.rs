@@ -1,0 +1,99 @@
+//! Stage 5, render: the model into output files, in memory.
+//!
+//! Pure: no disk, no clock. Every page is an independent job run in
+//! parallel; the result is sorted by path so the output is the same
+//! whatever order the jobs finished in.
+
+pub mod csvout;
+pub mod format;
+pub mod links;
+pub mod markdown;
+mod pages;
+pub mod templates;
+pub mod views;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Site;
+use crate::theme::{StaticSource, Theme};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// One file of the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Path below the output folder, `/`-separated.
+    pub path: String,
+    pub data: OutputData,
+}
+
+/// The bytes of an output file, or where to copy them from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutputData {
+    Bytes(Vec<u8>),
+    Static(&'static [u8]),
+    Copy(PathBuf),
+}
+
+/// A piece of work that yields output files.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Home,
+    Districts,
+    District(usize),
+    Article(usize),
+    Indicators,
+    Indicator(usize),
+    Topics,
+    Topic(usize),
+    Page(usize),
+    NotFound,
+}
+
+fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![Job::Home, Job::Districts, Job::Indicators, Job::Topics, Job::NotFound];
+    jobs.extend((0..site.districts.len()).map(Job::District));
+    jobs.extend((0..site.articles.len()).map(Job::Article));
+    jobs.extend((0..site.indicators.len()).map(Job::Indicator));
+    jobs.extend((0..site.topics.len()).map(Job::Topic));
+    jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs
+}
+
+/// Renders the whole site. Template errors are reported, all of them.
+pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
+    let engine = templates::Engine::new(theme)?;
+    let renderer = pages::Renderer::new(site, &engine);
+    let results: Vec<Result<Vec<Output>, Diagnostic>> =
+        jobs(site).par_iter().map(|job| renderer.job(*job)).collect();
+    let mut diags = Diagnostics::new();
+    let mut out = statics(site, theme);
+    for r in results {
+        match r {
+            Ok(files) => out.extend(files),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out.dedup_by(|later, earlier| later.path == earlier.path);
+    Ok(out)
+}
+
+/// Theme static files, then the site's `content/static/` over them.
+fn statics(site: &Site, theme: &Theme) -> Vec<Output> {
+    let mut by_path = std::collections::BTreeMap::new();
+    for (path, src) in &theme.statics {
+        let data = match src {
+            StaticSource::Builtin(b) => OutputData::Static(b),
+            StaticSource::File(p) => OutputData::Copy(p.clone()),
+        };
+        by_path.insert(path.clone(), data);
+    }
+    for f in &site.static_files {
+        let path = f.rel.trim_start_matches("content/static/").to_string();
+        by_path.insert(path, OutputData::Copy(f.abs.clone()));
+    }
+    by_path.into_iter().map(|(path, data)| Output { path, data }).collect()
+}

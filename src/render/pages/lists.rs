@@ -1,0 +1,189 @@
+//! Pages that list things: indicators, topics, standalone pages, 404.
+
+use super::Renderer;
+use crate::diag::Diagnostic;
+use crate::render::csvout;
+use crate::render::links::page_href;
+use crate::render::markdown;
+use crate::render::views::{self, ArticleItem, Link, ObsRow};
+use crate::render::{Output, OutputData};
+use crate::model::Kind;
+use serde::Serialize;
+
+/// An indicator in a list.
+#[derive(Serialize)]
+struct IndicatorItem {
+    id: String,
+    name: String,
+    href: String,
+    kind: Kind,
+    unit: String,
+    topic: Option<Link>,
+    districts: usize,
+}
+
+/// One district's latest figure on an indicator page.
+#[derive(Serialize)]
+struct DistrictRow {
+    district: Link,
+    period: String,
+    value: String,
+    share_of_total: String,
+    share_of_plan: String,
+    status: &'static str,
+    status_label: &'static str,
+}
+
+/// A row of the full data table on an indicator page.
+#[derive(Serialize)]
+struct DataRow {
+    district: String,
+    commune: String,
+    #[serde(flatten)]
+    row: ObsRow,
+}
+
+impl Renderer<'_> {
+    fn indicator_item(&self, i: usize) -> IndicatorItem {
+        let ind = &self.site.indicators[i];
+        IndicatorItem {
+            id: ind.id.clone(),
+            name: ind.name.clone(),
+            href: views::indicator_href(ind),
+            kind: ind.kind,
+            unit: ind.unit.clone().unwrap_or_default(),
+            topic: ind.topic.as_ref().and_then(|t| views::topic_links(self.site, std::slice::from_ref(t)).pop()),
+            districts: self.site.districts.iter().filter(|d| d.series_for(i).is_some()).count(),
+        }
+    }
+
+    pub(super) fn indicators(&self) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct Indicators {
+            indicators: Vec<IndicatorItem>,
+        }
+        let t = self.site.settings.lang.strings();
+        let body = Indicators { indicators: (0..self.site.indicators.len()).map(|i| self.indicator_item(i)).collect() };
+        self.page("indicators.html", "indicators/", self.base("indicators/", t.indicators.into(), String::new(), "indicators"), body)
+    }
+
+    pub(super) fn indicator(&self, i: usize) -> Result<Vec<Output>, Diagnostic> {
+        #[derive(Serialize)]
+        struct IndicatorPage {
+            indicator: IndicatorItem,
+            description_html: String,
+            latest: Vec<DistrictRow>,
+            rows: Vec<DataRow>,
+            csv_href: String,
+        }
+        let site = self.site;
+        let ind = &site.indicators[i];
+        let lang = site.settings.lang;
+        let mut latest = Vec::new();
+        let mut rows = Vec::new();
+        for d in &site.districts {
+            if let Some(s) = d.series_for(i) {
+                let card = views::card(ind, s, lang);
+                latest.push(DistrictRow {
+                    district: Link { label: d.name.clone(), href: views::district_href(d) },
+                    period: card.period,
+                    value: card.value,
+                    share_of_total: card.share_of_total.unwrap_or_default(),
+                    share_of_plan: card.share_of_plan.unwrap_or_default(),
+                    status: card.status,
+                    status_label: card.status_label,
+                });
+                rows.extend(views::obs_rows(ind, &s.observations, lang).into_iter().map(|row| DataRow { district: d.name.clone(), commune: String::new(), row }));
+            }
+            for c in &d.communes {
+                if let Some(s) = c.series.iter().find(|s| s.indicator == i) {
+                    rows.extend(views::obs_rows(ind, &s.observations, lang).into_iter().map(|row| DataRow { district: d.name.clone(), commune: c.name.clone(), row }));
+                }
+            }
+        }
+        let dir = format!("indicators/{}/", ind.id);
+        let description = ind.description.as_deref().map(markdown::plain_text).unwrap_or_default();
+        let body = IndicatorPage {
+            indicator: self.indicator_item(i),
+            description_html: ind.description.as_deref().map(|s| markdown::to_html(s, site.settings.safe_html)).unwrap_or_default(),
+            latest,
+            rows,
+            csv_href: format!("indicators/{}.csv", ind.id),
+        };
+        let page = self.page("indicator.html", &dir, self.base(&dir, ind.name.clone(), description, "indicators"), body)?;
+        let csv = Output { path: format!("indicators/{}.csv", ind.id), data: OutputData::Bytes(csvout::indicator_csv(site, i).into_bytes()) };
+        Ok(vec![page, csv])
+    }
+
+    pub(super) fn topics(&self) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct TopicItem {
+            name: String,
+            href: String,
+            articles: usize,
+            indicators: usize,
+        }
+        #[derive(Serialize)]
+        struct Topics {
+            topics: Vec<TopicItem>,
+        }
+        let site = self.site;
+        let topics = site
+            .topics
+            .iter()
+            .map(|t| TopicItem {
+                name: t.name.clone(),
+                href: page_href(&format!("topics/{}/", t.slug)),
+                articles: site.articles.iter().filter(|a| a.topics.contains(&t.slug)).count(),
+                indicators: site.indicators.iter().filter(|i| i.topic.as_deref() == Some(&t.slug)).count(),
+            })
+            .collect();
+        let t = site.settings.lang.strings();
+        self.page("topics.html", "topics/", self.base("topics/", t.topics.into(), String::new(), "topics"), Topics { topics })
+    }
+
+    pub(super) fn topic(&self, ti: usize) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct TopicPage {
+            topic: Link,
+            articles: Vec<ArticleItem>,
+            indicators: Vec<IndicatorItem>,
+        }
+        let topic = &self.site.topics[ti];
+        let dir = format!("topics/{}/", topic.slug);
+        let body = TopicPage {
+            topic: Link { label: topic.name.clone(), href: page_href(&dir) },
+            articles: self.articles(|a| a.topics.contains(&topic.slug), usize::MAX),
+            indicators: (0..self.site.indicators.len())
+                .filter(|&i| self.site.indicators[i].topic.as_deref() == Some(&topic.slug))
+                .map(|i| self.indicator_item(i))
+                .collect(),
+        };
+        self.page("topic.html", &dir, self.base(&dir, topic.name.clone(), String::new(), "topics"), body)
+    }
+
+    pub(super) fn standalone(&self, pi: usize) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct StandalonePage {
+            body_html: String,
+        }
+        let p = &self.site.pages[pi];
+        let dir = format!("{}/", p.slug);
+        let body = StandalonePage { body_html: self.body(&p.body, &dir, &p.file)? };
+        let description = p.description.clone().unwrap_or_else(|| markdown::first_paragraph_text(&p.body.markdown));
+        self.page("page.html", &dir, self.base(&dir, p.title.clone(), description, "page"), body)
+    }
+
+    /// `404.html` is served at any path, so its links are absolute.
+    pub(super) fn not_found(&self) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct NotFound {}
+        let t = self.site.settings.lang.strings();
+        let mut base = self.base("", t.not_found_title.into(), String::new(), "none");
+        base.root = self.site.settings.base_url.clone();
+        base.canonical = format!("{}404.html", self.site.settings.base_url);
+        let html = self.engine.render("404.html", &super::Page { base, body: NotFound {} }, "404.html")?;
+        Ok(Output { path: "404.html".into(), data: OutputData::Bytes(html.into_bytes()) })
+    }
+}
+

@@ -1,0 +1,273 @@
+//! One function per kind of page: builds its context struct and renders
+//! its template. Contexts hold only what that page shows.
+
+use crate::render::links::{absolute, page_href, root_prefix};
+use crate::render::markdown;
+use crate::render::templates::Engine;
+use crate::render::views::{self, ArticleItem, Card, DistrictGlance, Link};
+use crate::render::{Job, Output, OutputData};
+use crate::diag::Diagnostic;
+use crate::model::{Body, Shortcode, Site};
+use crate::text::lang::Strings;
+use crate::text::numfmt::format_date;
+use serde::Serialize;
+
+/// The site-wide part of every page's context.
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    lang: &'static str,
+}
+
+/// What every template gets: the site, the strings, and where this page is.
+#[derive(Serialize)]
+struct Base<'a> {
+    site: &'a SiteInfo<'a>,
+    t: &'static Strings,
+    /// Prefix from this page back to the site root (`../../`).
+    root: String,
+    /// This page's folder below the site root (`districts/ky-anh/`).
+    path: String,
+    canonical: String,
+    title: String,
+    description: String,
+    /// Which main navigation entry this page belongs to.
+    section: &'static str,
+    nav: &'a [NavItem],
+    footer_pages: &'a [Link],
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    key: &'static str,
+    label: &'static str,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Page<'a, T: Serialize> {
+    #[serde(flatten)]
+    base: Base<'a>,
+    #[serde(flatten)]
+    body: T,
+}
+
+pub(super) struct Renderer<'a> {
+    site: &'a Site,
+    engine: &'a Engine,
+    info: SiteInfo<'a>,
+    nav: Vec<NavItem>,
+    footer_pages: Vec<Link>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, engine: &'a Engine) -> Self {
+        let s = &site.settings;
+        let t = s.lang.strings();
+        let nav = vec![
+            NavItem { key: "home", label: t.home, href: page_href("") },
+            NavItem { key: "districts", label: t.districts, href: page_href("districts/") },
+            NavItem { key: "indicators", label: t.indicators, href: page_href("indicators/") },
+            NavItem { key: "topics", label: t.topics, href: page_href("topics/") },
+        ];
+        let footer_pages = site.pages.iter().map(|p| Link { label: p.title.clone(), href: page_href(&format!("{}/", p.slug)) }).collect();
+        let info = SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
+        Renderer { site, engine, info, nav, footer_pages }
+    }
+
+    fn base(&self, dir: &str, title: String, description: String, section: &'static str) -> Base<'_> {
+        let description = if description.is_empty() { self.site.settings.description.clone() } else { description };
+        Base {
+            site: &self.info,
+            t: self.site.settings.lang.strings(),
+            root: root_prefix(dir),
+            path: dir.to_string(),
+            canonical: absolute(&self.site.settings.base_url, dir),
+            title,
+            description,
+            section,
+            nav: &self.nav,
+            footer_pages: &self.footer_pages,
+        }
+    }
+
+    fn page<T: Serialize>(&self, template: &str, dir: &str, base: Base<'_>, body: T) -> Result<Output, Diagnostic> {
+        let html = self.engine.render(template, &Page { base, body }, &page_href(dir))?;
+        Ok(Output { path: page_href(dir), data: OutputData::Bytes(html.into_bytes()) })
+    }
+
+    pub fn job(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
+        match job {
+            Job::Home => self.home().map(|o| vec![o]),
+            Job::Districts => self.districts().map(|o| vec![o]),
+            Job::District(i) => self.district(i).map(|o| vec![o]),
+            Job::Article(i) => self.article(i),
+            Job::Indicators => self.indicators().map(|o| vec![o]),
+            Job::Indicator(i) => self.indicator(i),
+            Job::Topics => self.topics().map(|o| vec![o]),
+            Job::Topic(i) => self.topic(i).map(|o| vec![o]),
+            Job::Page(i) => self.standalone(i).map(|o| vec![o]),
+            Job::NotFound => self.not_found().map(|o| vec![o]),
+        }
+    }
+
+    fn articles(&self, filter: impl Fn(&crate::model::Article) -> bool, limit: usize) -> Vec<ArticleItem> {
+        self.site.articles.iter().filter(|a| filter(a)).take(limit).map(|a| views::article_item(self.site, a)).collect()
+    }
+
+    fn home(&self) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct Home {
+            districts: Vec<DistrictGlance>,
+            articles: Vec<ArticleItem>,
+        }
+        let s = &self.site.settings;
+        let body = Home {
+            districts: (0..self.site.districts.len()).map(|i| views::glance(self.site, i)).collect(),
+            articles: self.articles(|_| true, s.articles_per_page),
+        };
+        self.page("index.html", "", self.base("", s.title.clone(), String::new(), "home"), body)
+    }
+
+    fn districts(&self) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct Districts {
+            districts: Vec<DistrictGlance>,
+        }
+        let t = self.site.settings.lang.strings();
+        let body = Districts { districts: (0..self.site.districts.len()).map(|i| views::glance(self.site, i)).collect() };
+        self.page("districts.html", "districts/", self.base("districts/", t.districts.into(), String::new(), "districts"), body)
+    }
+
+    fn district(&self, di: usize) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct DistrictPage {
+            district: DistrictInfo,
+            cards: Vec<Card>,
+            communes: Option<views::CommuneTable>,
+            articles: Vec<ArticleItem>,
+        }
+        #[derive(Serialize)]
+        struct DistrictInfo {
+            name: String,
+            slug: String,
+            province: String,
+            level: String,
+            summary_html: String,
+        }
+        let d = &self.site.districts[di];
+        let safe = self.site.settings.safe_html;
+        let dir = format!("districts/{}/", d.slug);
+        let summary_text = d.summary.as_deref().map(markdown::plain_text).unwrap_or_default();
+        let body = DistrictPage {
+            district: DistrictInfo {
+                name: d.name.clone(),
+                slug: d.slug.clone(),
+                province: d.province.clone().unwrap_or_default(),
+                level: d.level.clone().unwrap_or_default(),
+                summary_html: d.summary.as_deref().map(|s| markdown::to_html(s, safe)).unwrap_or_default(),
+            },
+            cards: views::cards(self.site, d),
+            communes: views::commune_table(self.site, d),
+            articles: self.articles(|a| a.district == di, usize::MAX),
+        };
+        self.page("district.html", &dir, self.base(&dir, d.name.clone(), summary_text, "districts"), body)
+    }
+
+    /// Renders a body: Markdown to HTML, then each shortcode through its
+    /// template (`shortcodes/chart.html`, `shortcodes/value.html`).
+    fn body(&self, body: &Body, dir: &str, file: &str) -> Result<String, Diagnostic> {
+        let html = markdown::to_html(&body.markdown, self.site.settings.safe_html);
+        let mut rendered = Vec::with_capacity(body.shortcodes.len());
+        for sc in &body.shortcodes {
+            rendered.push(self.shortcode(sc, dir, file)?);
+        }
+        Ok(markdown::fill_placeholders(&html, &rendered))
+    }
+
+    fn shortcode(&self, sc: &Shortcode, dir: &str, file: &str) -> Result<String, Diagnostic> {
+        #[derive(Serialize)]
+        struct Ctx<'c> {
+            root: String,
+            t: &'static Strings,
+            card: &'c Card,
+            value: String,
+            period: String,
+            district: String,
+        }
+        let lang = self.site.settings.lang;
+        let (indicator, district, period) = match *sc {
+            Shortcode::Chart { indicator, district } => (indicator, district, None),
+            Shortcode::Value { indicator, district, period } => (indicator, district, Some(period)),
+        };
+        let d = &self.site.districts[district];
+        let ind = &self.site.indicators[indicator];
+        let series = d.series_for(indicator).expect("validated: the district has this series");
+        let card = views::card(ind, series, lang);
+        let (value, period_label) = match period {
+            Some(p) => {
+                let o = series.observations.iter().find(|o| o.period == p).expect("validated: the period exists");
+                let v = match o.value {
+                    Some(v) => crate::render::format::value(ind, v, o.total, lang),
+                    None => o.target.map(|t| crate::render::format::quantity(ind, t, lang)).unwrap_or_default(),
+                };
+                (v, crate::render::format::period(p, lang))
+            }
+            None => (String::new(), String::new()),
+        };
+        let template = if period.is_some() { "shortcodes/value.html" } else { "shortcodes/chart.html" };
+        let ctx = Ctx { root: root_prefix(dir), t: lang.strings(), card: &card, value, period: period_label, district: d.name.clone() };
+        self.engine.render(template, &ctx, file)
+    }
+
+    fn article(&self, ai: usize) -> Result<Vec<Output>, Diagnostic> {
+        #[derive(Serialize)]
+        struct ArticlePage {
+            article: ArticleInfo,
+            cards: Vec<Card>,
+        }
+        #[derive(Serialize)]
+        struct ArticleInfo {
+            title: String,
+            date: String,
+            date_iso: String,
+            author: String,
+            district: Link,
+            topics: Vec<Link>,
+            image: String,
+            body_html: String,
+        }
+        let site = self.site;
+        let a = &site.articles[ai];
+        let d = &site.districts[a.district];
+        let dir = views::article_dir(site, a);
+        let cards = a
+            .indicators
+            .iter()
+            .filter_map(|&i| d.series_for(i).map(|s| views::card(&site.indicators[i], s, site.settings.lang)))
+            .collect();
+        let body = ArticlePage {
+            article: ArticleInfo {
+                title: a.title.clone(),
+                date: format_date(a.date, site.settings.lang),
+                date_iso: a.date.to_string(),
+                author: a.author.clone().unwrap_or_default(),
+                district: Link { label: d.name.clone(), href: views::district_href(d) },
+                topics: views::topic_links(site, &a.topics),
+                image: a.image.clone().unwrap_or_default(),
+                body_html: self.body(&a.body, &dir, &a.file)?,
+            },
+            cards,
+        };
+        let base = self.base(&dir, a.title.clone(), views::summary(a), "districts");
+        let mut out = vec![self.page("article.html", &dir, base, body)?];
+        for asset in &a.assets {
+            out.push(Output { path: format!("{dir}{}", asset.name), data: OutputData::Copy(asset.source.abs.clone()) });
+        }
+        Ok(out)
+    }
+}
+
+mod lists;

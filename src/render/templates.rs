@@ -1,0 +1,76 @@
+//! The Tera engine over a resolved theme, and template errors as
+//! diagnostics naming the template file.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::theme::Theme;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tera::{Context, Tera};
+
+/// Compiled templates, and the file each came from.
+pub struct Engine {
+    tera: Tera,
+    origins: BTreeMap<String, String>,
+}
+
+impl Engine {
+    /// Compiles every template of `theme`; every broken one is reported.
+    pub fn new(theme: &Theme) -> Result<Engine, Diagnostics> {
+        let origins: BTreeMap<String, String> =
+            theme.templates.iter().map(|(n, t)| (n.clone(), t.origin.clone())).collect();
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+        let all = theme.templates.iter().map(|(n, t)| (n.as_str(), t.text.as_str()));
+        if let Err(err) = tera.add_raw_templates(all) {
+            return Err(Self::compile_errors(theme, &err));
+        }
+        Ok(Engine { tera, origins })
+    }
+
+    fn compile_errors(theme: &Theme, err: &tera::Error) -> Diagnostics {
+        let mut diags = Diagnostics::new();
+        // Find which templates are broken on their own (syntax errors).
+        for (name, t) in &theme.templates {
+            let mut alone = Tera::new();
+            if let Err(e) = alone.add_raw_template(name, &t.text) {
+                let text = chain(&e);
+                if !text.contains("not found") && !text.contains("not defined in any parent") && !text.contains("doesn't exist") {
+                    diags.push(Diagnostic::error(&t.origin, None, format!("template error: {text}"))
+                        .with_hint("fix the Tera syntax of this template"));
+                }
+            }
+        }
+        if diags.is_empty() {
+            let text = chain(err);
+            let origin = theme.templates.iter().find(|(n, _)| text.contains(n.as_str())).map(|(_, t)| t.origin.clone());
+            diags.push(Diagnostic::error(origin.unwrap_or_else(|| "templates".into()), None, format!("template error: {text}")));
+        }
+        diags
+    }
+
+    /// Renders `template` with `ctx`; an error names the template file.
+    pub fn render<T: Serialize>(&self, template: &str, ctx: &T, page: &str) -> Result<String, Diagnostic> {
+        let fail = |text: String| {
+            let origin = self.origins.get(template).cloned().unwrap_or_else(|| format!("templates/{template}"));
+            Diagnostic::error(origin, None, format!("while rendering {page}: {text}"))
+                .with_hint("check the variables this template uses against docs/templates.md")
+        };
+        let context = Context::from_serialize(ctx).map_err(|e| fail(chain(&e)))?;
+        self.tera.render(template, &context).map_err(|e| fail(chain(&e)))
+    }
+}
+
+/// An error and its causes, on one line each.
+fn chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        let more = s.to_string();
+        if !text.contains(&more) {
+            text.push_str(": ");
+            text.push_str(&more);
+        }
+        source = s.source();
+    }
+    text
+}

@@ -1,0 +1,270 @@
+//! What templates see: small `Serialize` structs built from the model for
+//! one page at a time. Links in them are site paths (`districts/ky-anh/index.html`);
+//! templates put the page's `root` prefix in front, which makes them relative.
+
+use super::format;
+use super::links::page_href;
+use super::markdown;
+use crate::model::{Article, District, Indicator, Kind, Observation, Series, Site};
+use crate::text::lang::Lang;
+use crate::text::numfmt::format_date;
+use serde::Serialize;
+
+/// A link with its words.
+#[derive(Debug, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+/// One row of an observation table.
+#[derive(Debug, Serialize)]
+pub struct ObsRow {
+    pub period: String,
+    pub period_key: String,
+    pub value: String,
+    pub target: String,
+    pub share: String,
+    pub note: String,
+}
+
+/// An indicator card: the latest figure of one series and how it moves.
+#[derive(Debug, Serialize)]
+pub struct Card {
+    pub id: String,
+    pub name: String,
+    pub href: String,
+    pub kind: Kind,
+    pub unit: String,
+    pub period: String,
+    pub value: String,
+    pub share_of_total: Option<String>,
+    pub share_of_plan: Option<String>,
+    pub plan: Option<String>,
+    pub change: Option<String>,
+    pub change_dir: &'static str,
+    pub change_since: Option<String>,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub note: Option<String>,
+    pub rows: Vec<ObsRow>,
+    pub csv_href: String,
+}
+
+pub fn indicator_href(ind: &Indicator) -> String {
+    page_href(&format!("indicators/{}/", ind.id))
+}
+
+pub fn district_href(d: &District) -> String {
+    page_href(&format!("districts/{}/", d.slug))
+}
+
+pub fn article_dir(site: &Site, a: &Article) -> String {
+    format!("districts/{}/{}/", site.districts[a.district].slug, a.slug)
+}
+
+/// The rows of an observation table.
+pub fn obs_rows(ind: &Indicator, obs: &[Observation], lang: Lang) -> Vec<ObsRow> {
+    obs.iter()
+        .map(|o| ObsRow {
+            period: format::period(o.period, lang),
+            period_key: o.period.key(),
+            value: o.value.map(|v| format::value(ind, v, o.total, lang)).unwrap_or_default(),
+            target: o.target.map(|t| format::quantity(ind, t, lang)).unwrap_or_default(),
+            share: share_text(ind, o, lang),
+            note: o.note.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
+fn share_text(ind: &Indicator, o: &Observation, lang: Lang) -> String {
+    let Some(v) = o.value else { return String::new() };
+    if let (Some(t), Kind::Count) = (o.total, ind.kind) {
+        if t.value > 0.0 {
+            return format::share(v.value / t.value * 100.0, lang);
+        }
+    }
+    match o.target {
+        Some(t) if t.value > 0.0 && ind.kind != Kind::Rank => {
+            format!("{} {}", format::share(v.value / t.value * 100.0, lang), lang.strings().plan_suffix)
+        }
+        _ => String::new(),
+    }
+}
+
+/// The card of a series.
+pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
+    let t = lang.strings();
+    let d = &series.derived;
+    let obs = &series.observations;
+    let latest = d.latest.map(|i| &obs[i]);
+    let (status, status_label) = format::status(d.status.unwrap_or(crate::model::Status::NoTarget), t);
+    let (change, change_dir) = match d.change {
+        Some((delta, decimals)) => {
+            let (text, dir) = format::change(ind, delta, decimals, lang);
+            (Some(text), dir)
+        }
+        None => (None, "same"),
+    };
+    let plan = d.goal.map(|g| {
+        let o = &obs[g];
+        format!("{} ({})", format::quantity(ind, o.target.expect("goal has target"), lang), format::period(o.period, lang))
+    });
+    Card {
+        id: ind.id.clone(),
+        name: ind.name.clone(),
+        href: indicator_href(ind),
+        kind: ind.kind,
+        unit: ind.unit.clone().unwrap_or_default(),
+        period: latest.map(|o| format::period(o.period, lang)).unwrap_or_default(),
+        value: latest
+            .and_then(|o| o.value.map(|v| format::value(ind, v, o.total, lang)))
+            .unwrap_or_else(|| t.no_data.to_string()),
+        share_of_total: d.share_of_total.filter(|_| ind.kind == Kind::Count).map(|p| format::share(p, lang)),
+        share_of_plan: d.share_of_plan.filter(|_| ind.kind != Kind::Rank).map(|p| format::share(p, lang)),
+        plan,
+        change,
+        change_dir,
+        change_since: d.previous.map(|i| format::period(obs[i].period, lang)),
+        status,
+        status_label,
+        note: latest.and_then(|o| o.note.clone()),
+        rows: obs_rows(ind, obs, lang),
+        csv_href: format!("indicators/{}.csv", ind.id),
+    }
+}
+
+/// The cards of a district, in catalogue order.
+pub fn cards(site: &Site, district: &District) -> Vec<Card> {
+    district.series.iter().map(|s| card(&site.indicators[s.indicator], s, site.settings.lang)).collect()
+}
+
+/// An article in a list.
+#[derive(Debug, Serialize)]
+pub struct ArticleItem {
+    pub title: String,
+    pub href: String,
+    pub date: String,
+    pub date_iso: String,
+    pub district: Link,
+    pub summary: String,
+    pub topics: Vec<Link>,
+}
+
+pub fn article_item(site: &Site, a: &Article) -> ArticleItem {
+    let d = &site.districts[a.district];
+    ArticleItem {
+        title: a.title.clone(),
+        href: page_href(&article_dir(site, a)),
+        date: format_date(a.date, site.settings.lang),
+        date_iso: a.date.to_string(),
+        district: Link { label: d.name.clone(), href: district_href(d) },
+        summary: summary(a),
+        topics: topic_links(site, &a.topics),
+    }
+}
+
+/// The article's summary as plain text.
+pub fn summary(a: &Article) -> String {
+    match &a.summary {
+        Some(s) => markdown::plain_text(s),
+        None => markdown::first_paragraph_text(&a.body.markdown),
+    }
+}
+
+pub fn topic_links(site: &Site, slugs: &[String]) -> Vec<Link> {
+    slugs
+        .iter()
+        .map(|s| Link {
+            label: site.topic(s).map(|t| t.name.clone()).unwrap_or_else(|| s.clone()),
+            href: page_href(&format!("topics/{s}/")),
+        })
+        .collect()
+}
+
+/// A district on the home page and the districts index.
+#[derive(Debug, Serialize)]
+pub struct DistrictGlance {
+    pub name: String,
+    pub href: String,
+    pub province: String,
+    pub level: String,
+    pub article_count: usize,
+    pub headline: Vec<Card>,
+}
+
+/// How many cards a district shows at a glance.
+const HEADLINE_CARDS: usize = 4;
+
+pub fn glance(site: &Site, di: usize) -> DistrictGlance {
+    let d = &site.districts[di];
+    let headline = d
+        .series
+        .iter()
+        .filter(|s| s.derived.latest.is_some())
+        .take(HEADLINE_CARDS)
+        .map(|s| card(&site.indicators[s.indicator], s, site.settings.lang))
+        .collect();
+    DistrictGlance {
+        name: d.name.clone(),
+        href: district_href(d),
+        province: d.province.clone().unwrap_or_default(),
+        level: d.level.clone().unwrap_or_default(),
+        article_count: site.district_articles(di).count(),
+        headline,
+    }
+}
+
+/// The communes of a district against the indicators they have data for.
+#[derive(Debug, Serialize)]
+pub struct CommuneTable {
+    pub columns: Vec<Link>,
+    pub rows: Vec<CommuneRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommuneRow {
+    pub name: String,
+    /// One cell per column: the latest value and its period, or empty.
+    pub cells: Vec<CommuneCell>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommuneCell {
+    pub value: String,
+    pub period: String,
+    pub status: &'static str,
+}
+
+/// The communes table of a district; `None` when it has no communes.
+pub fn commune_table(site: &Site, d: &District) -> Option<CommuneTable> {
+    if d.communes.is_empty() {
+        return None;
+    }
+    let lang = site.settings.lang;
+    let used: Vec<usize> = (0..site.indicators.len())
+        .filter(|&i| d.communes.iter().any(|c| c.series.iter().any(|s| s.indicator == i)))
+        .collect();
+    let columns = used
+        .iter()
+        .map(|&i| Link { label: site.indicators[i].name.clone(), href: indicator_href(&site.indicators[i]) })
+        .collect();
+    let rows = d
+        .communes
+        .iter()
+        .map(|c| CommuneRow {
+            name: c.name.clone(),
+            cells: used
+                .iter()
+                .map(|&i| match c.series.iter().find(|s| s.indicator == i) {
+                    Some(s) => {
+                        let card = card(&site.indicators[i], s, lang);
+                        CommuneCell { value: card.value, period: card.period, status: card.status }
+                    }
+                    None => CommuneCell { value: String::new(), period: String::new(), status: "" },
+                })
+                .collect(),
+        })
+        .collect();
+    Some(CommuneTable { columns, rows })
+}

@@ -1,0 +1,229 @@
+//! Checking districts: `district.yaml`, its observations and communes, and
+//! the rows of its `data/*.csv` files.
+
+use super::observation::{self, Field, ObsInput};
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::load::DistrictFiles;
+use crate::model::{Commune, Derived, District, Indicator, Observation, Series};
+use crate::parse::csvobs::{self, CsvRow};
+use crate::parse::raw::{scalar_text, RawDistrict, COMMUNE_KEYS, DISTRICT_KEYS, OBSERVATION_KEYS};
+use crate::parse::{unknown_keys, Parsed};
+use crate::text::slug::slugify;
+use serde_yaml::Value;
+use std::collections::BTreeMap;
+
+/// Observations gathered for one place (the district, or one commune), by
+/// indicator index and period key, with where each was written.
+type Gathered = BTreeMap<usize, BTreeMap<String, Observation>>;
+
+/// Checks one district folder. `None` when `district.yaml` is unusable.
+pub fn district(files: &DistrictFiles, indicators: &[Indicator], diags: &mut Diagnostics) -> Option<District> {
+    let yaml = files.yaml.as_ref()?;
+    let doc: Parsed<RawDistrict> = crate::parse::yaml_file(yaml, diags)?;
+    unknown_keys(&doc, "", DISTRICT_KEYS, diags);
+    let by_id: BTreeMap<&str, usize> = indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
+    let name = doc.value.name.clone().unwrap_or_default().trim().to_string();
+    if name.is_empty() {
+        diags.push(doc.error("name", "the district has no `name`").with_hint(format!("add e.g. `name: {}`", files.folder)));
+    }
+    let mut own = Gathered::new();
+    if let Some(data) = &doc.value.data {
+        gather_yaml(&doc, "data", data, indicators, &by_id, &mut own, diags);
+    }
+    let mut communes = communes(&doc, indicators, &by_id, diags);
+    for csv in &files.csvs {
+        for row in csvobs::parse(csv, diags) {
+            gather_csv(&csv.rel, &row, indicators, &by_id, &mut own, &mut communes, diags);
+        }
+    }
+    let communes = communes
+        .into_iter()
+        .map(|(name, gathered)| Commune { name, series: series(gathered, indicators) })
+        .collect();
+    Some(District {
+        slug: slugify(&files.folder),
+        name,
+        province: clean(&doc.value.province),
+        level: clean(&doc.value.level),
+        summary: clean(&doc.value.summary),
+        series: series(own, indicators),
+        communes,
+    })
+}
+
+fn clean(s: &Option<String>) -> Option<String> {
+    s.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+fn series(gathered: Gathered, indicators: &[Indicator]) -> Vec<Series> {
+    gathered
+        .into_iter()
+        .map(|(indicator, by_period)| {
+            let mut observations: Vec<Observation> = by_period.into_values().collect();
+            observations.sort_by(|a, b| a.period.cmp(&b.period));
+            let derived = Derived::compute(&observations, indicators[indicator].better);
+            Series { indicator, observations, derived }
+        })
+        .collect()
+}
+
+fn communes(
+    doc: &Parsed<RawDistrict>,
+    indicators: &[Indicator],
+    by_id: &BTreeMap<&str, usize>,
+    diags: &mut Diagnostics,
+) -> Vec<(String, Gathered)> {
+    let mut out: Vec<(String, Gathered)> = Vec::new();
+    for (i, item) in doc.value.communes.iter().flatten().enumerate() {
+        let path = format!("communes[{i}]");
+        let (name, data) = match item {
+            Value::Mapping(m) => {
+                unknown_keys(doc, &path, COMMUNE_KEYS, diags);
+                let name = m.get("name").and_then(scalar_text).unwrap_or_default();
+                (name, m.get("data"))
+            }
+            other => (scalar_text(other).unwrap_or_default(), None),
+        };
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            diags.push(doc.error(&path, "this commune has no name").with_hint("write `- Kỳ Châu` or `- name: Kỳ Châu`"));
+            continue;
+        }
+        if out.iter().any(|(n, _)| *n == name) {
+            diags.push(doc.error(&path, format!("the commune `{name}` is listed twice")));
+            continue;
+        }
+        let mut gathered = Gathered::new();
+        match data {
+            Some(Value::Mapping(m)) => {
+                let map: BTreeMap<String, Vec<Value>> = m
+                    .iter()
+                    .filter_map(|(k, v)| Some((scalar_text(k)?, v.as_sequence().cloned().unwrap_or_default())))
+                    .collect();
+                gather_yaml(doc, &format!("{path}.data"), &map, indicators, by_id, &mut gathered, diags);
+            }
+            Some(Value::Null) | None => {}
+            Some(_) => diags.push(doc.error(&format!("{path}.data"), "`data` must map indicator ids to lists of observations")),
+        }
+        out.push((name, gathered));
+    }
+    out
+}
+
+fn gather_yaml<T>(
+    doc: &Parsed<T>,
+    base: &str,
+    data: &BTreeMap<String, Vec<Value>>,
+    indicators: &[Indicator],
+    by_id: &BTreeMap<&str, usize>,
+    into: &mut Gathered,
+    diags: &mut Diagnostics,
+) {
+    for (id, list) in data {
+        let key_path = format!("{base}.{id}");
+        let Some(&ind) = by_id.get(id.as_str()) else {
+            diags.push(unknown_indicator(&doc.file, doc.index.key_pos(&key_path), id, by_id));
+            continue;
+        };
+        for (j, item) in list.iter().enumerate() {
+            let path = format!("{key_path}[{j}]");
+            let Value::Mapping(map) = item else {
+                diags.push(doc.error(&path, "an observation must be a mapping like `{ period: 2023, value: 118 }`"));
+                continue;
+            };
+            unknown_keys(doc, &path, OBSERVATION_KEYS, diags);
+            let field = |k: &str| {
+                let v = map.get(k)?;
+                let text = doc.index.scalar(&format!("{path}.{k}")).map(str::to_string).or_else(|| scalar_text(v))?;
+                Some(Field { text, pos: doc.index.pos(&format!("{path}.{k}")) })
+            };
+            let input = ObsInput {
+                file: doc.file.clone(),
+                pos: doc.index.pos(&path),
+                period: field("period"),
+                value: field("value"),
+                total: field("total"),
+                target: field("target"),
+                note: map.get("note").and_then(scalar_text),
+                source: map.get("source").and_then(scalar_text),
+            };
+            if let Some(obs) = observation::check(&input, &indicators[ind], diags) {
+                insert(into, ind, obs, &indicators[ind], diags);
+            }
+        }
+    }
+}
+
+fn gather_csv(
+    file: &str,
+    row: &CsvRow,
+    indicators: &[Indicator],
+    by_id: &BTreeMap<&str, usize>,
+    own: &mut Gathered,
+    communes: &mut [(String, Gathered)],
+    diags: &mut Diagnostics,
+) {
+    let pos = Some(Pos::new(row.line, 1));
+    let Some(&ind) = by_id.get(row.indicator.as_str()) else {
+        diags.push(unknown_indicator(file, pos, &row.indicator, by_id));
+        return;
+    };
+    let into = match &row.commune {
+        None => own,
+        Some(name) => match communes.iter_mut().find(|(n, _)| n == name) {
+            Some((_, g)) => g,
+            None => {
+                let known: Vec<&str> = communes.iter().map(|(n, _)| n.as_str()).collect();
+                diags.push(Diagnostic::error(file, pos, format!("the commune `{name}` is not listed in this district's `communes:`"))
+                    .with_hint(if known.is_empty() { "add a `communes:` list to district.yaml".into() } else { format!("known communes: {}", known.join(", ")) }));
+                return;
+            }
+        },
+    };
+    let field = |t: &Option<String>| t.as_ref().map(|text| Field { text: text.clone(), pos });
+    let input = ObsInput {
+        file: file.to_string(),
+        pos,
+        period: field(&Some(row.period.clone()).filter(|p| !p.is_empty())),
+        value: field(&row.value),
+        total: field(&row.total),
+        target: field(&row.target),
+        note: row.note.clone(),
+        source: None,
+    };
+    if let Some(obs) = observation::check(&input, &indicators[ind], diags) {
+        insert(into, ind, obs, &indicators[ind], diags);
+    }
+}
+
+fn insert(into: &mut Gathered, ind: usize, obs: Observation, indicator: &Indicator, diags: &mut Diagnostics) {
+    let by_period = into.entry(ind).or_default();
+    let key = obs.period.key();
+    if let Some(first) = by_period.get(&key) {
+        diags.push(
+            Diagnostic::error(&obs.origin.file, Some(Pos::new(obs.origin.line, 1)), format!(
+                "`{}` for period {key} is given twice: here and at {}:{}",
+                indicator.id, first.origin.file, first.origin.line
+            ))
+            .with_hint("keep one observation per indicator and period"),
+        );
+        return;
+    }
+    by_period.insert(key, obs);
+}
+
+fn unknown_indicator(file: &str, pos: Option<Pos>, id: &str, by_id: &BTreeMap<&str, usize>) -> Diagnostic {
+    let known: Vec<&str> = by_id.keys().copied().collect();
+    let close: Vec<&str> = known.iter().copied().filter(|k| k.contains(id) || id.contains(k) || shares_prefix(k, id)).collect();
+    let hint = match close.first() {
+        Some(c) => format!("did you mean `{c}`? Every data key must be an id in content/indicators.yaml"),
+        None if known.is_empty() => "content/indicators.yaml defines no indicators yet".to_string(),
+        None => format!("known indicators: {}", known.join(", ")),
+    };
+    Diagnostic::error(file, pos, format!("unknown indicator `{id}`")).with_hint(hint)
+}
+
+fn shares_prefix(a: &str, b: &str) -> bool {
+    let n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    n >= 5
+}

@@ -1,0 +1,183 @@
+//! Stage 3, validate: raw parsed files into the checked [`Site`] model.
+//!
+//! Every problem is collected; nothing stops at the first. The model is
+//! returned only when there is no error, so later stages can trust it.
+
+pub mod body;
+pub mod content;
+pub mod data;
+pub mod observation;
+pub mod settings;
+
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::load::Content;
+use crate::model::{Article, District, Indicator, Page, Settings, Site, Topic};
+use crate::parse::raw::{RawIndicator, RawSite};
+use crate::text::collate::NameOrder;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Choices that change what is built.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Include articles and pages marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// Checks everything; returns the site when there is no error.
+pub fn site(content: &Content, options: Options, diags: &mut Diagnostics) -> Option<Site> {
+    let site_doc = content.site.as_ref().and_then(|f| crate::parse::yaml_file::<RawSite>(f, diags));
+    let (settings, topic_names) = match &site_doc {
+        Some(doc) => { let (s, t) = settings::settings(doc, diags); (Some(s), t) }
+        None => (None, BTreeMap::new()),
+    };
+    let indicators = indicators(content, diags);
+    let order = NameOrder::vietnamese();
+    let districts = districts(content, &indicators, &order, diags);
+    let ctx = content::Ctx { indicators: &indicators, districts: &districts, drafts: options.drafts };
+    let articles = articles(content, &districts, &ctx, &order, diags);
+    let pages = pages(content, &ctx, diags);
+    check_sources(&districts, &articles, diags);
+    let topics = topics(&indicators, &articles, &topic_names, &order);
+    let settings: Settings = settings?;
+    if diags.has_errors() {
+        return None;
+    }
+    Some(Site {
+        settings,
+        indicators,
+        districts,
+        articles,
+        pages,
+        topics,
+        static_files: content.static_files.clone(),
+    })
+}
+
+fn indicators(content: &Content, diags: &mut Diagnostics) -> Vec<Indicator> {
+    let Some(file) = &content.indicators else { return Vec::new() };
+    if file.text.trim().is_empty() {
+        return Vec::new();
+    }
+    crate::parse::yaml_file::<Vec<RawIndicator>>(file, diags)
+        .map(|doc| settings::indicators(&doc, diags))
+        .unwrap_or_default()
+}
+
+fn districts(content: &Content, indicators: &[Indicator], order: &NameOrder, diags: &mut Diagnostics) -> Vec<District> {
+    let checked: Vec<(Option<District>, Diagnostics)> = content
+        .districts
+        .par_iter()
+        .map(|files| {
+            let mut d = Diagnostics::new();
+            (data::district(files, indicators, &mut d), d)
+        })
+        .collect();
+    let mut out: Vec<District> = Vec::new();
+    let mut folders: BTreeMap<String, String> = BTreeMap::new();
+    for ((district, d), files) in checked.into_iter().zip(&content.districts) {
+        diags.extend(d);
+        let Some(district) = district else { continue };
+        if district.slug.is_empty() {
+            diags.push(Diagnostic::error(format!("content/districts/{}", files.folder), None, "this folder name gives an empty slug")
+                .with_hint("name the folder with the district's slug, e.g. ky-anh"));
+            continue;
+        }
+        if let Some(other) = folders.insert(district.slug.clone(), files.folder.clone()) {
+            diags.push(Diagnostic::error(
+                format!("content/districts/{}/district.yaml", files.folder), None,
+                format!("the folders `{other}` and `{}` both give the district slug `{}`", files.folder, district.slug),
+            ).with_hint("rename one of the folders"));
+            continue;
+        }
+        out.push(district);
+    }
+    out.sort_by(|a, b| order.compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+    out
+}
+
+fn articles(content: &Content, districts: &[District], ctx: &content::Ctx, order: &NameOrder, diags: &mut Diagnostics) -> Vec<Article> {
+    let mut all = Vec::new();
+    for files in &content.districts {
+        let Some(di) = districts.iter().position(|d| d.slug == crate::text::slug::slugify(&files.folder)) else { continue };
+        let checked: Vec<(Option<Article>, Diagnostics)> = files
+            .articles
+            .par_iter()
+            .map(|f| {
+                let mut d = Diagnostics::new();
+                (content::article(f, di, ctx, &mut d), d)
+            })
+            .collect();
+        let mut list = Vec::new();
+        let mut slugs: BTreeMap<String, String> = BTreeMap::new();
+        for (a, d) in checked {
+            diags.extend(d);
+            let Some(a) = a else { continue };
+            if a.slug == "bulletins" || a.slug == "page" {
+                diags.push(Diagnostic::error(&a.file, Some(Pos::new(1, 1)), format!("the slug `{}` is taken by the district's own pages", a.slug))
+                    .with_hint("add another `slug:` to the front matter"));
+                continue;
+            }
+            if let Some(first) = slugs.insert(a.slug.clone(), a.file.clone()) {
+                diags.push(Diagnostic::error(&a.file, Some(Pos::new(1, 1)), format!(
+                    "this article and {first} both have the address districts/{}/{}/", districts[di].slug, a.slug
+                )).with_hint("give one of them another `slug:` or file name"));
+                continue;
+            }
+            list.push(a);
+        }
+        content::place_assets(files, &mut list, diags);
+        all.extend(list);
+    }
+    all.sort_by(|a, b| {
+        b.date.cmp(&a.date)
+            .then_with(|| order.compare(&districts[a.district].name, &districts[b.district].name))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    all
+}
+
+fn pages(content: &Content, ctx: &content::Ctx, diags: &mut Diagnostics) -> Vec<Page> {
+    let mut out: Vec<Page> = Vec::new();
+    for f in &content.pages {
+        let Some(p) = content::page(f, ctx, diags) else { continue };
+        if let Some(first) = out.iter().find(|q| q.slug == p.slug) {
+            diags.push(Diagnostic::error(&p.file, Some(Pos::new(1, 1)), format!("this page and {} both have the slug `{}`", first.file, p.slug))
+                .with_hint("give one of them another `slug:`"));
+            continue;
+        }
+        out.push(p);
+    }
+    out.sort_by(|a, b| a.slug.cmp(&b.slug));
+    out
+}
+
+fn check_sources(districts: &[District], articles: &[Article], diags: &mut Diagnostics) {
+    for (di, d) in districts.iter().enumerate() {
+        let slugs: BTreeSet<&str> = articles.iter().filter(|a| a.district == di).map(|a| a.slug.as_str()).collect();
+        let all_series = d.series.iter().chain(d.communes.iter().flat_map(|c| c.series.iter()));
+        for s in all_series {
+            for o in &s.observations {
+                if let Some(src) = &o.source {
+                    if !slugs.contains(src.as_str()) {
+                        diags.push(Diagnostic::warning(&o.origin.file, Some(Pos::new(o.origin.line, 1)), format!(
+                            "`source: {src}` names no article of {}", d.slug
+                        )).with_hint("use the slug of an article of the same district"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn topics(indicators: &[Indicator], articles: &[Article], names: &BTreeMap<String, String>, order: &NameOrder) -> Vec<Topic> {
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    used.extend(indicators.iter().filter_map(|i| i.topic.clone()));
+    used.extend(articles.iter().flat_map(|a| a.topics.iter().cloned()));
+    let mut out: Vec<Topic> = used
+        .into_iter()
+        .map(|slug| Topic { name: names.get(&slug).cloned().unwrap_or_else(|| slug.clone()), slug })
+        .collect();
+    out.sort_by(|a, b| order.compare(&a.name, &b.name));
+    out
+}

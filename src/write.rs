@@ -1,0 +1,136 @@
+//! Stage 6, write: the only code that touches the output folder.
+//!
+//! The new site is written into a sibling folder, then swapped in with two
+//! renames, so the output is either the last good build or the new one,
+//! never half of each. bantin refuses to replace a folder it did not write
+//! (one with files but no `.bantin` marker), or one that holds the site's
+//! sources.
+
+use crate::render::{Output, OutputData};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The marker file bantin leaves in every output folder it writes.
+pub const MARKER: &str = ".bantin";
+const MARKER_TEXT: &str = "This folder is written by `bantin build` and replaced whole on every build.\n";
+
+/// Why the output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("refusing to write the output to {path}: {why}")]
+    Unsafe { path: String, why: String },
+    #[error("cannot write {path}: {source}")]
+    Io { path: String, source: io::Error },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
+    move |source| WriteError::Io { path: path.display().to_string(), source }
+}
+
+/// An absolute, `..`-free form of `p` (which need not exist yet).
+fn absolute(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => { out.pop(); }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve symlinks of the part that exists.
+    let mut existing = out.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+            (Some(name), Some(parent)) => { rest.push(name); existing = parent.to_path_buf(); }
+            _ => break,
+        }
+    }
+    let mut real = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        real.push(name);
+    }
+    real
+}
+
+/// Refuses an output folder that would destroy sources or foreign files.
+pub fn check_target(root: &Path, out: &Path) -> Result<(), WriteError> {
+    let root = absolute(root);
+    let out_abs = absolute(out);
+    let unsafe_ = |why: &str| Err(WriteError::Unsafe { path: out.display().to_string(), why: why.into() });
+    if root.starts_with(&out_abs) {
+        return unsafe_("it is the site root or a folder above it");
+    }
+    for src in ["content", "templates", "themes"] {
+        if out_abs.starts_with(root.join(src)) {
+            return unsafe_(&format!("it is inside the site's `{src}/` folder"));
+        }
+    }
+    if out_abs.is_file() {
+        return unsafe_("it is a file");
+    }
+    if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
+        let foreign = fs::read_dir(&out_abs).map_err(io_err(out))?.filter_map(Result::ok).any(|e| !e.file_name().to_string_lossy().starts_with('.'));
+        if foreign {
+            return unsafe_("it has files that bantin did not write (no `.bantin` marker); empty it or choose another --out");
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files` as the new content of `out`, atomically.
+pub fn output(out: &Path, files: &[Output]) -> Result<(), WriteError> {
+    let out = absolute(out);
+    let parent = out.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+    let fresh = parent.join(format!(".{name}.bantin-new"));
+    let old = parent.join(format!(".{name}.bantin-old"));
+    for stale in [&fresh, &old] {
+        if stale.exists() {
+            fs::remove_dir_all(stale).map_err(io_err(stale))?;
+        }
+    }
+    fs::create_dir(&fresh).map_err(io_err(&fresh))?;
+    let result = fill(&fresh, files).and_then(|()| swap(&fresh, &out, &old));
+    if result.is_err() && fresh.exists() {
+        let _ = fs::remove_dir_all(&fresh);
+    }
+    result
+}
+
+fn fill(dir: &Path, files: &[Output]) -> Result<(), WriteError> {
+    let folders: BTreeSet<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p))).collect();
+    for f in &folders {
+        fs::create_dir_all(f).map_err(io_err(f))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let target = dir.join(&f.path);
+        match &f.data {
+            OutputData::Bytes(b) => fs::write(&target, b),
+            OutputData::Static(b) => fs::write(&target, b),
+            OutputData::Copy(src) => fs::copy(src, &target).map(|_| ()),
+        }
+        .map_err(io_err(&target))
+    })?;
+    let marker = dir.join(MARKER);
+    fs::write(&marker, MARKER_TEXT).map_err(io_err(&marker))
+}
+
+fn swap(fresh: &Path, out: &Path, old: &Path) -> Result<(), WriteError> {
+    if out.exists() {
+        fs::rename(out, old).map_err(io_err(out))?;
+    }
+    if let Err(e) = fs::rename(fresh, out) {
+        let _ = fs::rename(old, out);
+        return Err(io_err(out)(e));
+    }
+    if old.exists() {
+        fs::remove_dir_all(old).map_err(io_err(old))?;
+    }
+    Ok(())
+}
