@@ -39,20 +39,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(file: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            file: file.into(),
-            pos,
-            severity: Severity::Error,
-            message: message.into(),
-            hint: None,
-        }
+        Diagnostic { file: file.into(), pos, severity: Severity::Error, message: message.into(), hint: None }
     }
 
     pub fn warning(file: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, pos, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, pos, message) }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {

@@ -76,8 +76,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let (files, warnings) = render_site(&options.root, options.drafts)?;
     if let Err(e) = write::output(&options.out, &files) {
         let mut d = warnings;
-        d.push(Diagnostic::error(options.out.display().to_string(), None, e.to_string())
-            .with_hint("the previous output, if any, was left in place"));
+        d.push(
+            Diagnostic::error(options.out.display().to_string(), None, e.to_string())
+                .with_hint("the previous output, if any, was left in place"),
+        );
         return Err(d);
     }
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();

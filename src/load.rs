@@ -62,13 +62,17 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Content {
     }
     out.site = read_optional(root, "content/site.yaml", diags);
     if out.site.is_none() {
-        diags.push(Diagnostic::error("content/site.yaml", None, "the site has no `content/site.yaml`")
-            .with_hint("create it with at least `title:` and `base_url:`"));
+        diags.push(
+            Diagnostic::error("content/site.yaml", None, "the site has no `content/site.yaml`")
+                .with_hint("create it with at least `title:` and `base_url:`"),
+        );
     }
     out.indicators = read_optional(root, "content/indicators.yaml", diags);
     if out.indicators.is_none() {
-        diags.push(Diagnostic::error("content/indicators.yaml", None, "the site has no `content/indicators.yaml`")
-            .with_hint("create it; it may be an empty list: `[]`"));
+        diags.push(
+            Diagnostic::error("content/indicators.yaml", None, "the site has no `content/indicators.yaml`")
+                .with_hint("create it; it may be an empty list: `[]`"),
+        );
     }
     out.districts = districts(root, diags);
     for file in walk(root, "content/pages", diags) {
@@ -93,8 +97,10 @@ fn districts(root: &Path, diags: &mut Diagnostics) -> Vec<DistrictFiles> {
     for file in walk(root, "content/districts", diags) {
         let rest = &file.rel["content/districts/".len()..];
         let Some((folder, inner)) = rest.split_once('/') else {
-            diags.push(Diagnostic::warning(&file.rel, None, "a file directly in `content/districts/` is ignored")
-                .with_hint("put each district in its own folder: content/districts/<slug>/district.yaml"));
+            diags.push(
+                Diagnostic::warning(&file.rel, None, "a file directly in `content/districts/` is ignored")
+                    .with_hint("put each district in its own folder: content/districts/<slug>/district.yaml"),
+            );
             continue;
         };
         let d = by_folder.entry(folder.to_string()).or_insert_with(|| DistrictFiles {
@@ -117,11 +123,14 @@ fn districts(root: &Path, diags: &mut Diagnostics) -> Vec<DistrictFiles> {
     let mut out: Vec<DistrictFiles> = by_folder.into_values().collect();
     for d in &out {
         if d.yaml.is_none() {
-            diags.push(Diagnostic::error(
-                format!("content/districts/{}/district.yaml", d.folder),
-                None,
-                "this district folder has no `district.yaml`",
-            ).with_hint("create it with at least `name:`"));
+            diags.push(
+                Diagnostic::error(
+                    format!("content/districts/{}/district.yaml", d.folder),
+                    None,
+                    "this district folder has no `district.yaml`",
+                )
+                .with_hint("create it with at least `name:`"),
+            );
         }
     }
     out.retain(|d| d.yaml.is_some());
@@ -158,8 +167,10 @@ pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
         if entry.path_is_symlink() || has_symlink_parent(root, entry.path()) {
             let target = entry.path().canonicalize().ok();
             if !target.is_some_and(|t| t.starts_with(&canonical_root)) {
-                diags.push(Diagnostic::error(rel, None, "this symbolic link leads outside the site root")
-                    .with_hint("copy the file into the site instead of linking to it"));
+                diags.push(
+                    Diagnostic::error(rel, None, "this symbolic link leads outside the site root")
+                        .with_hint("copy the file into the site instead of linking to it"),
+                );
                 continue;
             }
         }
@@ -188,10 +199,7 @@ fn has_symlink_parent(root: &Path, path: &Path) -> bool {
 
 fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 fn read_optional(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<TextFile> {
@@ -223,14 +231,22 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, Diagnostic> {
         Ok(t) => t,
         Err(e) => {
             let (line, col) = line_col(&bytes[..e.valid_up_to()]);
-            return Err(Diagnostic::error("", Some(crate::diag::Pos::new(line, col)), "this file is not valid UTF-8 text")
-                .with_hint("save it as UTF-8 (in most editors: Save with encoding → UTF-8)"));
+            return Err(Diagnostic::error(
+                "",
+                Some(crate::diag::Pos::new(line, col)),
+                "this file is not valid UTF-8 text",
+            )
+            .with_hint("save it as UTF-8 (in most editors: Save with encoding → UTF-8)"));
         }
     };
     if let Some(i) = text.find('\0') {
         let (line, col) = line_col(&bytes[..i]);
-        return Err(Diagnostic::error("", Some(crate::diag::Pos::new(line, col)), "this file contains a NUL byte, so it is not text")
-            .with_hint("remove the NUL characters, or re-save the file as plain UTF-8 text"));
+        return Err(Diagnostic::error(
+            "",
+            Some(crate::diag::Pos::new(line, col)),
+            "this file contains a NUL byte, so it is not text",
+        )
+        .with_hint("remove the NUL characters, or re-save the file as plain UTF-8 text"));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };

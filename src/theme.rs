@@ -18,10 +18,22 @@ macro_rules! builtin {
 
 /// The default theme's templates, compiled into the binary.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = builtin!(
-    "base.html", "index.html", "districts.html", "district.html", "article.html",
-    "indicator.html", "indicators.html", "topic.html", "topics.html", "page.html", "404.html",
-    "partials/card.html", "partials/articles.html", "partials/obs_table.html",
-    "shortcodes/chart.html", "shortcodes/value.html",
+    "base.html",
+    "index.html",
+    "districts.html",
+    "district.html",
+    "article.html",
+    "indicator.html",
+    "indicators.html",
+    "topic.html",
+    "topics.html",
+    "page.html",
+    "404.html",
+    "partials/card.html",
+    "partials/articles.html",
+    "partials/obs_table.html",
+    "shortcodes/chart.html",
+    "shortcodes/value.html",
 );
 
 /// The default theme's static files, compiled into the binary.
@@ -53,7 +65,9 @@ pub fn resolve(root: &Path, name: &str, site_templates: &BTreeMap<String, TextFi
     let mut theme = Theme::default();
     if name == "default" {
         for (n, text) in DEFAULT_TEMPLATES {
-            theme.templates.insert(n.to_string(), Template { origin: format!("(built-in theme)/{n}"), text: text.to_string() });
+            theme
+                .templates
+                .insert(n.to_string(), Template { origin: format!("(built-in theme)/{n}"), text: text.to_string() });
         }
         for (n, bytes) in DEFAULT_STATIC {
             theme.statics.insert(n.to_string(), StaticSource::Builtin(bytes));
@@ -73,8 +87,10 @@ pub fn resolve(root: &Path, name: &str, site_templates: &BTreeMap<String, TextFi
             theme.statics.insert(file.rel[static_dir.len()..].to_string(), StaticSource::File(file.abs));
         }
     } else if name != "default" {
-        diags.push(Diagnostic::error("content/site.yaml", None, format!("the theme `{name}` does not exist"))
-            .with_hint(format!("create {dir}/templates/, or use `theme: default`")));
+        diags.push(
+            Diagnostic::error("content/site.yaml", None, format!("the theme `{name}` does not exist"))
+                .with_hint(format!("create {dir}/templates/, or use `theme: default`")),
+        );
     }
     for (n, t) in site_templates {
         theme.templates.insert(n.clone(), Template { origin: t.rel.clone(), text: t.text.clone() });

@@ -36,7 +36,9 @@ fn absolute(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
-            std::path::Component::ParentDir => { out.pop(); }
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
             std::path::Component::CurDir => {}
             other => out.push(other),
         }
@@ -46,7 +48,10 @@ fn absolute(p: &Path) -> PathBuf {
     let mut rest = Vec::new();
     while !existing.exists() {
         match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
-            (Some(name), Some(parent)) => { rest.push(name); existing = parent.to_path_buf(); }
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
             _ => break,
         }
     }
@@ -74,9 +79,14 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), WriteError> {
         return unsafe_("it is a file");
     }
     if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
-        let foreign = fs::read_dir(&out_abs).map_err(io_err(out))?.filter_map(Result::ok).any(|e| !e.file_name().to_string_lossy().starts_with('.'));
+        let foreign = fs::read_dir(&out_abs)
+            .map_err(io_err(out))?
+            .filter_map(Result::ok)
+            .any(|e| !e.file_name().to_string_lossy().starts_with('.'));
         if foreign {
-            return unsafe_("it has files that bantin did not write (no `.bantin` marker); empty it or choose another --out");
+            return unsafe_(
+                "it has files that bantin did not write (no `.bantin` marker); empty it or choose another --out",
+            );
         }
     }
     Ok(())
@@ -104,7 +114,8 @@ pub fn output(out: &Path, files: &[Output]) -> Result<(), WriteError> {
 }
 
 fn fill(dir: &Path, files: &[Output]) -> Result<(), WriteError> {
-    let folders: BTreeSet<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p))).collect();
+    let folders: BTreeSet<PathBuf> =
+        files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p))).collect();
     for f in &folders {
         fs::create_dir_all(f).map_err(io_err(f))?;
     }

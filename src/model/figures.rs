@@ -2,16 +2,19 @@
 //! and of the plan, the change since the previous observation, and a status.
 //!
 //! ## The status rule
-//! - **no target**: no observation of the series has a `target`.
-//! - The *goal* is the last target set for the latest value's period or a
-//!   later one; failing that, the latest value's own target.
-//! - **achieved**: the latest value meets the goal (at or above it, or at
-//!   or below it when lower is better, as for ranks).
+//! - The *goal* is the plan the latest value is judged against: the target
+//!   of the latest value's own period if it has one; otherwise the first
+//!   target set for a later period.
+//! - **no target**: there is no goal.
+//! - **achieved**: the latest value meets the goal (at or above it; at or
+//!   below it when lower is better, as for ranks).
 //! - **on track**: the goal is for a later period, and the straight line
 //!   through the previous and the latest value, carried on to the end of the
-//!   goal's period, meets the goal.
-//! - **behind**: otherwise, including a goal whose period has ended unmet,
-//!   and a single value below a future goal (no trend to judge by yet).
+//!   goal's period, meets it.
+//! - **behind**: otherwise: the latest period's own target was missed, the
+//!   trend falls short, or there is a single value below a later goal (no
+//!   trend to judge by yet).
+//! - A series with plans but no value yet has no status ("no data").
 
 use super::{Better, Observation};
 use serde::Serialize;
@@ -37,7 +40,9 @@ pub struct Derived {
     pub goal: Option<usize>,
     /// Latest value as a percentage of its total.
     pub share_of_total: Option<f64>,
-    /// Latest value as a percentage of the plan (its own target, else the goal).
+    /// Index of the first observation after the latest value with a target.
+    pub next_plan: Option<usize>,
+    /// Latest value as a percentage of the goal.
     pub share_of_plan: Option<f64>,
     /// Latest value minus the previous one, and the decimals to show it with.
     pub change: Option<(f64, u8)>,
@@ -52,16 +57,15 @@ impl Derived {
         let previous = with_value.len().checked_sub(2).map(|i| with_value[i]);
         let mut d = Derived { latest, previous, ..Derived::default() };
         let Some(li) = latest else {
-            let has_target = obs.iter().any(|o| o.target.is_some());
-            d.status = Some(if has_target { Status::Behind } else { Status::NoTarget });
+            d.next_plan = obs.iter().position(|o| o.target.is_some());
             return d;
         };
         let last = &obs[li];
         let v = last.value.expect("latest has a value").value;
         d.share_of_total = last.total.filter(|t| t.value > 0.0).map(|t| v / t.value * 100.0);
-        d.goal = (li..obs.len()).rev().find(|&i| obs[i].target.is_some());
-        let plan = last.target.or_else(|| d.goal.and_then(|g| obs[g].target));
-        d.share_of_plan = plan.filter(|t| t.value > 0.0).map(|t| v / t.value * 100.0);
+        d.next_plan = (li + 1..obs.len()).find(|&i| obs[i].target.is_some());
+        d.goal = if last.target.is_some() { Some(li) } else { d.next_plan };
+        d.share_of_plan = d.goal.and_then(|g| obs[g].target).filter(|t| t.value > 0.0).map(|t| v / t.value * 100.0);
         if let Some(pi) = previous {
             let p = obs[pi].value.expect("previous has a value");
             let decimals = p.decimals.max(last.value.expect("value").decimals);
@@ -153,13 +157,35 @@ mod tests {
 
     #[test]
     fn on_track_and_behind_by_trend() {
+        // A met plan for the latest period is achieved, whatever comes next.
+        let met = [
+            ob("2022", Some(7721.0), None, None),
+            ob("2023", Some(8850.0), None, Some(8210.0)),
+            ob("2024", None, None, Some(10230.0)),
+        ];
+        let d = Derived::compute(&met, Better::Higher);
+        assert_eq!(d.status, Some(Status::Achieved));
+        assert_eq!((d.goal, d.next_plan), (Some(1), Some(2)));
         // 10 → 14 over a year; goal 17 next year: the line reaches 18.
-        let on = [ob("2022", Some(10.0), None, None), ob("2023", Some(14.0), None, None), ob("2024", None, None, Some(17.0))];
+        let on = [
+            ob("2022", Some(10.0), None, None),
+            ob("2023", Some(14.0), None, None),
+            ob("2024", None, None, Some(17.0)),
+        ];
         assert_eq!(Derived::compute(&on, Better::Higher).status, Some(Status::OnTrack));
-        let behind = [ob("2022", Some(10.0), None, None), ob("2023", Some(11.0), None, None), ob("2024", None, None, Some(17.0))];
+        let behind = [
+            ob("2022", Some(10.0), None, None),
+            ob("2023", Some(11.0), None, None),
+            ob("2024", None, None, Some(17.0)),
+        ];
         assert_eq!(Derived::compute(&behind, Better::Higher).status, Some(Status::Behind));
         let ended = [ob("2023", Some(11.0), None, Some(12.0))];
         assert_eq!(Derived::compute(&ended, Better::Higher).status, Some(Status::Behind));
+        let single = [ob("2023", Some(11.0), None, None), ob("2025", None, None, Some(12.0))];
+        assert_eq!(Derived::compute(&single, Better::Higher).status, Some(Status::Behind));
+        let plans_only = [ob("2025", None, None, Some(12.0))];
+        let d = Derived::compute(&plans_only, Better::Higher);
+        assert_eq!((d.status, d.next_plan), (None, Some(0)));
     }
 
     #[test]

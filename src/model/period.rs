@@ -113,9 +113,7 @@ impl Period {
 
     /// The last day of the period: what "as of" an observation means.
     pub fn end(self) -> Date {
-        Date::new(self.year, self.last_month(), 1)
-            .expect("valid month")
-            .last_of_month()
+        Date::new(self.year, self.last_month(), 1).expect("valid month").last_of_month()
     }
 
     /// The period of `granularity` that contains `date`.
@@ -154,9 +152,7 @@ impl fmt::Display for Period {
 
 impl Ord for Period {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.end()
-            .cmp(&other.end())
-            .then(self.granularity.cmp(&other.granularity))
+        self.end().cmp(&other.end()).then(self.granularity.cmp(&other.granularity))
     }
 }
 
@@ -204,7 +200,7 @@ mod tests {
         assert_eq!(p("2024-02").end(), date(2024, 2, 29));
         assert_eq!(p("2023-H1").end(), date(2023, 6, 30));
         assert_eq!(p("2023-Q3").start(), date(2023, 7, 1));
-        let mut v = vec![p("2023-12"), p("2023-Q4"), p("2023"), p("2023-H1"), p("2022-11")];
+        let mut v = [p("2023-12"), p("2023-Q4"), p("2023"), p("2023-H1"), p("2022-11")];
         v.sort();
         let keys: Vec<String> = v.iter().map(|x| x.to_string()).collect();
         assert_eq!(keys, ["2022-11", "2023-H1", "2023", "2023-Q4", "2023-12"]);

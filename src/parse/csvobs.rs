@@ -34,14 +34,22 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
     };
     for (i, h) in headers.iter().enumerate() {
         if !COLUMNS.contains(&h.as_str()) {
-            diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), format!("unknown column `{h}` (column {})", i + 1))
-                .with_hint("the columns are indicator,commune,period,value,total,target,note"));
+            diags.push(
+                Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), format!("unknown column `{h}` (column {})", i + 1))
+                    .with_hint("the columns are indicator,commune,period,value,total,target,note"),
+            );
         }
     }
     let col = |name: &str| headers.iter().position(|h| h == name);
     let (Some(ind), Some(per)) = (col("indicator"), col("period")) else {
-        diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), "the header row needs the columns `indicator` and `period`")
-            .with_hint("the first row must be: indicator,commune,period,value,total,target,note"));
+        diags.push(
+            Diagnostic::error(
+                &file.rel,
+                Some(Pos::new(1, 1)),
+                "the header row needs the columns `indicator` and `period`",
+            )
+            .with_hint("the first row must be: indicator,commune,period,value,total,target,note"),
+        );
         return Vec::new();
     };
     let cols = [col("commune"), col("value"), col("total"), col("target"), col("note")];
@@ -57,8 +65,10 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
                     }
                     _ => format!("cannot read this row: {e}"),
                 };
-                diags.push(Diagnostic::error(&file.rel, Some(Pos::new(line, 1)), msg)
-                    .with_hint("quote cells that contain commas: \"a, b\""));
+                diags.push(
+                    Diagnostic::error(&file.rel, Some(Pos::new(line, 1)), msg)
+                        .with_hint("quote cells that contain commas: \"a, b\""),
+                );
                 continue;
             }
         };

@@ -21,18 +21,12 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
-    let mut line = 2;
-    for l in text[yaml_start..].split_inclusive('\n') {
+    for (line, l) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         let bare = l.trim_end();
         if bare == "---" || bare == "..." {
-            return Ok(Split {
-                yaml: &text[yaml_start..offset],
-                body: &text[offset + l.len()..],
-                body_line: line + 1,
-            });
+            return Ok(Split { yaml: &text[yaml_start..offset], body: &text[offset + l.len()..], body_line: line + 1 });
         }
         offset += l.len();
-        line += 1;
     }
     Err(Diagnostic::error(file, Some(Pos::new(1, 1)), "the front matter block is never closed")
         .with_hint("add a line `---` after the last front matter field"))

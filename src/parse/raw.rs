@@ -19,8 +19,15 @@ pub struct RawSite {
 }
 
 pub const SITE_KEYS: &[&str] = &[
-    "title", "base_url", "language", "description", "theme", "bulletin_period",
-    "articles_per_page", "topics", "safe_html",
+    "title",
+    "base_url",
+    "language",
+    "description",
+    "theme",
+    "bulletin_period",
+    "articles_per_page",
+    "topics",
+    "safe_html",
 ];
 
 /// One entry of `content/indicators.yaml`.
@@ -67,10 +74,8 @@ pub struct RawFrontMatter {
     pub description: Option<String>,
 }
 
-pub const ARTICLE_KEYS: &[&str] = &[
-    "title", "date", "author", "topics", "summary", "image", "indicators", "slug", "draft",
-    "description",
-];
+pub const ARTICLE_KEYS: &[&str] =
+    &["title", "date", "author", "topics", "summary", "image", "indicators", "slug", "draft", "description"];
 pub const PAGE_KEYS: &[&str] = &["title", "slug", "description", "summary", "draft"];
 
 /// A YAML scalar as text: strings as they are, numbers as YAML wrote them.

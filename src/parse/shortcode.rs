@@ -131,7 +131,10 @@ mod tests {
         assert!(e.errors.is_empty(), "{:?}", e.errors);
         assert_eq!(e.markdown, format!("Intro {} end.\n\n{}\n", placeholder(0), placeholder(1)));
         assert_eq!(e.shortcodes[0].name, "value");
-        assert_eq!(e.shortcodes[0].args, vec![("indicator".into(), "gross-output".into()), ("period".into(), "2023".into())]);
+        assert_eq!(
+            e.shortcodes[0].args,
+            vec![("indicator".into(), "gross-output".into()), ("period".into(), "2023".into())]
+        );
         assert_eq!(e.shortcodes[0].pos, Pos::new(5, 7));
         assert_eq!(e.shortcodes[1].pos, Pos::new(7, 1));
     }

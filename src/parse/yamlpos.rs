@@ -91,9 +91,7 @@ impl YamlIndex {
                     if !seen.insert(k.clone()) {
                         self.duplicate_keys.push((full.clone(), pos));
                     }
-                    self.nodes
-                        .entry(format!("{full}#key"))
-                        .or_insert(Node { pos, scalar: None });
+                    self.nodes.entry(format!("{full}#key")).or_insert(Node { pos, scalar: None });
                     *key = Some(k);
                     None
                 }

@@ -55,8 +55,12 @@ pub fn change(ind: &Indicator, delta: f64, decimals: u8, lang: Lang) -> (String,
     let text = match (ind.kind, lang) {
         (Kind::Rank, Lang::Vi) if delta < 0.0 => format!("tăng {} bậc", format_number(-delta, decimals as usize, lang)),
         (Kind::Rank, Lang::Vi) if delta > 0.0 => format!("giảm {} bậc", format_number(delta, decimals as usize, lang)),
-        (Kind::Rank, Lang::En) if delta < 0.0 => format!("up {} places", format_number(-delta, decimals as usize, lang)),
-        (Kind::Rank, Lang::En) if delta > 0.0 => format!("down {} places", format_number(delta, decimals as usize, lang)),
+        (Kind::Rank, Lang::En) if delta < 0.0 => {
+            format!("up {} places", format_number(-delta, decimals as usize, lang))
+        }
+        (Kind::Rank, Lang::En) if delta > 0.0 => {
+            format!("down {} places", format_number(delta, decimals as usize, lang))
+        }
         (Kind::Percent, Lang::Vi) => format!("{} điểm %", format_signed(delta, decimals as usize, lang)),
         (Kind::Percent, Lang::En) => format!("{} pts", format_signed(delta, decimals as usize, lang)),
         _ => with_unit(format_signed(delta, decimals as usize, lang), ind),
@@ -79,6 +83,19 @@ pub fn period(p: Period, lang: Lang) -> String {
     }
 }
 
+/// "As of" a period, in a sentence: `tính đến quý 3/2023`, `as of Q3 2023`.
+pub fn as_of(p: Period, lang: Lang) -> String {
+    let label = period(p, lang);
+    match lang {
+        Lang::Vi => {
+            let mut chars = label.chars();
+            let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+            format!("tính đến {first}{}", chars.as_str())
+        }
+        Lang::En => format!("as of {label}"),
+    }
+}
+
 /// A period in few letters, for chart axes: `T10/2022`, `Oct 2022`.
 pub fn period_short(p: Period, lang: Lang) -> String {
     match (p.granularity, lang) {
@@ -90,9 +107,7 @@ pub fn period_short(p: Period, lang: Lang) -> String {
     }
 }
 
-const EN_MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// The status's CSS class and its words.
 pub fn status(s: Status, t: &Strings) -> (&'static str, &'static str) {
@@ -110,8 +125,13 @@ mod tests {
 
     fn ind(kind: Kind, unit: Option<&str>) -> Indicator {
         Indicator {
-            id: "x".into(), name: "X".into(), kind, unit: unit.map(Into::into), topic: None,
-            better: if kind == Kind::Rank { Better::Lower } else { Better::Higher }, description: None,
+            id: "x".into(),
+            name: "X".into(),
+            kind,
+            unit: unit.map(Into::into),
+            topic: None,
+            better: if kind == Kind::Rank { Better::Lower } else { Better::Higher },
+            description: None,
         }
     }
     fn n(value: f64, decimals: u8) -> Num {
@@ -144,5 +164,7 @@ mod tests {
         assert_eq!(period(p("2023"), Lang::Vi), "Năm 2023");
         assert_eq!(period(p("2022-10"), Lang::En), "Oct 2022");
         assert_eq!(period(p("2023-Q3"), Lang::En), "Q3 2023");
+        assert_eq!(as_of(p("2023"), Lang::Vi), "tính đến năm 2023");
+        assert_eq!(as_of(p("2022-10"), Lang::En), "as of Oct 2022");
     }
 }

@@ -5,10 +5,7 @@ use crate::model::placeholder;
 use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
 fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
 
 /// Renders Markdown to HTML. With `safe_html`, raw HTML in the text is shown

@@ -63,8 +63,7 @@ fn jobs(site: &Site) -> Vec<Job> {
 pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
     let engine = templates::Engine::new(theme)?;
     let renderer = pages::Renderer::new(site, &engine);
-    let results: Vec<Result<Vec<Output>, Diagnostic>> =
-        jobs(site).par_iter().map(|job| renderer.job(*job)).collect();
+    let results: Vec<Result<Vec<Output>, Diagnostic>> = jobs(site).par_iter().map(|job| renderer.job(*job)).collect();
     let mut diags = Diagnostics::new();
     let mut out = statics(site, theme);
     for r in results {

@@ -34,16 +34,25 @@ impl Engine {
             let mut alone = Tera::new();
             if let Err(e) = alone.add_raw_template(name, &t.text) {
                 let text = chain(&e);
-                if !text.contains("not found") && !text.contains("not defined in any parent") && !text.contains("doesn't exist") {
-                    diags.push(Diagnostic::error(&t.origin, None, format!("template error: {text}"))
-                        .with_hint("fix the Tera syntax of this template"));
+                if !["not found", "Unknown template", "not defined in any parent", "doesn't exist"]
+                    .iter()
+                    .any(|m| text.contains(m))
+                {
+                    diags.push(
+                        Diagnostic::error(&t.origin, None, format!("template error: {text}"))
+                            .with_hint("fix the Tera syntax of this template"),
+                    );
                 }
             }
         }
         if diags.is_empty() {
             let text = chain(err);
             let origin = theme.templates.iter().find(|(n, _)| text.contains(n.as_str())).map(|(_, t)| t.origin.clone());
-            diags.push(Diagnostic::error(origin.unwrap_or_else(|| "templates".into()), None, format!("template error: {text}")));
+            diags.push(Diagnostic::error(
+                origin.unwrap_or_else(|| "templates".into()),
+                None,
+                format!("template error: {text}"),
+            ));
         }
         diags
     }

@@ -37,10 +37,16 @@ pub struct Card {
     pub kind: Kind,
     pub unit: String,
     pub period: String,
+    /// `tính đến năm 2023`, `as of 2023`.
+    pub as_of: String,
     pub value: String,
     pub share_of_total: Option<String>,
     pub share_of_plan: Option<String>,
+    /// The goal the status is judged against, with its period.
     pub plan: Option<String>,
+    pub plan_period: Option<String>,
+    /// The next plan after the latest value, when it is not the goal.
+    pub next_plan: Option<String>,
     pub change: Option<String>,
     pub change_dir: &'static str,
     pub change_since: Option<String>,
@@ -98,7 +104,10 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
     let d = &series.derived;
     let obs = &series.observations;
     let latest = d.latest.map(|i| &obs[i]);
-    let (status, status_label) = format::status(d.status.unwrap_or(crate::model::Status::NoTarget), t);
+    let (status, status_label) = match d.status {
+        Some(s) => format::status(s, t),
+        None => ("no-data", t.no_data),
+    };
     let (change, change_dir) = match d.change {
         Some((delta, decimals)) => {
             let (text, dir) = format::change(ind, delta, decimals, lang);
@@ -106,10 +115,16 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
         }
         None => (None, "same"),
     };
-    let plan = d.goal.map(|g| {
-        let o = &obs[g];
-        format!("{} ({})", format::quantity(ind, o.target.expect("goal has target"), lang), format::period(o.period, lang))
-    });
+    let plan_text = |i: usize| {
+        let o = &obs[i];
+        format!(
+            "{} ({})",
+            format::quantity(ind, o.target.expect("a plan has a target"), lang),
+            format::period(o.period, lang)
+        )
+    };
+    let plan = d.goal.map(plan_text);
+    let next_plan = d.next_plan.filter(|&n| Some(n) != d.goal).map(plan_text);
     Card {
         id: ind.id.clone(),
         name: ind.name.clone(),
@@ -117,12 +132,15 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
         kind: ind.kind,
         unit: ind.unit.clone().unwrap_or_default(),
         period: latest.map(|o| format::period(o.period, lang)).unwrap_or_default(),
+        as_of: latest.map(|o| format::as_of(o.period, lang)).unwrap_or_default(),
         value: latest
             .and_then(|o| o.value.map(|v| format::value(ind, v, o.total, lang)))
             .unwrap_or_else(|| t.no_data.to_string()),
         share_of_total: d.share_of_total.filter(|_| ind.kind == Kind::Count).map(|p| format::share(p, lang)),
         share_of_plan: d.share_of_plan.filter(|_| ind.kind != Kind::Rank).map(|p| format::share(p, lang)),
+        plan_period: d.goal.map(|i| format::period(obs[i].period, lang)),
         plan,
+        next_plan,
         change,
         change_dir,
         change_since: d.previous.map(|i| format::period(obs[i].period, lang)),

@@ -14,12 +14,11 @@ pub struct NameOrder {
 
 impl NameOrder {
     pub fn vietnamese() -> Self {
-        let collator = Collator::try_new(locale!("vi").into(), CollatorOptions::default())
-            .unwrap_or_else(|_| {
-                // The root collation is compiled in and cannot fail.
-                Collator::try_new(Default::default(), CollatorOptions::default())
-                    .expect("root collation data is compiled into icu_collator")
-            });
+        let collator = Collator::try_new(locale!("vi").into(), CollatorOptions::default()).unwrap_or_else(|_| {
+            // The root collation is compiled in and cannot fail.
+            Collator::try_new(Default::default(), CollatorOptions::default())
+                .expect("root collation data is compiled into icu_collator")
+        });
         NameOrder { collator }
     }
 
@@ -43,9 +42,6 @@ mod tests {
         let order = NameOrder::vietnamese();
         let mut names = vec!["Vũ Quang", "Đức Lĩnh", "Kỳ Anh", "Cẩm Thủy", "Dương Thủy", "Ân Phú"];
         names.sort_by(|a, b| order.compare(a, b));
-        assert_eq!(
-            names,
-            vec!["Ân Phú", "Cẩm Thủy", "Dương Thủy", "Đức Lĩnh", "Kỳ Anh", "Vũ Quang"]
-        );
+        assert_eq!(names, vec!["Ân Phú", "Cẩm Thủy", "Dương Thủy", "Đức Lĩnh", "Kỳ Anh", "Vũ Quang"]);
     }
 }

@@ -54,20 +54,13 @@ pub fn format_signed(value: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
-const EN_MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// A calendar date as people read it: `06/01/2024` (vi), `6 Jan 2024` (en).
 pub fn format_date(date: Date, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
-        Lang::En => format!(
-            "{} {} {}",
-            date.day(),
-            EN_MONTHS[(date.month() - 1) as usize],
-            date.year()
-        ),
+        Lang::En => format!("{} {} {}", date.day(), EN_MONTHS[(date.month() - 1) as usize], date.year()),
     }
 }
 

@@ -7,7 +7,14 @@ use crate::parse::shortcode::{extract, RawShortcode};
 
 /// Cuts the shortcodes out of `text` and checks each one. `district` is the
 /// article's district (pages have none and must name one).
-pub fn check(file: &str, text: &str, first_line: usize, district: Option<usize>, ctx: &Ctx, diags: &mut Diagnostics) -> Body {
+pub fn check(
+    file: &str,
+    text: &str,
+    first_line: usize,
+    district: Option<usize>,
+    ctx: &Ctx,
+    diags: &mut Diagnostics,
+) -> Body {
     let extracted = extract(text, first_line);
     for (pos, msg) in extracted.errors {
         diags.push(Diagnostic::error(file, Some(pos), msg));
@@ -36,35 +43,53 @@ fn shortcode(sc: &RawShortcode, district: Option<usize>, ctx: &Ctx) -> Result<Sh
         "chart" => &["indicator", "district"],
         "value" => &["indicator", "period", "district"],
         other => {
-            return Err((format!("unknown shortcode `{other}`"), "the shortcodes are chart(indicator=\"…\") and value(indicator=\"…\", period=\"…\")".into()));
+            return Err((
+                format!("unknown shortcode `{other}`"),
+                "the shortcodes are chart(indicator=\"…\") and value(indicator=\"…\", period=\"…\")".into(),
+            ));
         }
     };
     if let Some((k, _)) = sc.args.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
-        return Err((format!("`{}` takes no argument `{k}`", sc.name), format!("its arguments: {}", allowed.join(", "))));
+        return Err((
+            format!("`{}` takes no argument `{k}`", sc.name),
+            format!("its arguments: {}", allowed.join(", ")),
+        ));
     }
     let district = match arg(sc, "district") {
         Some(slug) => ctx.districts.iter().position(|d| d.slug == slug).ok_or_else(|| {
             let known: Vec<&str> = ctx.districts.iter().map(|d| d.slug.as_str()).collect();
             (format!("unknown district `{slug}`"), format!("known districts: {}", known.join(", ")))
         })?,
-        None => district.ok_or_else(|| (format!("`{}` on a page must name its district", sc.name), "add district=\"<slug>\"".to_string()))?,
+        None => district.ok_or_else(|| {
+            (format!("`{}` on a page must name its district", sc.name), "add district=\"<slug>\"".to_string())
+        })?,
     };
-    let id = arg(sc, "indicator").ok_or_else(|| (format!("`{}` needs indicator=\"…\"", sc.name), "e.g. indicator=\"model-hamlets\"".to_string()))?;
-    let indicator = ctx.indicators.iter().position(|i| i.id == id).ok_or_else(|| {
-        (format!("unknown indicator `{id}`"), "use an id from content/indicators.yaml".to_string())
+    let id = arg(sc, "indicator").ok_or_else(|| {
+        (format!("`{}` needs indicator=\"…\"", sc.name), "e.g. indicator=\"model-hamlets\"".to_string())
     })?;
+    let indicator =
+        ctx.indicators.iter().position(|i| i.id == id).ok_or_else(|| {
+            (format!("unknown indicator `{id}`"), "use an id from content/indicators.yaml".to_string())
+        })?;
     let d = &ctx.districts[district];
     let series = d.series_for(indicator).ok_or_else(|| {
-        (format!("the district `{}` has no data for `{id}`", d.slug), "add observations to its district.yaml, or choose another indicator".to_string())
+        (
+            format!("the district `{}` has no data for `{id}`", d.slug),
+            "add observations to its district.yaml, or choose another indicator".to_string(),
+        )
     })?;
     if sc.name == "chart" {
         return Ok(Shortcode::Chart { indicator, district });
     }
-    let text = arg(sc, "period").ok_or_else(|| ("`value` needs period=\"…\"".to_string(), "e.g. period=\"2023\"".to_string()))?;
+    let text = arg(sc, "period")
+        .ok_or_else(|| ("`value` needs period=\"…\"".to_string(), "e.g. period=\"2023\"".to_string()))?;
     let period = Period::parse(text).map_err(|e| (e.0, "use the period exactly as in the data".to_string()))?;
     if !series.observations.iter().any(|o| o.period == period) {
         let known: Vec<String> = series.observations.iter().map(|o| o.period.key()).collect();
-        return Err((format!("`{id}` of `{}` has no observation for period {text}", d.slug), format!("its periods: {}", known.join(", "))));
+        return Err((
+            format!("`{id}` of `{}` has no observation for period {text}", d.slug),
+            format!("its periods: {}", known.join(", ")),
+        ));
     }
     Ok(Shortcode::Value { indicator, district, period })
 }

@@ -21,7 +21,11 @@ pub struct Ctx<'a> {
     pub drafts: bool,
 }
 
-fn front_matter(file: &TextFile, keys: &[&str], diags: &mut Diagnostics) -> Option<(Parsed<RawFrontMatter>, String, usize)> {
+fn front_matter(
+    file: &TextFile,
+    keys: &[&str],
+    diags: &mut Diagnostics,
+) -> Option<(Parsed<RawFrontMatter>, String, usize)> {
     let split = frontmatter::split(&file.rel, &file.text).map_err(|d| diags.push(d)).ok()?;
     let doc: Parsed<RawFrontMatter> = yaml(&file.rel, split.yaml, 1, diags)?;
     unknown_keys(&doc, "", keys, diags);
@@ -31,8 +35,10 @@ fn front_matter(file: &TextFile, keys: &[&str], diags: &mut Diagnostics) -> Opti
 fn title(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> String {
     let t = doc.value.title.clone().unwrap_or_default().trim().to_string();
     if t.is_empty() {
-        diags.push(Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), "the front matter has no `title`")
-            .with_hint("add a line `title: ...` between the `---` lines"));
+        diags.push(
+            Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), "the front matter has no `title`")
+                .with_hint("add a line `title: ...` between the `---` lines"),
+        );
     }
     t
 }
@@ -41,8 +47,10 @@ fn slug(doc: &Parsed<RawFrontMatter>, file_stem: &str, diags: &mut Diagnostics) 
     if let Some(s) = &doc.value.slug {
         let s = s.trim();
         if !is_slug(s) {
-            diags.push(doc.error("slug", format!("`{s}` is not a valid slug"))
-                .with_hint(format!("a slug is lowercase a-z, 0-9 and single dashes; try `{}`", slugify(s))));
+            diags.push(
+                doc.error("slug", format!("`{s}` is not a valid slug"))
+                    .with_hint(format!("a slug is lowercase a-z, 0-9 and single dashes; try `{}`", slugify(s))),
+            );
             return None;
         }
         return Some(s.to_string());
@@ -50,8 +58,10 @@ fn slug(doc: &Parsed<RawFrontMatter>, file_stem: &str, diags: &mut Diagnostics) 
     let stem = strip_date_prefix(file_stem);
     let s = slugify(stem);
     if s.is_empty() {
-        diags.push(Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), "the file name gives an empty slug")
-            .with_hint("rename the file, or add `slug: ...` to the front matter"));
+        diags.push(
+            Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), "the file name gives an empty slug")
+                .with_hint("rename the file, or add `slug: ...` to the front matter"),
+        );
         return None;
     }
     Some(s)
@@ -67,19 +77,28 @@ pub fn strip_date_prefix(stem: &str) -> &str {
         && b[7] == b'-'
         && b[8..10].iter().all(u8::is_ascii_digit)
         && b[10] == b'-';
-    if is_date { &stem[11..] } else { stem }
+    if is_date {
+        &stem[11..]
+    } else {
+        stem
+    }
 }
 
 fn date(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> Option<Date> {
     let Some(raw) = doc.value.date.as_ref().and_then(scalar_text) else {
-        diags.push(Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), "the front matter has no `date`")
-            .with_hint("add e.g. `date: 2024-01-06` (YYYY-MM-DD)"));
+        diags.push(
+            Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), "the front matter has no `date`")
+                .with_hint("add e.g. `date: 2024-01-06` (YYYY-MM-DD)"),
+        );
         return None;
     };
     let text = raw.trim();
     let parsed = (text.len() == 10).then(|| text.parse::<Date>().ok()).flatten();
     if parsed.is_none() {
-        diags.push(doc.error("date", format!("`{text}` is not a date")).with_hint("write the date as YYYY-MM-DD, e.g. 2024-01-06"));
+        diags.push(
+            doc.error("date", format!("`{text}` is not a date"))
+                .with_hint("write the date as YYYY-MM-DD, e.g. 2024-01-06"),
+        );
     }
     parsed
 }
@@ -101,7 +120,10 @@ pub fn article(file: &TextFile, district: usize, ctx: &Ctx, diags: &mut Diagnost
     let image = doc.value.image.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     if let Some(img) = &image {
         if let Err(msg) = relative_path_ok(img) {
-            diags.push(doc.error("image", msg).with_hint("give the image's path relative to the article, e.g. `image: anh.jpg`"));
+            diags.push(
+                doc.error("image", msg)
+                    .with_hint("give the image's path relative to the article, e.g. `image: anh.jpg`"),
+            );
         }
     }
     let body = body::check(&file.rel, &body_text, body_line, Some(district), ctx, diags);
@@ -140,8 +162,14 @@ fn topics(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> Vec<String> 
         if s.is_empty() {
             diags.push(doc.error(&format!("topics[{i}]"), format!("`{t}` is not a topic slug")));
         } else if s != *t {
-            diags.push(Diagnostic::warning(&doc.file, doc.pos(&format!("topics[{i}]")), format!("the topic `{t}` is read as `{s}`"))
-                .with_hint("write topic slugs in lowercase ASCII with dashes, and name them in site.yaml `topics:`"));
+            diags.push(
+                Diagnostic::warning(
+                    &doc.file,
+                    doc.pos(&format!("topics[{i}]")),
+                    format!("the topic `{t}` is read as `{s}`"),
+                )
+                .with_hint("write topic slugs in lowercase ASCII with dashes, and name them in site.yaml `topics:`"),
+            );
         }
         if !s.is_empty() && !out.contains(&s) {
             out.push(s);
@@ -155,13 +183,17 @@ fn article_indicators(doc: &Parsed<RawFrontMatter>, district: usize, ctx: &Ctx, 
     for (i, id) in doc.value.indicators.iter().flatten().enumerate() {
         let path = format!("indicators[{i}]");
         match ctx.indicators.iter().position(|ind| ind.id == *id) {
-            None => diags.push(doc.error(&path, format!("unknown indicator `{id}`"))
-                .with_hint("use an id from content/indicators.yaml")),
+            None => diags.push(
+                doc.error(&path, format!("unknown indicator `{id}`"))
+                    .with_hint("use an id from content/indicators.yaml"),
+            ),
             Some(ix) => {
                 if ctx.districts[district].series_for(ix).is_none() {
-                    diags.push(Diagnostic::warning(&doc.file, doc.pos(&path), format!(
-                        "the district `{}` has no data for `{id}`", ctx.districts[district].slug
-                    )));
+                    diags.push(Diagnostic::warning(
+                        &doc.file,
+                        doc.pos(&path),
+                        format!("the district `{}` has no data for `{id}`", ctx.districts[district].slug),
+                    ));
                 }
                 if !out.contains(&ix) {
                     out.push(ix);
@@ -187,14 +219,20 @@ pub fn place_assets(files: &DistrictFiles, articles: &mut [Article], diags: &mut
             if let Some(owners) = by_dir.get(&dir) {
                 break Some(owners);
             }
-            if dir.len() + 1 <= base.len() {
+            if dir.len() < base.len() {
                 break None;
             }
             dir = dir_of(&dir);
         };
         let Some(owners) = owners else {
-            diags.push(Diagnostic::warning(&asset.rel, None, "this file is not in a folder with an article, so it is not published")
-                .with_hint("put assets beside the article that uses them"));
+            diags.push(
+                Diagnostic::warning(
+                    &asset.rel,
+                    None,
+                    "this file is not in a folder with an article, so it is not published",
+                )
+                .with_hint("put assets beside the article that uses them"),
+            );
             continue;
         };
         let name = asset.rel[dir.len() + 1..].to_string();
@@ -205,8 +243,10 @@ pub fn place_assets(files: &DistrictFiles, articles: &mut [Article], diags: &mut
     for a in articles.iter() {
         if let Some(img) = &a.image {
             if relative_path_ok(img).is_ok() && !a.assets.iter().any(|x| x.name == *img) {
-                diags.push(Diagnostic::error(&a.file, None, format!("the image `{img}` does not exist beside this article"))
-                    .with_hint("put the image file in the article's folder, or fix the path in `image:`"));
+                diags.push(
+                    Diagnostic::error(&a.file, None, format!("the image `{img}` does not exist beside this article"))
+                        .with_hint("put the image file in the article's folder, or fix the path in `image:`"),
+                );
             }
         }
     }
@@ -223,8 +263,14 @@ pub fn page(file: &TextFile, ctx: &Ctx, diags: &mut Diagnostics) -> Option<Page>
     let stem = file.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
     let slug = slug(&doc, stem, diags)?;
     if RESERVED.contains(&slug.as_str()) {
-        diags.push(Diagnostic::error(&file.rel, doc.pos("slug").or(Some(Pos::new(1, 1))), format!("the slug `{slug}` is taken by the site's own pages"))
-            .with_hint(format!("choose another slug; reserved: {}", RESERVED.join(", "))));
+        diags.push(
+            Diagnostic::error(
+                &file.rel,
+                doc.pos("slug").or(Some(Pos::new(1, 1))),
+                format!("the slug `{slug}` is taken by the site's own pages"),
+            )
+            .with_hint(format!("choose another slug; reserved: {}", RESERVED.join(", "))),
+        );
     }
     let body = body::check(&file.rel, &body_text, body_line, None, ctx, diags);
     (diags.error_count() == before).then(|| Page {

@@ -24,7 +24,10 @@ pub fn district(files: &DistrictFiles, indicators: &[Indicator], diags: &mut Dia
     let by_id: BTreeMap<&str, usize> = indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
     let name = doc.value.name.clone().unwrap_or_default().trim().to_string();
     if name.is_empty() {
-        diags.push(doc.error("name", "the district has no `name`").with_hint(format!("add e.g. `name: {}`", files.folder)));
+        diags.push(
+            Diagnostic::error(&doc.file, doc.pos("name").or(Some(Pos::new(1, 1))), "the district has no `name`")
+                .with_hint(format!("add e.g. `name: {}`", files.folder)),
+        );
     }
     let mut own = Gathered::new();
     if let Some(data) = &doc.value.data {
@@ -36,10 +39,8 @@ pub fn district(files: &DistrictFiles, indicators: &[Indicator], diags: &mut Dia
             gather_csv(&csv.rel, &row, indicators, &by_id, &mut own, &mut communes, diags);
         }
     }
-    let communes = communes
-        .into_iter()
-        .map(|(name, gathered)| Commune { name, series: series(gathered, indicators) })
-        .collect();
+    let communes =
+        communes.into_iter().map(|(name, gathered)| Commune { name, series: series(gathered, indicators) }).collect();
     Some(District {
         slug: slugify(&files.folder),
         name,
@@ -60,7 +61,7 @@ fn series(gathered: Gathered, indicators: &[Indicator]) -> Vec<Series> {
         .into_iter()
         .map(|(indicator, by_period)| {
             let mut observations: Vec<Observation> = by_period.into_values().collect();
-            observations.sort_by(|a, b| a.period.cmp(&b.period));
+            observations.sort_by_key(|o| o.period);
             let derived = Derived::compute(&observations, indicators[indicator].better);
             Series { indicator, observations, derived }
         })
@@ -86,7 +87,8 @@ fn communes(
         };
         let name = name.trim().to_string();
         if name.is_empty() {
-            diags.push(doc.error(&path, "this commune has no name").with_hint("write `- Kỳ Châu` or `- name: Kỳ Châu`"));
+            diags
+                .push(doc.error(&path, "this commune has no name").with_hint("write `- Kỳ Châu` or `- name: Kỳ Châu`"));
             continue;
         }
         if out.iter().any(|(n, _)| *n == name) {
@@ -103,7 +105,9 @@ fn communes(
                 gather_yaml(doc, &format!("{path}.data"), &map, indicators, by_id, &mut gathered, diags);
             }
             Some(Value::Null) | None => {}
-            Some(_) => diags.push(doc.error(&format!("{path}.data"), "`data` must map indicator ids to lists of observations")),
+            Some(_) => {
+                diags.push(doc.error(&format!("{path}.data"), "`data` must map indicator ids to lists of observations"))
+            }
         }
         out.push((name, gathered));
     }
@@ -174,8 +178,18 @@ fn gather_csv(
             Some((_, g)) => g,
             None => {
                 let known: Vec<&str> = communes.iter().map(|(n, _)| n.as_str()).collect();
-                diags.push(Diagnostic::error(file, pos, format!("the commune `{name}` is not listed in this district's `communes:`"))
-                    .with_hint(if known.is_empty() { "add a `communes:` list to district.yaml".into() } else { format!("known communes: {}", known.join(", ")) }));
+                diags.push(
+                    Diagnostic::error(
+                        file,
+                        pos,
+                        format!("the commune `{name}` is not listed in this district's `communes:`"),
+                    )
+                    .with_hint(if known.is_empty() {
+                        "add a `communes:` list to district.yaml".into()
+                    } else {
+                        format!("known communes: {}", known.join(", "))
+                    }),
+                );
                 return;
             }
         },
@@ -201,10 +215,14 @@ fn insert(into: &mut Gathered, ind: usize, obs: Observation, indicator: &Indicat
     let key = obs.period.key();
     if let Some(first) = by_period.get(&key) {
         diags.push(
-            Diagnostic::error(&obs.origin.file, Some(Pos::new(obs.origin.line, 1)), format!(
-                "`{}` for period {key} is given twice: here and at {}:{}",
-                indicator.id, first.origin.file, first.origin.line
-            ))
+            Diagnostic::error(
+                &obs.origin.file,
+                Some(Pos::new(obs.origin.line, 1)),
+                format!(
+                    "`{}` for period {key} is given twice: here and at {}:{}",
+                    indicator.id, first.origin.file, first.origin.line
+                ),
+            )
             .with_hint("keep one observation per indicator and period"),
         );
         return;
@@ -214,7 +232,8 @@ fn insert(into: &mut Gathered, ind: usize, obs: Observation, indicator: &Indicat
 
 fn unknown_indicator(file: &str, pos: Option<Pos>, id: &str, by_id: &BTreeMap<&str, usize>) -> Diagnostic {
     let known: Vec<&str> = by_id.keys().copied().collect();
-    let close: Vec<&str> = known.iter().copied().filter(|k| k.contains(id) || id.contains(k) || shares_prefix(k, id)).collect();
+    let close: Vec<&str> =
+        known.iter().copied().filter(|k| k.contains(id) || id.contains(k) || shares_prefix(k, id)).collect();
     let hint = match close.first() {
         Some(c) => format!("did you mean `{c}`? Every data key must be an id in content/indicators.yaml"),
         None if known.is_empty() => "content/indicators.yaml defines no indicators yet".to_string(),

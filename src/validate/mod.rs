@@ -28,7 +28,10 @@ pub struct Options {
 pub fn site(content: &Content, options: Options, diags: &mut Diagnostics) -> Option<Site> {
     let site_doc = content.site.as_ref().and_then(|f| crate::parse::yaml_file::<RawSite>(f, diags));
     let (settings, topic_names) = match &site_doc {
-        Some(doc) => { let (s, t) = settings::settings(doc, diags); (Some(s), t) }
+        Some(doc) => {
+            let (s, t) = settings::settings(doc, diags);
+            (Some(s), t)
+        }
         None => (None, BTreeMap::new()),
     };
     let indicators = indicators(content, diags);
@@ -43,15 +46,7 @@ pub fn site(content: &Content, options: Options, diags: &mut Diagnostics) -> Opt
     if diags.has_errors() {
         return None;
     }
-    Some(Site {
-        settings,
-        indicators,
-        districts,
-        articles,
-        pages,
-        topics,
-        static_files: content.static_files.clone(),
-    })
+    Some(Site { settings, indicators, districts, articles, pages, topics, static_files: content.static_files.clone() })
 }
 
 fn indicators(content: &Content, diags: &mut Diagnostics) -> Vec<Indicator> {
@@ -79,15 +74,28 @@ fn districts(content: &Content, indicators: &[Indicator], order: &NameOrder, dia
         diags.extend(d);
         let Some(district) = district else { continue };
         if district.slug.is_empty() {
-            diags.push(Diagnostic::error(format!("content/districts/{}", files.folder), None, "this folder name gives an empty slug")
-                .with_hint("name the folder with the district's slug, e.g. ky-anh"));
+            diags.push(
+                Diagnostic::error(
+                    format!("content/districts/{}", files.folder),
+                    None,
+                    "this folder name gives an empty slug",
+                )
+                .with_hint("name the folder with the district's slug, e.g. ky-anh"),
+            );
             continue;
         }
         if let Some(other) = folders.insert(district.slug.clone(), files.folder.clone()) {
-            diags.push(Diagnostic::error(
-                format!("content/districts/{}/district.yaml", files.folder), None,
-                format!("the folders `{other}` and `{}` both give the district slug `{}`", files.folder, district.slug),
-            ).with_hint("rename one of the folders"));
+            diags.push(
+                Diagnostic::error(
+                    format!("content/districts/{}/district.yaml", files.folder),
+                    None,
+                    format!(
+                        "the folders `{other}` and `{}` both give the district slug `{}`",
+                        files.folder, district.slug
+                    ),
+                )
+                .with_hint("rename one of the folders"),
+            );
             continue;
         }
         out.push(district);
@@ -96,10 +104,18 @@ fn districts(content: &Content, indicators: &[Indicator], order: &NameOrder, dia
     out
 }
 
-fn articles(content: &Content, districts: &[District], ctx: &content::Ctx, order: &NameOrder, diags: &mut Diagnostics) -> Vec<Article> {
+fn articles(
+    content: &Content,
+    districts: &[District],
+    ctx: &content::Ctx,
+    order: &NameOrder,
+    diags: &mut Diagnostics,
+) -> Vec<Article> {
     let mut all = Vec::new();
     for files in &content.districts {
-        let Some(di) = districts.iter().position(|d| d.slug == crate::text::slug::slugify(&files.folder)) else { continue };
+        let Some(di) = districts.iter().position(|d| d.slug == crate::text::slug::slugify(&files.folder)) else {
+            continue;
+        };
         let checked: Vec<(Option<Article>, Diagnostics)> = files
             .articles
             .par_iter()
@@ -114,14 +130,28 @@ fn articles(content: &Content, districts: &[District], ctx: &content::Ctx, order
             diags.extend(d);
             let Some(a) = a else { continue };
             if a.slug == "bulletins" || a.slug == "page" {
-                diags.push(Diagnostic::error(&a.file, Some(Pos::new(1, 1)), format!("the slug `{}` is taken by the district's own pages", a.slug))
-                    .with_hint("add another `slug:` to the front matter"));
+                diags.push(
+                    Diagnostic::error(
+                        &a.file,
+                        Some(Pos::new(1, 1)),
+                        format!("the slug `{}` is taken by the district's own pages", a.slug),
+                    )
+                    .with_hint("add another `slug:` to the front matter"),
+                );
                 continue;
             }
             if let Some(first) = slugs.insert(a.slug.clone(), a.file.clone()) {
-                diags.push(Diagnostic::error(&a.file, Some(Pos::new(1, 1)), format!(
-                    "this article and {first} both have the address districts/{}/{}/", districts[di].slug, a.slug
-                )).with_hint("give one of them another `slug:` or file name"));
+                diags.push(
+                    Diagnostic::error(
+                        &a.file,
+                        Some(Pos::new(1, 1)),
+                        format!(
+                            "this article and {first} both have the address districts/{}/{}/",
+                            districts[di].slug, a.slug
+                        ),
+                    )
+                    .with_hint("give one of them another `slug:` or file name"),
+                );
                 continue;
             }
             list.push(a);
@@ -130,7 +160,8 @@ fn articles(content: &Content, districts: &[District], ctx: &content::Ctx, order
         all.extend(list);
     }
     all.sort_by(|a, b| {
-        b.date.cmp(&a.date)
+        b.date
+            .cmp(&a.date)
             .then_with(|| order.compare(&districts[a.district].name, &districts[b.district].name))
             .then_with(|| a.slug.cmp(&b.slug))
     });
@@ -142,8 +173,14 @@ fn pages(content: &Content, ctx: &content::Ctx, diags: &mut Diagnostics) -> Vec<
     for f in &content.pages {
         let Some(p) = content::page(f, ctx, diags) else { continue };
         if let Some(first) = out.iter().find(|q| q.slug == p.slug) {
-            diags.push(Diagnostic::error(&p.file, Some(Pos::new(1, 1)), format!("this page and {} both have the slug `{}`", first.file, p.slug))
-                .with_hint("give one of them another `slug:`"));
+            diags.push(
+                Diagnostic::error(
+                    &p.file,
+                    Some(Pos::new(1, 1)),
+                    format!("this page and {} both have the slug `{}`", first.file, p.slug),
+                )
+                .with_hint("give one of them another `slug:`"),
+            );
             continue;
         }
         out.push(p);
@@ -160,9 +197,14 @@ fn check_sources(districts: &[District], articles: &[Article], diags: &mut Diagn
             for o in &s.observations {
                 if let Some(src) = &o.source {
                     if !slugs.contains(src.as_str()) {
-                        diags.push(Diagnostic::warning(&o.origin.file, Some(Pos::new(o.origin.line, 1)), format!(
-                            "`source: {src}` names no article of {}", d.slug
-                        )).with_hint("use the slug of an article of the same district"));
+                        diags.push(
+                            Diagnostic::warning(
+                                &o.origin.file,
+                                Some(Pos::new(o.origin.line, 1)),
+                                format!("`source: {src}` names no article of {}", d.slug),
+                            )
+                            .with_hint("use the slug of an article of the same district"),
+                        );
                     }
                 }
             }
@@ -170,7 +212,12 @@ fn check_sources(districts: &[District], articles: &[Article], diags: &mut Diagn
     }
 }
 
-fn topics(indicators: &[Indicator], articles: &[Article], names: &BTreeMap<String, String>, order: &NameOrder) -> Vec<Topic> {
+fn topics(
+    indicators: &[Indicator],
+    articles: &[Article],
+    names: &BTreeMap<String, String>,
+    order: &NameOrder,
+) -> Vec<Topic> {
     let mut used: BTreeSet<String> = BTreeSet::new();
     used.extend(indicators.iter().filter_map(|i| i.topic.clone()));
     used.extend(articles.iter().flat_map(|a| a.topics.iter().cloned()));

@@ -61,27 +61,34 @@ pub fn check(input: &ObsInput, indicator: &Indicator, diags: &mut Diagnostics) -
     let before = diags.error_count();
     let period = match &input.period {
         None => {
-            diags.push(input.error(None, "this observation has no `period`".into())
-                .with_hint("add e.g. `period: 2023` (YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM)"));
+            diags.push(
+                input
+                    .error(None, "this observation has no `period`".into())
+                    .with_hint("add e.g. `period: 2023` (YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM)"),
+            );
             None
         }
-        Some(f) => Period::parse(f.text.trim())
-            .map_err(|e| diags.push(input.error(Some(f), e.0)))
-            .ok(),
+        Some(f) => Period::parse(f.text.trim()).map_err(|e| diags.push(input.error(Some(f), e.0))).ok(),
     };
     let (value_field, shorthand_total) = split_shorthand(input, diags);
     let value = number(input, &value_field, "value", diags);
     let mut total = number(input, &shorthand_total, "total", diags);
     if shorthand_total.is_some() && input.total.is_some() {
-        diags.push(input.error(input.total.as_ref(), "the total is given twice: in `value: a/b` and in `total:`".into())
-            .with_hint("keep one of them"));
+        diags.push(
+            input
+                .error(input.total.as_ref(), "the total is given twice: in `value: a/b` and in `total:`".into())
+                .with_hint("keep one of them"),
+        );
     } else if total.is_none() {
         total = number(input, &input.total, "total", diags);
     }
     let target = number(input, &input.target, "target", diags);
     if input.value.is_none() && input.target.is_none() {
-        diags.push(input.error(None, "this observation has neither a `value` nor a `target`".into())
-            .with_hint("give the result as `value:`, or the plan as `target:`"));
+        diags.push(
+            input
+                .error(None, "this observation has neither a `value` nor a `target`".into())
+                .with_hint("give the result as `value:`, or the plan as `target:`"),
+        );
     }
     let obs = Observation {
         period: period?,
@@ -100,10 +107,9 @@ fn split_shorthand(input: &ObsInput, diags: &mut Diagnostics) -> (Option<Field>,
     let Some(v) = &input.value else { return (None, None) };
     match v.text.split_once('/') {
         None => (Some(v.clone()), None),
-        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => (
-            Some(Field { text: a.trim().into(), pos: v.pos }),
-            Some(Field { text: b.trim().into(), pos: v.pos }),
-        ),
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            (Some(Field { text: a.trim().into(), pos: v.pos }), Some(Field { text: b.trim().into(), pos: v.pos }))
+        }
         Some(_) => {
             diags.push(input.error(Some(v), format!("`{}` is not a value: write `110/154` or a number", v.text)));
             (None, None)
@@ -119,19 +125,30 @@ fn check_ranges(input: &ObsInput, ind: &Indicator, obs: &Observation, diags: &mu
     let show = |n: Num| format!("{:.*}", n.decimals as usize, n.value);
     if let Some(t) = obs.total {
         if t.value <= 0.0 {
-            fail(diags, at(&input.total), format!("the total {} must be above 0", show(t)), "a total counts the things a value is out of");
+            fail(
+                diags,
+                at(&input.total),
+                format!("the total {} must be above 0", show(t)),
+                "a total counts the things a value is out of",
+            );
         }
     }
     for (num, field, name) in [(obs.value, &input.value, "value"), (obs.target, &input.target, "target")] {
         let Some(n) = num else { continue };
         match ind.kind {
             Kind::Count | Kind::Rank if n.value < 0.0 => fail(
-                diags, at(field), format!("the {name} {} is negative, but `{}` is a {}", show(n), ind.id, kind_name(ind.kind)),
+                diags,
+                at(field),
+                format!("the {name} {} is negative, but `{}` is a {}", show(n), ind.id, kind_name(ind.kind)),
                 "counts and ranks cannot be below zero",
             ),
-            Kind::Rank if n.value < 1.0 => fail(diags, at(field), format!("the rank {} is below 1", show(n)), "rank 1 is the first place"),
+            Kind::Rank if n.value < 1.0 => {
+                fail(diags, at(field), format!("the rank {} is below 1", show(n)), "rank 1 is the first place")
+            }
             Kind::Percent if !(0.0..=100.0).contains(&n.value) => fail(
-                diags, at(field), format!("the {name} {}% is outside 0..100", show(n)),
+                diags,
+                at(field),
+                format!("the {name} {}% is outside 0..100", show(n)),
                 "a percent indicator is a share from 0 to 100; use kind amount for other figures",
             ),
             _ => {}
@@ -139,7 +156,9 @@ fn check_ranges(input: &ObsInput, ind: &Indicator, obs: &Observation, diags: &mu
         if let (Some(t), Kind::Count | Kind::Rank) = (obs.total, ind.kind) {
             if n.value > t.value + 1e-9 {
                 fail(
-                    diags, at(field), format!("the {name} {} is above its total {}", show(n), show(t)),
+                    diags,
+                    at(field),
+                    format!("the {name} {} is above its total {}", show(n), show(t)),
                     "a count or rank cannot exceed the total it is out of; check both numbers",
                 );
             }

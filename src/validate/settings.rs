@@ -1,6 +1,6 @@
 //! Checking `site.yaml` and `indicators.yaml`.
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Better, Granularity, Indicator, Kind, Settings};
 use crate::parse::raw::{RawIndicator, RawSite, INDICATOR_KEYS, SITE_KEYS};
 use crate::parse::{unknown_keys, Parsed};
@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 pub fn settings(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> (Settings, BTreeMap<String, String>) {
     unknown_keys(doc, "", SITE_KEYS, diags);
     let raw = &doc.value;
-    let title = required(doc, "title", raw.title.as_deref(), "the site's name, e.g. `title: Bản tin tiến độ Hà Tĩnh`", diags);
+    let title =
+        required(doc, "title", raw.title.as_deref(), "the site's name, e.g. `title: Bản tin tiến độ Hà Tĩnh`", diags);
     let base_url = base_url(doc, diags);
     let lang = match raw.language.as_deref() {
         None => Lang::Vi,
@@ -27,8 +28,10 @@ pub fn settings(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> (Settings, BT
         Some("month") => Granularity::Month,
         Some("year") => Granularity::Year,
         Some(other) => {
-            diags.push(doc.error("bulletin_period", format!("unknown bulletin period `{other}`"))
-                .with_hint("use month, quarter or year"));
+            diags.push(
+                doc.error("bulletin_period", format!("unknown bulletin period `{other}`"))
+                    .with_hint("use month, quarter or year"),
+            );
             Granularity::Quarter
         }
     };
@@ -43,8 +46,10 @@ pub fn settings(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> (Settings, BT
     let mut topics = BTreeMap::new();
     for (slug, name) in raw.topics.clone().unwrap_or_default() {
         if !is_slug(&slug) {
-            diags.push(doc.error(&format!("topics.{slug}"), format!("`{slug}` is not a topic slug"))
-                .with_hint("topic slugs are lowercase ASCII with dashes, e.g. nong-thon-moi"));
+            diags.push(
+                doc.error(&format!("topics.{slug}"), format!("`{slug}` is not a topic slug"))
+                    .with_hint("topic slugs are lowercase ASCII with dashes, e.g. nong-thon-moi"),
+            );
         }
         topics.insert(slug, name.trim().to_string());
     }
@@ -66,8 +71,12 @@ fn required<T>(doc: &Parsed<T>, key: &str, value: Option<&str>, example: &str, d
         Some(v) if !v.is_empty() => v.to_string(),
         _ => {
             diags.push(
-                Diagnostic::error(&doc.file, doc.index.pos(key), format!("`{key}` is missing or empty"))
-                    .with_hint(format!("add {example}")),
+                Diagnostic::error(
+                    &doc.file,
+                    doc.index.pos(key).or(Some(Pos::new(1, 1))),
+                    format!("`{key}` is missing or empty"),
+                )
+                .with_hint(format!("add {example}")),
             );
             String::new()
         }
@@ -82,7 +91,10 @@ fn base_url(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> String {
     }
     let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
     if !scheme_ok || url.len() <= "https://".len() || url.contains(char::is_whitespace) {
-        diags.push(doc.error("base_url", format!("`{url}` is not an absolute http(s) address")).with_hint(format!("use {example}")));
+        diags.push(
+            doc.error("base_url", format!("`{url}` is not an absolute http(s) address"))
+                .with_hint(format!("use {example}")),
+        );
     }
     if url.ends_with('/') {
         url
@@ -101,8 +113,13 @@ pub fn indicators(doc: &Parsed<Vec<RawIndicator>>, diags: &mut Diagnostics) -> V
         if let Some(ind) = indicator(doc, &path, raw, diags) {
             if let Some(first) = seen.get(&ind.id) {
                 let line = doc.index.pos(&format!("[{first}]")).map(|p| p.line).unwrap_or(0);
-                diags.push(doc.error(&format!("{path}.id"), format!("the indicator id `{}` is used twice (first on line {line})", ind.id))
-                    .with_hint("give every indicator its own id"));
+                diags.push(
+                    doc.error(
+                        &format!("{path}.id"),
+                        format!("the indicator id `{}` is used twice (first on line {line})", ind.id),
+                    )
+                    .with_hint("give every indicator its own id"),
+                );
                 continue;
             }
             seen.insert(ind.id.clone(), i);
@@ -112,14 +129,22 @@ pub fn indicators(doc: &Parsed<Vec<RawIndicator>>, diags: &mut Diagnostics) -> V
     out
 }
 
-fn indicator(doc: &Parsed<Vec<RawIndicator>>, path: &str, raw: &RawIndicator, diags: &mut Diagnostics) -> Option<Indicator> {
+fn indicator(
+    doc: &Parsed<Vec<RawIndicator>>,
+    path: &str,
+    raw: &RawIndicator,
+    diags: &mut Diagnostics,
+) -> Option<Indicator> {
     let before = diags.error_count();
     let id = raw.id.clone().unwrap_or_default();
     if id.is_empty() {
-        diags.push(doc.error(path, "this indicator has no `id`").with_hint("add e.g. `id: model-hamlets` ([a-z0-9-]+)"));
+        diags
+            .push(doc.error(path, "this indicator has no `id`").with_hint("add e.g. `id: model-hamlets` ([a-z0-9-]+)"));
     } else if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-        diags.push(doc.error(&format!("{path}.id"), format!("the id `{id}` may only use a-z, 0-9 and `-`"))
-            .with_hint(format!("try `{}`", crate::text::slug::slugify(&id))));
+        diags.push(
+            doc.error(&format!("{path}.id"), format!("the id `{id}` may only use a-z, 0-9 and `-`"))
+                .with_hint(format!("try `{}`", crate::text::slug::slugify(&id))),
+        );
     }
     let name = raw.name.clone().unwrap_or_default().trim().to_string();
     if name.is_empty() {
@@ -131,27 +156,42 @@ fn indicator(doc: &Parsed<Vec<RawIndicator>>, path: &str, raw: &RawIndicator, di
         Some("percent") => Kind::Percent,
         Some("rank") => Kind::Rank,
         Some(other) => {
-            diags.push(doc.error(&format!("{path}.kind"), format!("unknown kind `{other}`")).with_hint("use count, amount, percent or rank"));
+            diags.push(
+                doc.error(&format!("{path}.kind"), format!("unknown kind `{other}`"))
+                    .with_hint("use count, amount, percent or rank"),
+            );
             Kind::Count
         }
         None => {
-            diags.push(doc.error(path, format!("the indicator `{id}` has no `kind`")).with_hint("add `kind:` count, amount, percent or rank"));
+            diags.push(
+                doc.error(path, format!("the indicator `{id}` has no `kind`"))
+                    .with_hint("add `kind:` count, amount, percent or rank"),
+            );
             Kind::Count
         }
     };
     let better = match raw.better.as_deref().map(str::trim) {
-        None => if kind == Kind::Rank { Better::Lower } else { Better::Higher },
+        None => {
+            if kind == Kind::Rank {
+                Better::Lower
+            } else {
+                Better::Higher
+            }
+        }
         Some("higher") => Better::Higher,
         Some("lower") => Better::Lower,
         Some(other) => {
-            diags.push(doc.error(&format!("{path}.better"), format!("`better` must be higher or lower, not `{other}`")));
+            diags
+                .push(doc.error(&format!("{path}.better"), format!("`better` must be higher or lower, not `{other}`")));
             Better::Higher
         }
     };
     if let Some(topic) = &raw.topic {
         if !is_slug(topic) {
-            diags.push(doc.error(&format!("{path}.topic"), format!("`{topic}` is not a topic slug"))
-                .with_hint(format!("try `{}`", crate::text::slug::slugify(topic))));
+            diags.push(
+                doc.error(&format!("{path}.topic"), format!("`{topic}` is not a topic slug"))
+                    .with_hint(format!("try `{}`", crate::text::slug::slugify(topic))),
+            );
         }
     }
     (diags.error_count() == before).then(|| Indicator {

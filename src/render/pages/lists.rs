@@ -2,12 +2,12 @@
 
 use super::Renderer;
 use crate::diag::Diagnostic;
+use crate::model::Kind;
 use crate::render::csvout;
 use crate::render::links::page_href;
 use crate::render::markdown;
 use crate::render::views::{self, ArticleItem, Link, ObsRow};
 use crate::render::{Output, OutputData};
-use crate::model::Kind;
 use serde::Serialize;
 
 /// An indicator in a list.
@@ -64,7 +64,12 @@ impl Renderer<'_> {
         }
         let t = self.site.settings.lang.strings();
         let body = Indicators { indicators: (0..self.site.indicators.len()).map(|i| self.indicator_item(i)).collect() };
-        self.page("indicators.html", "indicators/", self.base("indicators/", t.indicators.into(), String::new(), "indicators"), body)
+        self.page(
+            "indicators.html",
+            "indicators/",
+            self.base("indicators/", t.indicators.into(), String::new(), "indicators"),
+            body,
+        )
     }
 
     pub(super) fn indicator(&self, i: usize) -> Result<Vec<Output>, Diagnostic> {
@@ -93,11 +98,19 @@ impl Renderer<'_> {
                     status: card.status,
                     status_label: card.status_label,
                 });
-                rows.extend(views::obs_rows(ind, &s.observations, lang).into_iter().map(|row| DataRow { district: d.name.clone(), commune: String::new(), row }));
+                rows.extend(views::obs_rows(ind, &s.observations, lang).into_iter().map(|row| DataRow {
+                    district: d.name.clone(),
+                    commune: String::new(),
+                    row,
+                }));
             }
             for c in &d.communes {
                 if let Some(s) = c.series.iter().find(|s| s.indicator == i) {
-                    rows.extend(views::obs_rows(ind, &s.observations, lang).into_iter().map(|row| DataRow { district: d.name.clone(), commune: c.name.clone(), row }));
+                    rows.extend(views::obs_rows(ind, &s.observations, lang).into_iter().map(|row| DataRow {
+                        district: d.name.clone(),
+                        commune: c.name.clone(),
+                        row,
+                    }));
                 }
             }
         }
@@ -105,13 +118,21 @@ impl Renderer<'_> {
         let description = ind.description.as_deref().map(markdown::plain_text).unwrap_or_default();
         let body = IndicatorPage {
             indicator: self.indicator_item(i),
-            description_html: ind.description.as_deref().map(|s| markdown::to_html(s, site.settings.safe_html)).unwrap_or_default(),
+            description_html: ind
+                .description
+                .as_deref()
+                .map(|s| markdown::to_html(s, site.settings.safe_html))
+                .unwrap_or_default(),
             latest,
             rows,
             csv_href: format!("indicators/{}.csv", ind.id),
         };
-        let page = self.page("indicator.html", &dir, self.base(&dir, ind.name.clone(), description, "indicators"), body)?;
-        let csv = Output { path: format!("indicators/{}.csv", ind.id), data: OutputData::Bytes(csvout::indicator_csv(site, i).into_bytes()) };
+        let page =
+            self.page("indicator.html", &dir, self.base(&dir, ind.name.clone(), description, "indicators"), body)?;
+        let csv = Output {
+            path: format!("indicators/{}.csv", ind.id),
+            data: OutputData::Bytes(csvout::indicator_csv(site, i).into_bytes()),
+        };
         Ok(vec![page, csv])
     }
 
@@ -139,7 +160,12 @@ impl Renderer<'_> {
             })
             .collect();
         let t = site.settings.lang.strings();
-        self.page("topics.html", "topics/", self.base("topics/", t.topics.into(), String::new(), "topics"), Topics { topics })
+        self.page(
+            "topics.html",
+            "topics/",
+            self.base("topics/", t.topics.into(), String::new(), "topics"),
+            Topics { topics },
+        )
     }
 
     pub(super) fn topic(&self, ti: usize) -> Result<Output, Diagnostic> {
@@ -186,4 +212,3 @@ impl Renderer<'_> {
         Ok(Output { path: "404.html".into(), data: OutputData::Bytes(html.into_bytes()) })
     }
 }
-

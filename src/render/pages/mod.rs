@@ -1,13 +1,13 @@
 //! One function per kind of page: builds its context struct and renders
 //! its template. Contexts hold only what that page shows.
 
+use crate::diag::Diagnostic;
+use crate::model::{Body, Shortcode, Site};
 use crate::render::links::{absolute, page_href, root_prefix};
 use crate::render::markdown;
 use crate::render::templates::Engine;
 use crate::render::views::{self, ArticleItem, Card, DistrictGlance, Link};
 use crate::render::{Job, Output, OutputData};
-use crate::diag::Diagnostic;
-use crate::model::{Body, Shortcode, Site};
 use crate::text::lang::Strings;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
@@ -72,8 +72,13 @@ impl<'a> Renderer<'a> {
             NavItem { key: "indicators", label: t.indicators, href: page_href("indicators/") },
             NavItem { key: "topics", label: t.topics, href: page_href("topics/") },
         ];
-        let footer_pages = site.pages.iter().map(|p| Link { label: p.title.clone(), href: page_href(&format!("{}/", p.slug)) }).collect();
-        let info = SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
+        let footer_pages = site
+            .pages
+            .iter()
+            .map(|p| Link { label: p.title.clone(), href: page_href(&format!("{}/", p.slug)) })
+            .collect();
+        let info =
+            SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
         Renderer { site, engine, info, nav, footer_pages }
     }
 
@@ -137,8 +142,14 @@ impl<'a> Renderer<'a> {
             districts: Vec<DistrictGlance>,
         }
         let t = self.site.settings.lang.strings();
-        let body = Districts { districts: (0..self.site.districts.len()).map(|i| views::glance(self.site, i)).collect() };
-        self.page("districts.html", "districts/", self.base("districts/", t.districts.into(), String::new(), "districts"), body)
+        let body =
+            Districts { districts: (0..self.site.districts.len()).map(|i| views::glance(self.site, i)).collect() };
+        self.page(
+            "districts.html",
+            "districts/",
+            self.base("districts/", t.districts.into(), String::new(), "districts"),
+            body,
+        )
     }
 
     fn district(&self, di: usize) -> Result<Output, Diagnostic> {
@@ -218,7 +229,14 @@ impl<'a> Renderer<'a> {
             None => (String::new(), String::new()),
         };
         let template = if period.is_some() { "shortcodes/value.html" } else { "shortcodes/chart.html" };
-        let ctx = Ctx { root: root_prefix(dir), t: lang.strings(), card: &card, value, period: period_label, district: d.name.clone() };
+        let ctx = Ctx {
+            root: root_prefix(dir),
+            t: lang.strings(),
+            card: &card,
+            value,
+            period: period_label,
+            district: d.name.clone(),
+        };
         self.engine.render(template, &ctx, file)
     }
 

@@ -1,0 +1,116 @@
+//! Helpers shared by the integration tests: fixture sites, builds into
+//! temporary folders, and reading what was written.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The folder of a fixture site under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// The repository itself, whose `content/` is the example site.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A built site in a temporary folder that lives as long as the value.
+pub struct Built {
+    pub dir: tempfile::TempDir,
+    pub out: PathBuf,
+    pub report: bantin::BuildReport,
+}
+
+impl Built {
+    pub fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    pub fn exists(&self, path: &str) -> bool {
+        self.out.join(path).exists()
+    }
+
+    /// Every file of the output, relative and sorted.
+    pub fn files(&self) -> Vec<String> {
+        files_under(&self.out)
+    }
+}
+
+pub fn files_under(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Builds the site at `root` into a fresh temporary folder.
+pub fn build(root: &Path, drafts: bool) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let options = bantin::BuildOptions { root: root.to_path_buf(), out: out.clone(), drafts };
+    match bantin::build(&options) {
+        Ok(report) => Built { dir, out, report },
+        Err(d) => panic!("build of {} failed:\n{d}", root.display()),
+    }
+}
+
+/// Builds a site that must fail and returns the report text.
+pub fn build_errors(root: &Path) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let options = bantin::BuildOptions { root: root.to_path_buf(), out: dir.path().join("site"), drafts: false };
+    match bantin::build(&options) {
+        Ok(_) => panic!("build of {} should fail", root.display()),
+        Err(d) => {
+            assert!(!dir.path().join("site").exists(), "a failed build must not write its output");
+            d.to_string()
+        }
+    }
+}
+
+/// Every `href` and `src` value of an HTML text.
+pub fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').unwrap();
+            out.push(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// Checks that every relative link of every HTML page resolves to a file
+/// of the output (a folder link must hold an index.html). Returns the
+/// broken ones as `page -> link`.
+pub fn broken_links(out: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    for page in files_under(out).into_iter().filter(|p| p.ends_with(".html") && p != "404.html") {
+        let html = std::fs::read_to_string(out.join(&page)).unwrap();
+        let dir = out.join(&page).parent().unwrap().to_path_buf();
+        for link in links(&html) {
+            if link.contains("://") || link.starts_with('#') || link.starts_with("mailto:") || link.starts_with("tel:")
+            {
+                continue;
+            }
+            let path = link.split(['#', '?']).next().unwrap();
+            let decoded = path.replace("%20", " ");
+            let target = dir.join(&decoded);
+            let ok = if path.ends_with('/') || path.is_empty() {
+                target.join("index.html").is_file()
+            } else {
+                target.is_file()
+            };
+            if !ok {
+                broken.push(format!("{page} -> {link}"));
+            }
+        }
+    }
+    broken
+}
