@@ -52,6 +52,23 @@ impl Diagnostic {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_point_at_the_column() {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("a.yaml", Some(Pos::new(2, 8)), "bad").with_hint("fix"));
+        d.push(Diagnostic::warning("b.yaml", None, "meh"));
+        let text = d.render_with_sources(&|f| (f == "a.yaml").then(|| "x: 1\nvalue: 160/154\n".to_string()));
+        assert_eq!(
+            text,
+            "a.yaml:2:8: error: bad\n  hint: fix\n  2 | value: 160/154\n    |        ^\nb.yaml: warning: meh\n"
+        );
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
@@ -111,6 +128,34 @@ impl Diagnostics {
         v.dedup();
         v
     }
+}
+
+impl Diagnostics {
+    /// The report with the offending source line under each problem, as a
+    /// terminal shows it. `source` gives a file's text by its path.
+    pub fn render_with_sources(&self, source: &dyn Fn(&str) -> Option<String>) -> String {
+        let mut cache: std::collections::BTreeMap<String, Option<String>> = Default::default();
+        let mut out = String::new();
+        for d in self.sorted() {
+            out.push_str(&d.to_string());
+            out.push('\n');
+            let Some(pos) = d.pos else { continue };
+            let text = cache.entry(d.file.clone()).or_insert_with(|| source(&d.file));
+            if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(pos.line.saturating_sub(1))) {
+                out.push_str(&snippet(line, pos));
+            }
+        }
+        out
+    }
+}
+
+/// `  4 | text` and a caret under the column.
+fn snippet(line: &str, pos: Pos) -> String {
+    let number = pos.line.to_string();
+    let pad = " ".repeat(number.len());
+    let caret_at: String =
+        line.chars().take(pos.col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+    format!("  {number} | {line}\n  {pad} | {caret_at}^\n")
 }
 
 impl fmt::Display for Diagnostics {

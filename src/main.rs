@@ -2,7 +2,7 @@
 
 use bantin::diag::Diagnostics;
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -36,9 +36,11 @@ enum Command {
     },
 }
 
-fn report(diags: &Diagnostics) {
+/// Prints every problem, with the source line it is on.
+fn report(root: &Path, diags: &Diagnostics) {
     if !diags.is_empty() {
-        eprint!("{diags}");
+        let source = |file: &str| std::fs::read(root.join(file)).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+        eprint!("{}", diags.render_with_sources(&source));
     }
 }
 
@@ -51,15 +53,15 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { root, out, drafts } => {
             let out = out.unwrap_or_else(|| root.join("public"));
-            let options = bantin::BuildOptions { root, out: out.clone(), drafts };
+            let options = bantin::BuildOptions { root: root.clone(), out: out.clone(), drafts };
             match bantin::build(&options) {
                 Ok(r) => {
-                    report(&r.warnings);
+                    report(&root, &r.warnings);
                     eprintln!("built {} pages ({} files) into {}", r.pages, r.files, out.display());
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    report(&diags);
+                    report(&root, &diags);
                     eprintln!("build failed: {}; the output was not changed", summary_line(&diags));
                     ExitCode::from(1)
                 }
@@ -67,7 +69,7 @@ fn main() -> ExitCode {
         }
         Command::Check { root, drafts } => {
             let diags = bantin::check(&root, drafts);
-            report(&diags);
+            report(&root, &diags);
             if diags.has_errors() {
                 eprintln!("check failed: {}", summary_line(&diags));
                 ExitCode::from(1)

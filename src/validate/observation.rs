@@ -179,6 +179,46 @@ fn kind_name(kind: Kind) -> &'static str {
 mod tests {
     use super::*;
 
+    fn input(value: &str, total: Option<&str>) -> ObsInput {
+        let f = |t: &str| Some(Field { text: t.into(), pos: None });
+        ObsInput {
+            file: "d.yaml".into(),
+            pos: None,
+            period: f("2022-11"),
+            value: f(value),
+            total: total.and_then(f),
+            target: None,
+            note: None,
+            source: None,
+        }
+    }
+
+    fn count() -> Indicator {
+        Indicator {
+            id: "h".into(),
+            name: "H".into(),
+            kind: Kind::Count,
+            unit: None,
+            topic: None,
+            better: crate::model::Better::Higher,
+            description: None,
+        }
+    }
+
+    #[test]
+    fn shorthand_splits_value_and_total() {
+        let mut d = Diagnostics::new();
+        let o = check(&input("110/154", None), &count(), &mut d).unwrap();
+        assert_eq!(o.value, Some(Num { value: 110.0, decimals: 0 }));
+        assert_eq!(o.total, Some(Num { value: 154.0, decimals: 0 }));
+        assert!(check(&input("110/154", Some("154")), &count(), &mut d).is_none());
+        assert!(d.to_string().contains("the total is given twice"));
+        let mut d = Diagnostics::new();
+        assert!(check(&input("160/154", None), &count(), &mut d).is_none());
+        assert!(d.to_string().contains("above its total 154"));
+        assert!(check(&input("/154", None), &count(), &mut d).is_none());
+    }
+
     #[test]
     fn numbers_keep_decimals() {
         assert_eq!(parse_num("92.25"), Some(Num { value: 92.25, decimals: 2 }));
