@@ -32,6 +32,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/card.html",
     "partials/articles.html",
     "partials/obs_table.html",
+    "partials/chart.html",
     "shortcodes/chart.html",
     "shortcodes/value.html",
 );

@@ -4,11 +4,13 @@
 //! parallel; the result is sorted by path so the output is the same
 //! whatever order the jobs finished in.
 
+pub mod charts;
 pub mod csvout;
 pub mod format;
 pub mod links;
 pub mod markdown;
 mod pages;
+mod share;
 pub mod templates;
 pub mod views;
 
@@ -47,10 +49,16 @@ enum Job {
     Topic(usize),
     Page(usize),
     NotFound,
+    /// PNG share cards: the site's, a district's, an article's.
+    SiteCard,
+    DistrictCard(usize),
+    ArticleCard(usize),
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::Districts, Job::Indicators, Job::Topics, Job::NotFound];
+    let mut jobs = vec![Job::Home, Job::Districts, Job::Indicators, Job::Topics, Job::NotFound, Job::SiteCard];
+    jobs.extend((0..site.districts.len()).map(Job::DistrictCard));
+    jobs.extend((0..site.articles.len()).filter(|&i| !site.articles[i].indicators.is_empty()).map(Job::ArticleCard));
     jobs.extend((0..site.districts.len()).map(Job::District));
     jobs.extend((0..site.articles.len()).map(Job::Article));
     jobs.extend((0..site.indicators.len()).map(Job::Indicator));
@@ -62,7 +70,12 @@ fn jobs(site: &Site) -> Vec<Job> {
 /// Renders the whole site. Template errors are reported, all of them.
 pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
     let engine = templates::Engine::new(theme)?;
-    let renderer = pages::Renderer::new(site, &engine);
+    let charts = charts::Charts::build(site).map_err(|d| {
+        let mut all = Diagnostics::new();
+        all.push(d);
+        all
+    })?;
+    let renderer = pages::Renderer::new(site, &engine, &charts);
     let results: Vec<Result<Vec<Output>, Diagnostic>> = jobs(site).par_iter().map(|job| renderer.job(*job)).collect();
     let mut diags = Diagnostics::new();
     let mut out = statics(site, theme);

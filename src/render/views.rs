@@ -5,7 +5,7 @@
 use super::format;
 use super::links::page_href;
 use super::markdown;
-use crate::model::{Article, District, Indicator, Kind, Observation, Series, Site};
+use crate::model::{Article, Better, District, Indicator, Kind, Observation, Series, Site};
 use crate::text::lang::Lang;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
@@ -55,6 +55,8 @@ pub struct Card {
     pub note: Option<String>,
     pub rows: Vec<ObsRow>,
     pub csv_href: String,
+    /// The chart as inline SVG, when the page shows one.
+    pub chart: String,
 }
 
 pub fn indicator_href(ind: &Indicator) -> String {
@@ -137,7 +139,7 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
             .and_then(|o| o.value.map(|v| format::value(ind, v, o.total, lang)))
             .unwrap_or_else(|| t.no_data.to_string()),
         share_of_total: d.share_of_total.filter(|_| ind.kind == Kind::Count).map(|p| format::share(p, lang)),
-        share_of_plan: d.share_of_plan.filter(|_| ind.kind != Kind::Rank).map(|p| format::share(p, lang)),
+        share_of_plan: d.share_of_plan.filter(|_| ind.better == Better::Higher).map(|p| format::share(p, lang)),
         plan_period: d.goal.map(|i| format::period(obs[i].period, lang)),
         plan,
         next_plan,
@@ -149,6 +151,7 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
         note: latest.and_then(|o| o.note.clone()),
         rows: obs_rows(ind, obs, lang),
         csv_href: format!("indicators/{}.csv", ind.id),
+        chart: String::new(),
     }
 }
 

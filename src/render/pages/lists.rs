@@ -3,6 +3,7 @@
 use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::model::Kind;
+use crate::render::charts::ChartKey;
 use crate::render::csvout;
 use crate::render::links::page_href;
 use crate::render::markdown;
@@ -74,10 +75,12 @@ impl Renderer<'_> {
 
     pub(super) fn indicator(&self, i: usize) -> Result<Vec<Output>, Diagnostic> {
         #[derive(Serialize)]
-        struct IndicatorPage {
+        struct IndicatorPage<'c> {
             indicator: IndicatorItem,
             description_html: String,
             latest: Vec<DistrictRow>,
+            chart: &'c str,
+            commune_charts: Vec<&'c str>,
             rows: Vec<DataRow>,
             csv_href: String,
         }
@@ -124,6 +127,10 @@ impl Renderer<'_> {
                 .map(|s| markdown::to_html(s, site.settings.safe_html))
                 .unwrap_or_default(),
             latest,
+            chart: self.charts.get(ChartKey::Districts { indicator: i }).unwrap_or_default(),
+            commune_charts: (0..site.districts.len())
+                .filter_map(|d| self.charts.get(ChartKey::Communes { district: d, indicator: i }))
+                .collect(),
             rows,
             csv_href: format!("indicators/{}.csv", ind.id),
         };

@@ -3,8 +3,10 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{Body, Shortcode, Site};
+use crate::render::charts::{ChartKey, Charts};
 use crate::render::links::{absolute, page_href, root_prefix};
 use crate::render::markdown;
+use crate::render::share;
 use crate::render::templates::Engine;
 use crate::render::views::{self, ArticleItem, Card, DistrictGlance, Link};
 use crate::render::{Job, Output, OutputData};
@@ -31,6 +33,8 @@ struct Base<'a> {
     /// This page's folder below the site root (`districts/ky-anh/`).
     path: String,
     canonical: String,
+    /// Absolute URL of the page's PNG share card.
+    og_image: String,
     title: String,
     description: String,
     /// Which main navigation entry this page belongs to.
@@ -57,13 +61,14 @@ struct Page<'a, T: Serialize> {
 pub(super) struct Renderer<'a> {
     site: &'a Site,
     engine: &'a Engine,
+    charts: &'a Charts,
     info: SiteInfo<'a>,
     nav: Vec<NavItem>,
     footer_pages: Vec<Link>,
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, engine: &'a Engine) -> Self {
+    pub fn new(site: &'a Site, engine: &'a Engine, charts: &'a Charts) -> Self {
         let s = &site.settings;
         let t = s.lang.strings();
         let nav = vec![
@@ -79,10 +84,21 @@ impl<'a> Renderer<'a> {
             .collect();
         let info =
             SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
-        Renderer { site, engine, info, nav, footer_pages }
+        Renderer { site, engine, charts, info, nav, footer_pages }
     }
 
     fn base(&self, dir: &str, title: String, description: String, section: &'static str) -> Base<'_> {
+        self.base_with_card(dir, title, description, section, &share::site_card())
+    }
+
+    fn base_with_card(
+        &self,
+        dir: &str,
+        title: String,
+        description: String,
+        section: &'static str,
+        card: &str,
+    ) -> Base<'_> {
         let description = if description.is_empty() { self.site.settings.description.clone() } else { description };
         Base {
             site: &self.info,
@@ -90,6 +106,7 @@ impl<'a> Renderer<'a> {
             root: root_prefix(dir),
             path: dir.to_string(),
             canonical: absolute(&self.site.settings.base_url, dir),
+            og_image: absolute(&self.site.settings.base_url, card),
             title,
             description,
             section,
@@ -115,6 +132,9 @@ impl<'a> Renderer<'a> {
             Job::Topic(i) => self.topic(i).map(|o| vec![o]),
             Job::Page(i) => self.standalone(i).map(|o| vec![o]),
             Job::NotFound => self.not_found().map(|o| vec![o]),
+            Job::SiteCard => share::render_site_card(self.site).map(|o| vec![o]),
+            Job::DistrictCard(i) => share::render_district_card(self.site, i).map(|o| vec![o]),
+            Job::ArticleCard(i) => share::render_article_card(self.site, i).map(|o| vec![o]),
         }
     }
 
@@ -154,10 +174,11 @@ impl<'a> Renderer<'a> {
 
     fn district(&self, di: usize) -> Result<Output, Diagnostic> {
         #[derive(Serialize)]
-        struct DistrictPage {
+        struct DistrictPage<'c> {
             district: DistrictInfo,
             cards: Vec<Card>,
             communes: Option<views::CommuneTable>,
+            commune_charts: Vec<&'c str>,
             articles: Vec<ArticleItem>,
         }
         #[derive(Serialize)]
@@ -180,11 +201,26 @@ impl<'a> Renderer<'a> {
                 level: d.level.clone().unwrap_or_default(),
                 summary_html: d.summary.as_deref().map(|s| markdown::to_html(s, safe)).unwrap_or_default(),
             },
-            cards: views::cards(self.site, d),
+            cards: self.with_charts(di, views::cards(self.site, d)),
             communes: views::commune_table(self.site, d),
+            commune_charts: (0..self.site.indicators.len())
+                .filter_map(|i| self.charts.get(ChartKey::Communes { district: di, indicator: i }))
+                .collect(),
             articles: self.articles(|a| a.district == di, usize::MAX),
         };
-        self.page("district.html", &dir, self.base(&dir, d.name.clone(), summary_text, "districts"), body)
+        let base =
+            self.base_with_card(&dir, d.name.clone(), summary_text, "districts", &share::district_card(self.site, di));
+        self.page("district.html", &dir, base, body)
+    }
+
+    /// Puts each card's chart in it.
+    fn with_charts(&self, district: usize, mut cards: Vec<Card>) -> Vec<Card> {
+        for c in &mut cards {
+            let indicator =
+                self.site.indicators.iter().position(|i| i.id == c.id).expect("a card is of a known indicator");
+            c.chart = self.charts.get(ChartKey::Series { district, indicator }).unwrap_or_default().to_string();
+        }
+        cards
     }
 
     /// Renders a body: Markdown to HTML, then each shortcode through its
@@ -216,7 +252,8 @@ impl<'a> Renderer<'a> {
         let d = &self.site.districts[district];
         let ind = &self.site.indicators[indicator];
         let series = d.series_for(indicator).expect("validated: the district has this series");
-        let card = views::card(ind, series, lang);
+        let mut card = views::card(ind, series, lang);
+        card.chart = self.charts.get(ChartKey::Series { district, indicator }).unwrap_or_default().to_string();
         let (value, period_label) = match period {
             Some(p) => {
                 let o = series.observations.iter().find(|o| o.period == p).expect("validated: the period exists");
@@ -279,7 +316,8 @@ impl<'a> Renderer<'a> {
             },
             cards,
         };
-        let base = self.base(&dir, a.title.clone(), views::summary(a), "districts");
+        let base =
+            self.base_with_card(&dir, a.title.clone(), views::summary(a), "districts", &share::article_card(site, a));
         let mut out = vec![self.page("article.html", &dir, base, body)?];
         for asset in &a.assets {
             out.push(Output { path: format!("{dir}{}", asset.name), data: OutputData::Copy(asset.source.abs.clone()) });

@@ -1,0 +1,276 @@
+//! What a chart shows, worked out from the model: its kind, its items with
+//! their labels in the site's language, its title and the sentence a screen
+//! reader says. Pure data; `draw` turns it into pictures.
+
+use crate::model::{Better, District, Indicator, Kind as IndKind, Series, Site};
+use crate::render::format;
+use crate::text::lang::Lang;
+use crate::text::numfmt::format_number;
+
+/// The kinds of chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ChartKind {
+    /// One bar of a value against its total or target.
+    Progress,
+    /// Columns over periods, plans as hollow dashed columns or marks.
+    Trend,
+    /// One bar per commune, sorted, with the target line.
+    Communes,
+    /// One bar per district for the latest period, best first.
+    Districts,
+    /// Place over time, 1 at the top.
+    Rank,
+}
+
+impl ChartKind {
+    pub fn class(self) -> &'static str {
+        match self {
+            ChartKind::Progress => "progress",
+            ChartKind::Trend => "trend",
+            ChartKind::Communes => "communes",
+            ChartKind::Districts => "districts",
+            ChartKind::Rank => "rank",
+        }
+    }
+}
+
+/// One column, bar or point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The axis label (a period) or the bar's name (a commune, a district).
+    pub label: String,
+    pub value: Option<f64>,
+    pub target: Option<f64>,
+    /// The total a bar fills up to, or the number of places of a rank.
+    pub max: Option<f64>,
+    /// The text written on or beside the mark.
+    pub text: String,
+}
+
+/// Everything needed to draw one chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSpec {
+    pub kind: ChartKind,
+    pub id: String,
+    pub title: String,
+    pub desc: String,
+    pub items: Vec<Item>,
+    /// Value axis ticks with their labels.
+    pub ticks: Vec<(f64, String)>,
+    pub target_label: String,
+}
+
+fn short_num(v: f64, lang: Lang) -> String {
+    let decimals = if v.fract().abs() < 1e-9 || v.abs() >= 100.0 { 0 } else { 1 };
+    format_number(v, decimals, lang)
+}
+
+/// A rounded top for a value axis, and three ticks up to it.
+fn ticks(max: f64, lang: Lang) -> (f64, Vec<(f64, String)>) {
+    let max = if max <= 0.0 { 1.0 } else { max };
+    let magnitude = 10f64.powf(max.log10().floor());
+    let step = [0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| s * 5.0 >= max)
+        .unwrap_or(magnitude);
+    let top = (max / step).ceil() * step;
+    let ticks =
+        (0..=((top / step).round() as usize)).map(|i| i as f64 * step).map(|v| (v, short_num(v, lang))).collect();
+    (top, ticks)
+}
+
+fn sentence_items(items: &[Item]) -> String {
+    items.iter().map(|i| format!("{}: {}", i.label, i.text)).collect::<Vec<_>>().join("; ")
+}
+
+/// The chart of one district's series: rank, trend or progress.
+pub fn series_chart(site: &Site, district: &District, ind: &Indicator, series: &Series) -> ChartSpec {
+    let lang = site.settings.lang;
+    let t = lang.strings();
+    let obs = &series.observations;
+    let items: Vec<Item> = obs
+        .iter()
+        .map(|o| Item {
+            label: format::period_short(o.period, lang),
+            value: o.value.map(|v| v.value),
+            target: o.target.map(|t| t.value),
+            max: o.total.map(|t| t.value),
+            text: match (o.value, o.target) {
+                (Some(v), _) => format::value(ind, v, o.total, lang),
+                (None, Some(tg)) => format!("{} {}", t.target_short, format::quantity(ind, tg, lang)),
+                (None, None) => String::new(),
+            },
+        })
+        .collect();
+    let kind = if ind.kind == IndKind::Rank {
+        ChartKind::Rank
+    } else if obs.len() == 1 && (obs[0].total.is_some() || obs[0].target.is_some()) && obs[0].value.is_some() {
+        ChartKind::Progress
+    } else {
+        ChartKind::Trend
+    };
+    let mut items = items;
+    if kind == ChartKind::Progress {
+        let o = &obs[0];
+        let v = o.value.expect("progress has a value");
+        let mut text = format::value(ind, v, o.total, lang);
+        if let (Some(total), IndKind::Count) = (o.total, ind.kind) {
+            text = format!("{text} ({})", format::share(v.value / total.value * 100.0, lang));
+        } else if let Some(tg) = o.target {
+            text = format!("{text} ({} {})", format::share(v.value / tg.value * 100.0, lang), t.plan_suffix);
+        }
+        items[0].text = text;
+        items[0].label = format::period(o.period, lang);
+    }
+    let top = items
+        .iter()
+        .flat_map(|i| [i.value, i.target, if kind == ChartKind::Trend { None } else { i.max }])
+        .flatten()
+        .fold(0.0, f64::max);
+    let (_, ticks) = ticks(top, lang);
+    let title = format!("{} – {}", ind.name, district.name);
+    let desc = format!("{}: {}.", title, sentence_items(&items));
+    ChartSpec {
+        kind,
+        id: format!("chart-{}-{}", district.slug, ind.id),
+        title,
+        desc,
+        items,
+        ticks,
+        target_label: t.target_short.to_string(),
+    }
+}
+
+/// One bar per commune with data, sorted best first.
+pub fn communes_chart(site: &Site, district: &District, ind_index: usize) -> Option<ChartSpec> {
+    let ind = &site.indicators[ind_index];
+    let lang = site.settings.lang;
+    let mut items: Vec<Item> = district
+        .communes
+        .iter()
+        .filter_map(|c| {
+            let s = c.series.iter().find(|s| s.indicator == ind_index)?;
+            let o = &s.observations[s.derived.latest?];
+            let v = o.value?;
+            Some(Item {
+                label: c.name.clone(),
+                value: Some(v.value),
+                target: s.derived.goal.and_then(|g| s.observations[g].target).map(|t| t.value),
+                max: o.total.map(|t| t.value),
+                text: format!("{} ({})", format::value(ind, v, o.total, lang), format::period_short(o.period, lang)),
+            })
+        })
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    sort_best_first(&mut items, ind.better, true);
+    let title = format!("{} – {} ({})", ind.name, district.name, lang.strings().communes.to_lowercase());
+    let desc = format!("{}: {}.", title, sentence_items(&items));
+    let top = items.iter().flat_map(|i| [i.value, i.max, i.target]).flatten().fold(0.0, f64::max);
+    Some(ChartSpec {
+        kind: ChartKind::Communes,
+        id: format!("chart-{}-{}-communes", district.slug, ind.id),
+        title,
+        desc,
+        items,
+        ticks: ticks(top, lang).1,
+        target_label: lang.strings().target_short.to_string(),
+    })
+}
+
+/// One bar per district (its latest value), best first. Counts with totals
+/// are compared by their share of the total; ranks by the share of places
+/// they are ahead of (1st of 27 fills the bar, 27th of 27 barely starts it).
+pub fn districts_chart(site: &Site, ind_index: usize) -> Option<ChartSpec> {
+    let ind = &site.indicators[ind_index];
+    let lang = site.settings.lang;
+    let latest: Vec<(&District, &Series)> = site
+        .districts
+        .iter()
+        .filter_map(|d| Some((d, d.series_for(ind_index)?)))
+        .filter(|(_, s)| s.derived.latest.is_some())
+        .collect();
+    if latest.is_empty() {
+        return None;
+    }
+    let by_share = ind.kind == IndKind::Count && latest.iter().all(|(_, s)| s.derived.share_of_total.is_some());
+    let mut items: Vec<Item> = latest
+        .iter()
+        .map(|(d, s)| {
+            let o = &s.observations[s.derived.latest.expect("filtered")];
+            let v = o.value.expect("latest has a value");
+            let shown = format::value(ind, v, o.total, lang);
+            let (value, max, text) = if by_share {
+                let p = s.derived.share_of_total.expect("checked");
+                (p, Some(100.0), format!("{shown} ({})", format::share(p, lang)))
+            } else if let (IndKind::Rank, Some(total)) = (ind.kind, o.total) {
+                let ahead = (total.value - v.value + 1.0) / total.value * 100.0;
+                (ahead, Some(100.0), shown)
+            } else {
+                (v.value, o.total.map(|t| t.value), shown)
+            };
+            Item {
+                label: d.name.clone(),
+                value: Some(value),
+                target: None,
+                max,
+                text: format!("{text} · {}", format::period_short(o.period, lang)),
+            }
+        })
+        .collect();
+    let better = if ind.kind == IndKind::Rank && items.iter().all(|i| i.max == Some(100.0)) {
+        Better::Higher
+    } else {
+        ind.better
+    };
+    sort_best_first(&mut items, better, false);
+    let title = ind.name.clone();
+    let desc = format!("{}: {}.", title, sentence_items(&items));
+    let top = items.iter().flat_map(|i| [i.value, i.max]).flatten().fold(0.0, f64::max);
+    Some(ChartSpec {
+        kind: ChartKind::Districts,
+        id: format!("chart-{}-districts", ind.id),
+        title,
+        desc,
+        items,
+        ticks: ticks(top, lang).1,
+        target_label: lang.strings().target_short.to_string(),
+    })
+}
+
+/// Sorts bars best first; shares of a total when `share` and all have one.
+fn sort_best_first(items: &mut [Item], better: Better, share: bool) {
+    let key = |i: &Item| {
+        let v = i.value.unwrap_or(0.0);
+        match (share, i.max) {
+            (true, Some(m)) if m > 0.0 => v / m,
+            _ => v,
+        }
+    };
+    items.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        let ord = match better {
+            Better::Higher => kb.total_cmp(&ka),
+            Better::Lower => ka.total_cmp(&kb),
+        };
+        ord.then_with(|| a.label.cmp(&b.label))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round() {
+        let (top, t) = ticks(154.0, Lang::Vi);
+        assert_eq!(top, 200.0);
+        assert_eq!(t.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(), ["0", "50", "100", "150", "200"]);
+        let (top, _) = ticks(10230.09, Lang::Vi);
+        assert_eq!(top, 12500.0);
+        let (top, t) = ticks(0.0, Lang::Vi);
+        assert!(top > 0.0 && !t.is_empty());
+    }
+}

@@ -1,0 +1,99 @@
+//! Which share card (`og:image`) each page uses, and the cards' contents.
+
+use super::charts::card::{self, CardText};
+use super::views;
+use super::{Output, OutputData};
+use crate::diag::Diagnostic;
+use crate::model::{Article, Site};
+use crate::text::numfmt::format_date;
+
+/// The site path of the card of the site, a district, or an article.
+pub fn site_card() -> String {
+    "card.png".into()
+}
+
+pub fn district_card(site: &Site, district: usize) -> String {
+    format!("districts/{}/card.png", site.districts[district].slug)
+}
+
+/// An article's own card when it has indicators, else its district's.
+pub fn article_card(site: &Site, a: &Article) -> String {
+    if a.indicators.is_empty() {
+        district_card(site, a.district)
+    } else {
+        format!("{}card.png", views::article_dir(site, a))
+    }
+}
+
+/// `118/153 thôn` → `118/153`: the figure alone fits a card box.
+fn figure(value: &str) -> String {
+    let first = value.split(' ').next().unwrap_or(value);
+    if first.chars().any(|c| c.is_ascii_digit()) {
+        first.to_string()
+    } else {
+        value.to_string()
+    }
+}
+
+fn figures(cards: impl Iterator<Item = views::Card>) -> Vec<(String, String)> {
+    cards
+        .filter(|c| !c.period.is_empty())
+        .take(3)
+        .map(|c| {
+            let unit = if c.unit.is_empty() || c.unit == "%" { String::new() } else { format!(" ({})", c.unit) };
+            (figure(&c.value), format!("{}{unit}, {}", c.name, c.period.to_lowercase()))
+        })
+        .collect()
+}
+
+fn png(path: String, text: &CardText) -> Result<Output, Diagnostic> {
+    let bytes = card::render(text)
+        .map_err(|e| Diagnostic::error(&path, None, format!("could not draw the share card: {e}")))?;
+    Ok(Output { path, data: OutputData::Bytes(bytes) })
+}
+
+pub fn render_site_card(site: &Site) -> Result<Output, Diagnostic> {
+    let t = site.settings.lang.strings();
+    let text = CardText {
+        site: site.settings.title.clone(),
+        title: if site.settings.description.is_empty() {
+            site.settings.title.clone()
+        } else {
+            site.settings.description.clone()
+        },
+        subtitle: site.districts.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(" · "),
+        figures: vec![
+            (site.districts.len().to_string(), t.districts.to_string()),
+            (site.indicators.len().to_string(), t.indicators.to_string()),
+            (site.articles.len().to_string(), t.articles.to_string()),
+        ],
+    };
+    png(site_card(), &text)
+}
+
+pub fn render_district_card(site: &Site, di: usize) -> Result<Output, Diagnostic> {
+    let d = &site.districts[di];
+    let text = CardText {
+        site: site.settings.title.clone(),
+        title: [d.level.clone().unwrap_or_default(), d.name.clone()].join(" ").trim().to_string(),
+        subtitle: d.province.clone().unwrap_or_default(),
+        figures: figures(views::cards(site, d).into_iter()),
+    };
+    png(district_card(site, di), &text)
+}
+
+pub fn render_article_card(site: &Site, ai: usize) -> Result<Output, Diagnostic> {
+    let a = &site.articles[ai];
+    let d = &site.districts[a.district];
+    let cards = a
+        .indicators
+        .iter()
+        .filter_map(|&i| d.series_for(i).map(|s| views::card(&site.indicators[i], s, site.settings.lang)));
+    let text = CardText {
+        site: site.settings.title.clone(),
+        title: a.title.clone(),
+        subtitle: format!("{} · {}", d.name, format_date(a.date, site.settings.lang)),
+        figures: figures(cards),
+    };
+    png(article_card(site, a), &text)
+}
