@@ -79,13 +79,10 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), WriteError> {
         return unsafe_("it is a file");
     }
     if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
-        let foreign = fs::read_dir(&out_abs)
-            .map_err(io_err(out))?
-            .filter_map(Result::ok)
-            .any(|e| !e.file_name().to_string_lossy().starts_with('.'));
+        let foreign = fs::read_dir(&out_abs).map_err(io_err(out))?.next().is_some();
         if foreign {
             return unsafe_(
-                "it has files that bantin did not write (no `.bantin` marker); empty it or choose another --out",
+                "it is not empty and bantin did not write it (no `.bantin` marker); empty it or choose another --out",
             );
         }
     }

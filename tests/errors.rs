@@ -65,7 +65,13 @@ fn refuses_to_overwrite_a_folder_it_did_not_write() {
     std::fs::write(out.join("thesis.docx"), "precious").unwrap();
     let options = bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false };
     let err = bantin::build(&options).unwrap_err().to_string();
-    assert!(err.contains("has files that bantin did not write"), "{err}");
+    assert!(err.contains("bantin did not write it"), "{err}");
+    // Hidden files count too: a folder holding only `.git` is not bantin's.
+    let git_only = dir.path().join("repo");
+    std::fs::create_dir_all(git_only.join(".git")).unwrap();
+    let options = bantin::BuildOptions { root: fixture("minimal"), out: git_only.clone(), drafts: false };
+    assert!(bantin::build(&options).is_err());
+    assert!(git_only.join(".git").is_dir());
     assert_eq!(std::fs::read_to_string(out.join("thesis.docx")).unwrap(), "precious");
     let into_content =
         bantin::BuildOptions { root: fixture("minimal"), out: fixture("minimal").join("content/out"), drafts: false };

@@ -55,11 +55,10 @@ pub fn change(ind: &Indicator, delta: f64, decimals: u8, lang: Lang) -> (String,
     let text = match (ind.kind, lang) {
         (Kind::Rank, Lang::Vi) if delta < 0.0 => format!("tăng {} bậc", format_number(-delta, decimals as usize, lang)),
         (Kind::Rank, Lang::Vi) if delta > 0.0 => format!("giảm {} bậc", format_number(delta, decimals as usize, lang)),
-        (Kind::Rank, Lang::En) if delta < 0.0 => {
-            format!("up {} places", format_number(-delta, decimals as usize, lang))
-        }
-        (Kind::Rank, Lang::En) if delta > 0.0 => {
-            format!("down {} places", format_number(delta, decimals as usize, lang))
+        (Kind::Rank, Lang::En) if delta != 0.0 => {
+            let n = format_number(delta.abs(), decimals as usize, lang);
+            let places = if n == "1" { "place" } else { "places" };
+            format!("{} {n} {places}", if delta < 0.0 { "up" } else { "down" })
         }
         (Kind::Percent, Lang::Vi) => format!("{} điểm %", format_signed(delta, decimals as usize, lang)),
         (Kind::Percent, Lang::En) => format!("{} pts", format_signed(delta, decimals as usize, lang)),
@@ -151,6 +150,7 @@ mod tests {
         assert_eq!(change(&ind(Kind::Count, Some("thôn")), 8.0, 0, Lang::Vi), ("+8 thôn".into(), "better"));
         assert_eq!(change(&ind(Kind::Rank, None), -5.0, 0, Lang::Vi), ("tăng 5 bậc".into(), "better"));
         assert_eq!(change(&ind(Kind::Rank, None), 2.0, 0, Lang::En), ("down 2 places".into(), "worse"));
+        assert_eq!(change(&ind(Kind::Rank, None), -1.0, 0, Lang::En), ("up 1 place".into(), "better"));
         assert_eq!(change(&ind(Kind::Percent, None), -1.5, 1, Lang::Vi), ("\u{2212}1,5 điểm %".into(), "worse"));
     }
 

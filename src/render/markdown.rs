@@ -17,6 +17,11 @@ pub fn to_html(markdown: &str, safe_html: bool) -> String {
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, parser);
+    if out.contains("<table>") {
+        out = out
+            .replace("<table>", "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\"><table>")
+            .replace("</table>", "</table></div>");
+    }
     out
 }
 
@@ -30,8 +35,9 @@ pub fn inline_html(markdown: &str, safe_html: bool) -> String {
     }
 }
 
-/// The text of the first paragraph, without formatting or shortcodes.
-pub fn first_paragraph_text(markdown: &str) -> String {
+/// The text of the first paragraph, without formatting; shortcode `n`
+/// becomes `fills[n]`.
+pub fn first_paragraph_text(markdown: &str, fills: &[String]) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     for event in Parser::new_ext(markdown, options()) {
@@ -48,7 +54,7 @@ pub fn first_paragraph_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    strip_placeholders(out.trim())
+    fill_text(out.trim(), fills)
 }
 
 /// Plain text of a Markdown snippet (a summary written in front matter).
@@ -61,18 +67,25 @@ pub fn plain_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    strip_placeholders(out.trim())
+    fill_text(out.trim(), &[])
 }
 
-fn strip_placeholders(s: &str) -> String {
+/// Puts `fills[n]` in place of placeholder `n` (nothing when absent) and
+/// folds white space.
+fn fill_text(s: &str, fills: &[String]) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut inside = false;
+    let mut number: Option<String> = None;
     for c in s.chars() {
-        match c {
-            '\u{E000}' => inside = true,
-            '\u{E001}' => inside = false,
-            _ if !inside => out.push(c),
-            _ => {}
+        match (c, &mut number) {
+            ('\u{E000}', _) => number = Some(String::new()),
+            ('\u{E001}', Some(n)) => {
+                if let Some(fill) = n.parse::<usize>().ok().and_then(|i| fills.get(i)) {
+                    out.push_str(fill);
+                }
+                number = None;
+            }
+            (_, Some(n)) => n.push(c),
+            (_, None) => out.push(c),
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -117,7 +130,8 @@ mod tests {
     #[test]
     fn summaries() {
         let md = format!("## Head\n\nFirst *para* {}\ngoes on.\n\nSecond.", placeholder(0));
-        assert_eq!(first_paragraph_text(&md), "First para goes on.");
+        assert_eq!(first_paragraph_text(&md, &[]), "First para goes on.");
+        assert_eq!(first_paragraph_text(&md, &["8.850,26 tỷ đồng".into()]), "First para 8.850,26 tỷ đồng goes on.");
         assert_eq!(plain_text("A **b**\n\nC"), "A b C");
         assert_eq!(inline_html("A *b*", false), "A <em>b</em>");
     }

@@ -89,8 +89,30 @@ pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
         return Err(diags);
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
-    out.dedup_by(|later, earlier| later.path == earlier.path);
+    for pair in out.windows(2) {
+        if pair[0].path == pair[1].path {
+            diags.push(
+                Diagnostic::error(
+                    describe(&pair[1]),
+                    None,
+                    format!("two files would be written to `{}`", pair[0].path),
+                )
+                .with_hint("rename the file in content/static/ or beside the article, or change a slug"),
+            );
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
     Ok(out)
+}
+
+/// Where an output file comes from, for a message.
+fn describe(o: &Output) -> String {
+    match &o.data {
+        OutputData::Copy(p) => p.display().to_string(),
+        _ => o.path.clone(),
+    }
 }
 
 /// Theme static files, then the site's `content/static/` over them.

@@ -5,7 +5,7 @@
 use super::format;
 use super::links::page_href;
 use super::markdown;
-use crate::model::{Article, Better, District, Indicator, Kind, Observation, Series, Site};
+use crate::model::{Article, Better, District, Indicator, Kind, Observation, Period, Series, Shortcode, Site};
 use crate::text::lang::Lang;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
@@ -26,6 +26,13 @@ pub struct ObsRow {
     pub target: String,
     pub share: String,
     pub note: String,
+}
+
+/// A drawn chart and the caption it is shown with.
+#[derive(Debug, Serialize)]
+pub struct ChartRef<'a> {
+    pub label: String,
+    pub svg: &'a str,
 }
 
 /// An indicator card: the latest figure of one series and how it moves.
@@ -93,7 +100,7 @@ fn share_text(ind: &Indicator, o: &Observation, lang: Lang) -> String {
         }
     }
     match o.target {
-        Some(t) if t.value > 0.0 && ind.kind != Kind::Rank => {
+        Some(t) if t.value > 0.0 && ind.better == Better::Higher => {
             format!("{} {}", format::share(v.value / t.value * 100.0, lang), lang.strings().plan_suffix)
         }
         _ => String::new(),
@@ -180,16 +187,47 @@ pub fn article_item(site: &Site, a: &Article) -> ArticleItem {
         date: format_date(a.date, site.settings.lang),
         date_iso: a.date.to_string(),
         district: Link { label: d.name.clone(), href: district_href(d) },
-        summary: summary(a),
+        summary: summary(site, a),
         topics: topic_links(site, &a.topics),
     }
 }
 
-/// The article's summary as plain text.
-pub fn summary(a: &Article) -> String {
+/// The article's summary as plain text: its `summary`, else its first
+/// paragraph with `value` shortcodes written out and charts left out.
+pub fn summary(site: &Site, a: &Article) -> String {
     match &a.summary {
         Some(s) => markdown::plain_text(s),
-        None => markdown::first_paragraph_text(&a.body.markdown),
+        None => {
+            let fills: Vec<String> = a
+                .body
+                .shortcodes
+                .iter()
+                .map(|sc| match *sc {
+                    Shortcode::Value { indicator, district, period } => {
+                        observation_text(site, district, indicator, period)
+                    }
+                    Shortcode::Chart { .. } => String::new(),
+                })
+                .collect();
+            markdown::first_paragraph_text(&a.body.markdown, &fills)
+        }
+    }
+}
+
+/// What `{{ value(...) }}` shows: the value of one observation, or its
+/// target when it has no value yet.
+pub fn observation_text(site: &Site, district: usize, indicator: usize, period: Period) -> String {
+    let ind = &site.indicators[indicator];
+    let lang = site.settings.lang;
+    let Some(o) =
+        site.districts[district].series_for(indicator).and_then(|s| s.observations.iter().find(|o| o.period == period))
+    else {
+        return String::new();
+    };
+    match (o.value, o.target) {
+        (Some(v), _) => format::value(ind, v, o.total, lang),
+        (None, Some(t)) => format::quantity(ind, t, lang),
+        (None, None) => String::new(),
     }
 }
 

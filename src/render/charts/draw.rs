@@ -141,31 +141,20 @@ fn trend<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
                     dashed(area, (x0 - 4, y_of(t)), (x1 + 4, y_of(t)))?;
                 }
                 let label_y = y_of(v.max(target.unwrap_or(v))) - 10;
-                text(area, &short(&item.text), (cx, label_y), &bold(15, TEXT, HPos::Center, VPos::Center))?;
+                text(area, &item.short, (cx, label_y), &bold(15, TEXT, HPos::Center, VPos::Center))?;
             }
             (None, Some(t)) => {
                 let y = y_of(t);
                 for (a, b) in [((x0, y), (x1, y)), ((x0, y), (x0, bottom)), ((x1, y), (x1, bottom))] {
                     dashed(area, a, b)?;
                 }
-                text(area, &short(&item.text), (cx, y - 10), &font(14, PLAN, HPos::Center, VPos::Center))?;
+                text(area, &item.short, (cx, y - 10), &font(14, PLAN, HPos::Center, VPos::Center))?;
             }
             (None, None) => {}
         }
         text(area, &item.label, (cx, bottom + 18), &font(14, MUTED, HPos::Center, VPos::Center))?;
     }
     Ok(())
-}
-
-/// The figure without its unit, to fit over a column (`118/153`).
-fn short(s: &str) -> String {
-    let mut words = s.split(' ');
-    let first = words.next().unwrap_or("");
-    if first.chars().any(|c| c.is_ascii_digit()) {
-        first.to_string()
-    } else {
-        s.to_string()
-    }
 }
 
 fn rank<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
@@ -188,7 +177,7 @@ fn rank<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
         let cx = left + slot * i as i32 + slot / 2;
         if let Some(v) = item.value {
             area.draw(&Circle::new((cx, y_of(v)), 6, VALUE.filled())).map_err(err)?;
-            text(area, &short(&item.text), (cx, y_of(v) - 18), &bold(15, TEXT, HPos::Center, VPos::Center))?;
+            text(area, &item.short, (cx, y_of(v) - 18), &bold(15, TEXT, HPos::Center, VPos::Center))?;
         }
         if let Some(t) = item.target {
             area.draw(&Circle::new((cx, y_of(t)), 6, PLAN.stroke_width(2))).map_err(err)?;

@@ -43,8 +43,10 @@ pub struct Item {
     pub target: Option<f64>,
     /// The total a bar fills up to, or the number of places of a rank.
     pub max: Option<f64>,
-    /// The text written on or beside the mark.
+    /// The full figure, for the sentence of the description.
     pub text: String,
+    /// The few characters written on the chart over a column or point.
+    pub short: String,
 }
 
 /// Everything needed to draw one chart.
@@ -80,6 +82,15 @@ fn ticks(max: f64, lang: Lang) -> (f64, Vec<(f64, String)>) {
     (top, ticks)
 }
 
+/// A value without its unit: `118/153`, `8.850,26`, `95%`.
+fn short_value(ind: &Indicator, v: crate::model::Num, total: Option<crate::model::Num>, lang: Lang) -> String {
+    match (ind.kind, total) {
+        (IndKind::Count | IndKind::Rank, Some(t)) => format!("{}/{}", format::num(v, lang), format::num(t, lang)),
+        (IndKind::Percent, _) => format!("{}%", format::num(v, lang)),
+        _ => format::num(v, lang),
+    }
+}
+
 fn sentence_items(items: &[Item]) -> String {
     items.iter().map(|i| format!("{}: {}", i.label, i.text)).collect::<Vec<_>>().join("; ")
 }
@@ -99,6 +110,11 @@ pub fn series_chart(site: &Site, district: &District, ind: &Indicator, series: &
             text: match (o.value, o.target) {
                 (Some(v), _) => format::value(ind, v, o.total, lang),
                 (None, Some(tg)) => format!("{} {}", t.target_short, format::quantity(ind, tg, lang)),
+                (None, None) => String::new(),
+            },
+            short: match (o.value, o.target) {
+                (Some(v), _) => short_value(ind, v, o.total, lang),
+                (None, Some(tg)) => format!("{} {}", t.target_short, short_value(ind, tg, None, lang)),
                 (None, None) => String::new(),
             },
         })
@@ -159,6 +175,7 @@ pub fn communes_chart(site: &Site, district: &District, ind_index: usize) -> Opt
                 target: s.derived.goal.and_then(|g| s.observations[g].target).map(|t| t.value),
                 max: o.total.map(|t| t.value),
                 text: format!("{} ({})", format::value(ind, v, o.total, lang), format::period_short(o.period, lang)),
+                short: String::new(),
             })
         })
         .collect();
@@ -217,6 +234,7 @@ pub fn districts_chart(site: &Site, ind_index: usize) -> Option<ChartSpec> {
                 target: None,
                 max,
                 text: format!("{text} · {}", format::period_short(o.period, lang)),
+                short: String::new(),
             }
         })
         .collect();

@@ -38,21 +38,49 @@ fn finish(raw: &str, spec: &ChartSpec, w: u32, h: u32) -> String {
         xml_escape(&spec.title),
         xml_escape(&spec.desc),
     ));
-    let mut body = raw[body_start..].to_string();
-    for (color, class) in [
+    let body = classify(&raw[body_start..]);
+    out.push_str(&tidy(&body));
+    out
+}
+
+/// Gives each drawn element one class for the theme, after the first of
+/// its colours (fill, then stroke) that is in the palette; the background
+/// gets `c-bg`.
+fn classify(body: &str) -> String {
+    let palette = [
         (VALUE, "c-value"),
         (PLAN, "c-plan"),
         (TRACK, "c-track"),
         (TEXT, "c-text"),
         (MUTED, "c-muted"),
         (AXIS, "c-axis"),
-    ] {
-        let h = hex(color);
-        body = body.replace(&format!("fill=\"{h}\""), &format!("class=\"{class}\" fill=\"{h}\""));
-        body = body.replace(&format!("stroke=\"{h}\""), &format!("class=\"{class}\" stroke=\"{h}\""));
+    ];
+    let mut out = String::with_capacity(body.len() + body.len() / 8);
+    let mut first_rect = true;
+    for (i, part) in body.split('<').enumerate() {
+        if i > 0 {
+            out.push('<');
+        }
+        let tag = &part[..part.find('>').unwrap_or(part.len())];
+        let has = |attr: &str, c: RGBColor| tag.contains(&format!("{attr}=\"{}\"", hex(c)));
+        let class = palette
+            .iter()
+            .find(|(c, _)| has("fill", *c))
+            .or_else(|| palette.iter().find(|(c, _)| has("stroke", *c)))
+            .map(|(_, class)| *class)
+            .or_else(|| (first_rect && tag.starts_with("rect") && has("fill", WHITE)).then_some("c-bg"));
+        if tag.starts_with("rect") {
+            first_rect = false;
+        }
+        match (class, tag.find(' ')) {
+            (Some(class), Some(sp)) if !tag.contains("class=") => {
+                out.push_str(&part[..sp]);
+                out.push_str(&format!(" class=\"{class}\""));
+                out.push_str(&part[sp..]);
+            }
+            _ => out.push_str(part),
+        }
     }
-    body = body.replacen("fill=\"#FFFFFF\"", "class=\"c-bg\" fill=\"#FFFFFF\"", 1);
-    out.push_str(&tidy(&body));
     out
 }
 

@@ -80,7 +80,7 @@ impl Renderer<'_> {
             description_html: String,
             latest: Vec<DistrictRow>,
             chart: &'c str,
-            commune_charts: Vec<&'c str>,
+            commune_charts: Vec<views::ChartRef<'c>>,
             rows: Vec<DataRow>,
             csv_href: String,
         }
@@ -129,7 +129,10 @@ impl Renderer<'_> {
             latest,
             chart: self.charts.get(ChartKey::Districts { indicator: i }).unwrap_or_default(),
             commune_charts: (0..site.districts.len())
-                .filter_map(|d| self.charts.get(ChartKey::Communes { district: d, indicator: i }))
+                .filter_map(|d| {
+                    let svg = self.charts.get(ChartKey::Communes { district: d, indicator: i })?;
+                    Some(views::ChartRef { label: site.districts[d].name.clone(), svg })
+                })
                 .collect(),
             rows,
             csv_href: format!("indicators/{}.csv", ind.id),
@@ -203,7 +206,8 @@ impl Renderer<'_> {
         let p = &self.site.pages[pi];
         let dir = format!("{}/", p.slug);
         let body = StandalonePage { body_html: self.body(&p.body, &dir, &p.file)? };
-        let description = p.description.clone().unwrap_or_else(|| markdown::first_paragraph_text(&p.body.markdown));
+        let description =
+            p.description.clone().unwrap_or_else(|| markdown::first_paragraph_text(&p.body.markdown, &[]));
         self.page("page.html", &dir, self.base(&dir, p.title.clone(), description, "page"), body)
     }
 

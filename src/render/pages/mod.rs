@@ -178,7 +178,7 @@ impl<'a> Renderer<'a> {
             district: DistrictInfo,
             cards: Vec<Card>,
             communes: Option<views::CommuneTable>,
-            commune_charts: Vec<&'c str>,
+            commune_charts: Vec<views::ChartRef<'c>>,
             articles: Vec<ArticleItem>,
         }
         #[derive(Serialize)]
@@ -204,7 +204,10 @@ impl<'a> Renderer<'a> {
             cards: self.with_charts(di, views::cards(self.site, d)),
             communes: views::commune_table(self.site, d),
             commune_charts: (0..self.site.indicators.len())
-                .filter_map(|i| self.charts.get(ChartKey::Communes { district: di, indicator: i }))
+                .filter_map(|i| {
+                    let svg = self.charts.get(ChartKey::Communes { district: di, indicator: i })?;
+                    Some(views::ChartRef { label: self.site.indicators[i].name.clone(), svg })
+                })
                 .collect(),
             articles: self.articles(|a| a.district == di, usize::MAX),
         };
@@ -256,12 +259,7 @@ impl<'a> Renderer<'a> {
         card.chart = self.charts.get(ChartKey::Series { district, indicator }).unwrap_or_default().to_string();
         let (value, period_label) = match period {
             Some(p) => {
-                let o = series.observations.iter().find(|o| o.period == p).expect("validated: the period exists");
-                let v = match o.value {
-                    Some(v) => crate::render::format::value(ind, v, o.total, lang),
-                    None => o.target.map(|t| crate::render::format::quantity(ind, t, lang)).unwrap_or_default(),
-                };
-                (v, crate::render::format::period(p, lang))
+                (views::observation_text(self.site, district, indicator, p), crate::render::format::period(p, lang))
             }
             None => (String::new(), String::new()),
         };
@@ -316,8 +314,13 @@ impl<'a> Renderer<'a> {
             },
             cards,
         };
-        let base =
-            self.base_with_card(&dir, a.title.clone(), views::summary(a), "districts", &share::article_card(site, a));
+        let base = self.base_with_card(
+            &dir,
+            a.title.clone(),
+            views::summary(site, a),
+            "districts",
+            &share::article_card(site, a),
+        );
         let mut out = vec![self.page("article.html", &dir, base, body)?];
         for asset in &a.assets {
             out.push(Output { path: format!("{dir}{}", asset.name), data: OutputData::Copy(asset.source.abs.clone()) });
