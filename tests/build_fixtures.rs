@@ -67,7 +67,7 @@ fn csv_keeps_numbers_as_written() {
     let b = build(&fixture("data_kinds"), false);
     assert_eq!(
         b.read("indicators/model-hamlets.csv"),
-        "district,commune,period,value,total,target,note\nky-anh,,2022-11,110,154,,\nky-anh,,2023,118,153,,\n"
+        "district,commune,period,value,total,target,note\nky-anh,,2022-11,110,154,,\nky-anh,,2023,118,153,,\nvu-quang,,2023-Q3,40,60,,\n"
     );
     assert_eq!(
         b.read("indicators/criteria.csv"),

@@ -60,8 +60,11 @@ fn district_page_charts_are_accessible_svg_with_the_numbers() {
 #[test]
 fn progress_and_districts_charts() {
     let b = build(&fixture("data_kinds"), false);
-    let vu_quang = b.read("districts/vu-quang/index.html");
-    let (class, _, desc) = check_svg(&svgs(&vu_quang)[0]);
+    let vu_quang: Vec<_> = svgs(&b.read("districts/vu-quang/index.html")).iter().map(|s| check_svg(s)).collect();
+    let (class, _, desc) = &vu_quang[0];
+    assert_eq!(class, "chart chart-progress");
+    assert!(desc.contains("Quý 3/2023: 40/60 thôn (66,7%)"), "{desc}");
+    let (class, _, desc) = &vu_quang[1];
     assert_eq!(class, "chart chart-rank");
     assert!(desc.contains("3/13"));
     let ind = b.read("indicators/pci-rank/index.html");
@@ -94,6 +97,8 @@ fn svg_snapshots_of_each_kind() {
         |class: &str| district.iter().find(|s| s.contains(&format!("class=\"chart chart-{class}\""))).unwrap().clone();
     insta::assert_snapshot!("svg_trend", pick("trend"));
     insta::assert_snapshot!("svg_rank", pick("rank"));
+    let vu_quang = svgs(&b.read("districts/vu-quang/index.html"));
+    insta::assert_snapshot!("svg_progress", vu_quang[0].clone());
     insta::assert_snapshot!("svg_communes", pick("communes"));
     let ind = svgs(&b.read("indicators/model-hamlets/index.html"));
     insta::assert_snapshot!("svg_districts", ind[0].clone());

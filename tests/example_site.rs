@@ -28,6 +28,9 @@ fn example_site_shows_the_seed_figures() {
     for figure in ["8.850,26 tỷ đồng", "107,8%", "118/153"] {
         assert!(ky_anh.contains(figure), "Kỳ Anh lacks {figure}");
     }
+    // An article's cards show the figures as of its date, not today's.
+    let article = b.read("districts/ky-anh/tong-ket-nong-thon-moi-2022/index.html");
+    assert!(article.contains("card-value\">110/154 thôn"), "as of 06/01/2023");
     let cam_thuy = b.read("districts/cam-thuy/index.html");
     assert!(cam_thuy.contains("7/27"), "Cẩm Thủy's rank");
 }

@@ -98,6 +98,18 @@ pub struct Series {
     pub derived: Derived,
 }
 
+impl Series {
+    /// The series as it stood on `date`: the observations of periods that
+    /// ended by then, and the plans (targets without a value) for later
+    /// periods, with the figures derived again from them.
+    pub fn as_of(&self, date: Date, better: Better) -> Series {
+        let observations: Vec<Observation> =
+            self.observations.iter().filter(|o| o.period.end() <= date || o.value.is_none()).cloned().collect();
+        let derived = Derived::compute(&observations, better);
+        Series { indicator: self.indicator, observations, derived }
+    }
+}
+
 /// A commune of a district.
 #[derive(Debug, Clone)]
 pub struct Commune {

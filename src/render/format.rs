@@ -99,8 +99,8 @@ pub fn as_of(p: Period, lang: Lang) -> String {
 pub fn period_short(p: Period, lang: Lang) -> String {
     match (p.granularity, lang) {
         (Granularity::Year, _) => p.year.to_string(),
-        (Granularity::Half, Lang::Vi) => format!("{}T/{}", if p.index == 1 { "6" } else { "12" }, p.year),
-        (Granularity::Quarter, Lang::Vi) => format!("Q{}/{}", p.index, p.year),
+        (Granularity::Half, Lang::Vi) => format!("6T {}/{}", if p.index == 1 { "đầu" } else { "cuối" }, p.year),
+        (Granularity::Quarter, Lang::Vi) => format!("Quý {}/{}", p.index, p.year),
         (Granularity::Month, Lang::Vi) => format!("T{}/{}", p.index, p.year),
         _ => period(p, lang),
     }
@@ -161,6 +161,9 @@ mod tests {
         assert_eq!(period(p("2023-H1"), Lang::Vi), "6 tháng đầu năm 2023");
         assert_eq!(period(p("2022-10"), Lang::Vi), "Tháng 10/2022");
         assert_eq!(period_short(p("2022-10"), Lang::Vi), "T10/2022");
+        assert_eq!(period_short(p("2023-Q3"), Lang::Vi), "Quý 3/2023");
+        assert_eq!(period_short(p("2023-H1"), Lang::Vi), "6T đầu/2023");
+        assert_eq!(period_short(p("2023-Q3"), Lang::En), "Q3 2023");
         assert_eq!(period(p("2023"), Lang::Vi), "Năm 2023");
         assert_eq!(period(p("2022-10"), Lang::En), "Oct 2022");
         assert_eq!(period(p("2023-Q3"), Lang::En), "Q3 2023");

@@ -41,7 +41,7 @@ fn figures(cards: impl Iterator<Item = views::Card>) -> Vec<(String, String)> {
         .take(3)
         .map(|c| {
             let unit = if c.unit.is_empty() || c.unit == "%" { String::new() } else { format!(" ({})", c.unit) };
-            (figure(&c.value), format!("{}{unit}, {}", c.name, c.period.to_lowercase()))
+            (figure(&c.value), format!("{}{unit}, {}", c.name, c.period_short))
         })
         .collect()
 }
@@ -85,10 +85,7 @@ pub fn render_district_card(site: &Site, di: usize) -> Result<Output, Diagnostic
 pub fn render_article_card(site: &Site, ai: usize) -> Result<Output, Diagnostic> {
     let a = &site.articles[ai];
     let d = &site.districts[a.district];
-    let cards = a
-        .indicators
-        .iter()
-        .filter_map(|&i| d.series_for(i).map(|s| views::card(&site.indicators[i], s, site.settings.lang)));
+    let cards = views::article_cards(site, a).into_iter();
     let text = CardText {
         site: site.settings.title.clone(),
         title: a.title.clone(),

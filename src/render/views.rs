@@ -44,6 +44,8 @@ pub struct Card {
     pub kind: Kind,
     pub unit: String,
     pub period: String,
+    /// The period in few letters (`T10/2022`).
+    pub period_short: String,
     /// `tính đến năm 2023`, `as of 2023`.
     pub as_of: String,
     pub value: String,
@@ -142,6 +144,7 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
         unit: ind.unit.clone().unwrap_or_default(),
         period: latest.map(|o| format::period(o.period, lang)).unwrap_or_default(),
         as_of: latest.map(|o| format::as_of(o.period, lang)).unwrap_or_default(),
+        period_short: latest.map(|o| format::period_short(o.period, lang)).unwrap_or_default(),
         value: latest
             .and_then(|o| o.value.map(|v| format::value(ind, v, o.total, lang)))
             .unwrap_or_else(|| t.no_data.to_string()),
@@ -160,6 +163,20 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
         csv_href: format!("indicators/{}.csv", ind.id),
         chart: String::new(),
     }
+}
+
+/// The cards of an article's indicators, as its district stood on the
+/// article's date.
+pub fn article_cards(site: &Site, a: &Article) -> Vec<Card> {
+    let d = &site.districts[a.district];
+    a.indicators
+        .iter()
+        .filter_map(|&i| {
+            let ind = &site.indicators[i];
+            let s = d.series_for(i)?.as_of(a.date, ind.better);
+            s.derived.latest.map(|_| card(ind, &s, site.settings.lang))
+        })
+        .collect()
 }
 
 /// The cards of a district, in catalogue order.

@@ -296,11 +296,7 @@ impl<'a> Renderer<'a> {
         let a = &site.articles[ai];
         let d = &site.districts[a.district];
         let dir = views::article_dir(site, a);
-        let cards = a
-            .indicators
-            .iter()
-            .filter_map(|&i| d.series_for(i).map(|s| views::card(&site.indicators[i], s, site.settings.lang)))
-            .collect();
+        let cards = views::article_cards(site, a);
         let body = ArticlePage {
             article: ArticleInfo {
                 title: a.title.clone(),
