@@ -8,7 +8,7 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, TextFile};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 macro_rules! builtin {
     ($($name:literal),* $(,)?) => {
@@ -33,18 +33,34 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/articles.html",
     "partials/obs_table.html",
     "partials/chart.html",
+    "partials/pager.html",
+    "list.html",
+    "search.html",
     "shortcodes/chart.html",
     "shortcodes/value.html",
 );
 
 /// The default theme's static files, compiled into the binary.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../themes/default/static/style.css"))];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../themes/default/static/style.css")),
+    ("search.js", include_bytes!("../themes/default/static/search.js")),
+];
 
-/// Where a static file's bytes come from.
+/// A theme static file's bytes: compiled in, or read from the theme folder
+/// (they are small, and reading them here keeps rendering free of I/O).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StaticSource {
     Builtin(&'static [u8]),
-    File(PathBuf),
+    Read(Vec<u8>),
+}
+
+impl StaticSource {
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            StaticSource::Builtin(b) => b,
+            StaticSource::Read(v) => v,
+        }
+    }
 }
 
 /// A template's text and the file it came from (for messages).
@@ -85,7 +101,12 @@ pub fn resolve(root: &Path, name: &str, site_templates: &BTreeMap<String, TextFi
         }
         let static_dir = format!("{dir}/static/");
         for file in load::walk(root, &format!("{dir}/static"), diags) {
-            theme.statics.insert(file.rel[static_dir.len()..].to_string(), StaticSource::File(file.abs));
+            match std::fs::read(&file.abs) {
+                Ok(bytes) => {
+                    theme.statics.insert(file.rel[static_dir.len()..].to_string(), StaticSource::Read(bytes));
+                }
+                Err(e) => diags.push(Diagnostic::error(&file.rel, None, format!("cannot be read: {e}"))),
+            }
         }
     } else if name != "default" {
         diags.push(

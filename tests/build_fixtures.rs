@@ -22,8 +22,11 @@ fn every_format_output_is_written() {
         "topics/kinh-te/index.html",
         "gioi-thieu/index.html",
         "404.html",
-        "style.css",
         "robots.txt",
+        "atom.xml",
+        "sitemap.xml",
+        "search/index.html",
+        "search/index.js",
     ] {
         assert!(b.exists(path), "missing {path}; have {:#?}", b.files());
     }
@@ -103,7 +106,7 @@ fn links_are_relative_and_resolve() {
     let home = b.read("index.html");
     assert!(links(&home).iter().all(|l| !l.starts_with('/')), "no root-absolute links");
     let article = b.read("districts/ky-anh/tong-ket-nam-2023/index.html");
-    assert!(article.contains("href=\"../../../style.css\""));
+    assert!(article.contains(&format!("href=\"../../../{}\"", b.stylesheet())));
     assert!(article.contains(
         "<link rel=\"canonical\" href=\"https://example.gov.vn/bantin/districts/ky-anh/tong-ket-nam-2023/\">"
     ));
@@ -113,7 +116,7 @@ fn links_are_relative_and_resolve() {
 fn not_found_page_uses_absolute_links() {
     let b = build(&fixture("data_kinds"), false);
     let html = b.read("404.html");
-    assert!(html.contains("href=\"https://example.gov.vn/bantin/style.css\""));
+    assert!(html.contains(&format!("href=\"https://example.gov.vn/bantin/{}\"", b.stylesheet())));
     assert!(html.contains("href=\"https://example.gov.vn/bantin/index.html\""));
 }
 
@@ -140,7 +143,7 @@ fn minimal_site_builds() {
 fn site_templates_beat_theme_templates_which_beat_the_builtin() {
     let b = build(&fixture("theme_override"), false);
     assert_eq!(b.read("404.html").trim(), "SITE-OVERRIDE Không tìm thấy trang");
-    assert_eq!(b.read("style.css").trim(), "body{color:red}");
+    assert_eq!(b.read(&b.stylesheet()).trim(), "body{color:red}");
     // Templates not overridden come from the built-in theme.
     assert!(b.read("index.html").contains("<!DOCTYPE html>"));
 }

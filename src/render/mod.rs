@@ -4,19 +4,22 @@
 //! parallel; the result is sorted by path so the output is the same
 //! whatever order the jobs finished in.
 
+mod assets;
 pub mod charts;
 pub mod csvout;
+pub mod feeds;
 pub mod format;
 pub mod links;
 pub mod markdown;
 mod pages;
+mod search;
 mod share;
 pub mod templates;
 pub mod views;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Site;
-use crate::theme::{StaticSource, Theme};
+use crate::theme::Theme;
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -49,14 +52,18 @@ enum Job {
     Topic(usize),
     Page(usize),
     NotFound,
+    Search,
     /// PNG share cards: the site's, a district's, an article's.
     SiteCard,
     DistrictCard(usize),
     ArticleCard(usize),
+    /// Page n ≥ 2 of an article list.
+    ListPage(pages::paging::List, usize),
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::Districts, Job::Indicators, Job::Topics, Job::NotFound, Job::SiteCard];
+    let mut jobs =
+        vec![Job::Home, Job::Districts, Job::Indicators, Job::Topics, Job::NotFound, Job::SiteCard, Job::Search];
     jobs.extend((0..site.districts.len()).map(Job::DistrictCard));
     jobs.extend((0..site.articles.len()).filter(|&i| !site.articles[i].indicators.is_empty()).map(Job::ArticleCard));
     jobs.extend((0..site.districts.len()).map(Job::District));
@@ -64,6 +71,9 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.indicators.len()).map(Job::Indicator));
     jobs.extend((0..site.topics.len()).map(Job::Topic));
     jobs.extend((0..site.pages.len()).map(Job::Page));
+    for list in pages::paging::List::all(site) {
+        jobs.extend((2..=list.pages(site)).map(|n| Job::ListPage(list, n)));
+    }
     jobs
 }
 
@@ -75,10 +85,16 @@ pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
         all.push(d);
         all
     })?;
-    let renderer = pages::Renderer::new(site, &engine, &charts);
+    let (asset_names, static_files) = assets::statics(site, theme);
+    let renderer = pages::Renderer::new(site, &engine, &charts, &asset_names);
     let results: Vec<Result<Vec<Output>, Diagnostic>> = jobs(site).par_iter().map(|job| renderer.job(*job)).collect();
     let mut diags = Diagnostics::new();
-    let mut out = statics(site, theme);
+    let mut out = static_files;
+    out.extend(feeds::all_feeds(site));
+    out.push(search::index(site));
+    if !out.iter().any(|o| o.path == "robots.txt") {
+        out.push(feeds::robots(site));
+    }
     for r in results {
         match r {
             Ok(files) => out.extend(files),
@@ -88,6 +104,10 @@ pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
+    let mut pages: Vec<&str> = out.iter().map(|o| o.path.as_str()).filter(|p| p.ends_with(".html")).collect();
+    pages.sort_unstable();
+    let sitemap = feeds::sitemap(site, &pages);
+    out.push(sitemap);
     out.sort_by(|a, b| a.path.cmp(&b.path));
     for pair in out.windows(2) {
         if pair[0].path == pair[1].path {
@@ -113,21 +133,4 @@ fn describe(o: &Output) -> String {
         OutputData::Copy(p) => p.display().to_string(),
         _ => o.path.clone(),
     }
-}
-
-/// Theme static files, then the site's `content/static/` over them.
-fn statics(site: &Site, theme: &Theme) -> Vec<Output> {
-    let mut by_path = std::collections::BTreeMap::new();
-    for (path, src) in &theme.statics {
-        let data = match src {
-            StaticSource::Builtin(b) => OutputData::Static(b),
-            StaticSource::File(p) => OutputData::Copy(p.clone()),
-        };
-        by_path.insert(path.clone(), data);
-    }
-    for f in &site.static_files {
-        let path = f.rel.trim_start_matches("content/static/").to_string();
-        by_path.insert(path, OutputData::Copy(f.abs.clone()));
-    }
-    by_path.into_iter().map(|(path, data)| Output { path, data }).collect()
 }

@@ -30,6 +30,11 @@ impl Built {
         self.out.join(path).exists()
     }
 
+    /// The path of the theme stylesheet, whose name carries its hash.
+    pub fn stylesheet(&self) -> String {
+        self.files().into_iter().find(|f| f.starts_with("style.") && f.ends_with(".css")).expect("a hashed stylesheet")
+    }
+
     /// Every file of the output, relative and sorted.
     pub fn files(&self) -> Vec<String> {
         files_under(&self.out)

@@ -183,13 +183,16 @@ impl Renderer<'_> {
         struct TopicPage {
             topic: Link,
             articles: Vec<ArticleItem>,
+            pager: super::paging::Pager,
             indicators: Vec<IndicatorItem>,
         }
         let topic = &self.site.topics[ti];
         let dir = format!("topics/{}/", topic.slug);
+        let paged = self.paged(super::paging::List::Topic(ti), 1);
         let body = TopicPage {
             topic: Link { label: topic.name.clone(), href: page_href(&dir) },
-            articles: self.articles(|a| a.topics.contains(&topic.slug), usize::MAX),
+            articles: paged.0,
+            pager: paged.1,
             indicators: (0..self.site.indicators.len())
                 .filter(|&i| self.site.indicators[i].topic.as_deref() == Some(&topic.slug))
                 .map(|i| self.indicator_item(i))

@@ -13,6 +13,7 @@ use crate::render::{Job, Output, OutputData};
 use crate::text::lang::Strings;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// The site-wide part of every page's context.
 #[derive(Serialize)]
@@ -39,6 +40,10 @@ struct Base<'a> {
     description: String,
     /// Which main navigation entry this page belongs to.
     section: &'static str,
+    /// The Atom feed this page announces (site path).
+    feed: String,
+    /// Theme assets by plain name → hashed output path.
+    assets: &'a BTreeMap<String, String>,
     nav: &'a [NavItem],
     footer_pages: &'a [Link],
 }
@@ -62,13 +67,14 @@ pub(super) struct Renderer<'a> {
     site: &'a Site,
     engine: &'a Engine,
     charts: &'a Charts,
+    assets: &'a BTreeMap<String, String>,
     info: SiteInfo<'a>,
     nav: Vec<NavItem>,
     footer_pages: Vec<Link>,
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, engine: &'a Engine, charts: &'a Charts) -> Self {
+    pub fn new(site: &'a Site, engine: &'a Engine, charts: &'a Charts, assets: &'a BTreeMap<String, String>) -> Self {
         let s = &site.settings;
         let t = s.lang.strings();
         let nav = vec![
@@ -76,6 +82,7 @@ impl<'a> Renderer<'a> {
             NavItem { key: "districts", label: t.districts, href: page_href("districts/") },
             NavItem { key: "indicators", label: t.indicators, href: page_href("indicators/") },
             NavItem { key: "topics", label: t.topics, href: page_href("topics/") },
+            NavItem { key: "search", label: t.search, href: page_href("search/") },
         ];
         let footer_pages = site
             .pages
@@ -84,7 +91,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let info =
             SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
-        Renderer { site, engine, charts, info, nav, footer_pages }
+        Renderer { site, engine, charts, assets, info, nav, footer_pages }
     }
 
     fn base(&self, dir: &str, title: String, description: String, section: &'static str) -> Base<'_> {
@@ -110,6 +117,8 @@ impl<'a> Renderer<'a> {
             title,
             description,
             section,
+            feed: feed_for(dir),
+            assets: self.assets,
             nav: &self.nav,
             footer_pages: &self.footer_pages,
         }
@@ -132,14 +141,23 @@ impl<'a> Renderer<'a> {
             Job::Topic(i) => self.topic(i).map(|o| vec![o]),
             Job::Page(i) => self.standalone(i).map(|o| vec![o]),
             Job::NotFound => self.not_found().map(|o| vec![o]),
+            Job::ListPage(list, n) => self.list_page(list, n).map(|o| vec![o]),
+            Job::Search => {
+                let t = self.site.settings.lang.strings();
+                #[derive(Serialize)]
+                struct Search {}
+                self.page(
+                    "search.html",
+                    "search/",
+                    self.base("search/", t.search.into(), String::new(), "search"),
+                    Search {},
+                )
+                .map(|o| vec![o])
+            }
             Job::SiteCard => share::render_site_card(self.site).map(|o| vec![o]),
             Job::DistrictCard(i) => share::render_district_card(self.site, i).map(|o| vec![o]),
             Job::ArticleCard(i) => share::render_article_card(self.site, i).map(|o| vec![o]),
         }
-    }
-
-    fn articles(&self, filter: impl Fn(&crate::model::Article) -> bool, limit: usize) -> Vec<ArticleItem> {
-        self.site.articles.iter().filter(|a| filter(a)).take(limit).map(|a| views::article_item(self.site, a)).collect()
     }
 
     fn home(&self) -> Result<Output, Diagnostic> {
@@ -147,11 +165,14 @@ impl<'a> Renderer<'a> {
         struct Home {
             districts: Vec<DistrictGlance>,
             articles: Vec<ArticleItem>,
+            pager: paging::Pager,
         }
         let s = &self.site.settings;
+        let (articles, pager) = self.paged(paging::List::Home, 1);
         let body = Home {
             districts: (0..self.site.districts.len()).map(|i| views::glance(self.site, i)).collect(),
-            articles: self.articles(|_| true, s.articles_per_page),
+            articles,
+            pager,
         };
         self.page("index.html", "", self.base("", s.title.clone(), String::new(), "home"), body)
     }
@@ -180,6 +201,7 @@ impl<'a> Renderer<'a> {
             communes: Option<views::CommuneTable>,
             commune_charts: Vec<views::ChartRef<'c>>,
             articles: Vec<ArticleItem>,
+            pager: paging::Pager,
         }
         #[derive(Serialize)]
         struct DistrictInfo {
@@ -193,6 +215,7 @@ impl<'a> Renderer<'a> {
         let safe = self.site.settings.safe_html;
         let dir = format!("districts/{}/", d.slug);
         let summary_text = d.summary.as_deref().map(markdown::plain_text).unwrap_or_default();
+        let paged = self.paged(paging::List::District(di), 1);
         let body = DistrictPage {
             district: DistrictInfo {
                 name: d.name.clone(),
@@ -209,7 +232,8 @@ impl<'a> Renderer<'a> {
                     Some(views::ChartRef { label: self.site.indicators[i].name.clone(), svg })
                 })
                 .collect(),
-            articles: self.articles(|a| a.district == di, usize::MAX),
+            articles: paged.0,
+            pager: paged.1,
         };
         let base =
             self.base_with_card(&dir, d.name.clone(), summary_text, "districts", &share::district_card(self.site, di));
@@ -325,4 +349,15 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// The feed a page announces: its district's or topic's, else the site's.
+fn feed_for(dir: &str) -> String {
+    let parts: Vec<&str> = dir.split('/').collect();
+    match parts.as_slice() {
+        ["districts", d, ..] if !d.is_empty() => format!("districts/{d}/atom.xml"),
+        ["topics", t, ..] if !t.is_empty() => format!("topics/{t}/atom.xml"),
+        _ => "atom.xml".into(),
+    }
+}
+
 mod lists;
+pub(super) mod paging;

@@ -1,0 +1,170 @@
+//! Atom feeds, the sitemap and robots.txt: the only files, with canonical
+//! and Open Graph tags, that use absolute URLs from `base_url`. Dates come
+//! from the content, never from the clock.
+
+use super::links::absolute;
+use super::views;
+use super::{Output, OutputData};
+use crate::model::{Article, Site};
+use jiff::civil::Date;
+
+/// How many entries a feed holds, newest first.
+pub const FEED_ENTRIES: usize = 50;
+
+/// Escapes text for XML content and attributes.
+pub fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A date as an Atom timestamp, at midnight in Vietnam.
+fn stamp(d: Date) -> String {
+    format!("{d}T00:00:00+07:00")
+}
+
+/// The newest date the site's content knows: its latest article, else the
+/// end of its latest observed period.
+pub fn site_updated(site: &Site) -> Date {
+    let article = site.articles.first().map(|a| a.date);
+    let data = site
+        .districts
+        .iter()
+        .flat_map(|d| d.series.iter().chain(d.communes.iter().flat_map(|c| c.series.iter())))
+        .flat_map(|s| s.observations.iter().filter(|o| o.value.is_some()).map(|o| o.period.end()))
+        .max();
+    article.into_iter().chain(data).max().unwrap_or(Date::constant(2000, 1, 1))
+}
+
+/// One Atom feed of `articles` (newest first) for the page in `dir`.
+pub fn atom<'a>(site: &Site, title: &str, dir: &str, articles: impl Iterator<Item = &'a Article>) -> Output {
+    let base = &site.settings.base_url;
+    let path = format!("{dir}atom.xml");
+    let articles: Vec<&Article> = articles.take(FEED_ENTRIES).collect();
+    let updated = articles.first().map(|a| a.date).unwrap_or_else(|| site_updated(site));
+    let mut x = String::with_capacity(1024 + articles.len() * 600);
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    x.push_str(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", site.settings.lang.code()));
+    x.push_str(&format!("<title>{}</title>\n", xml(title)));
+    if !site.settings.description.is_empty() {
+        x.push_str(&format!("<subtitle>{}</subtitle>\n", xml(&site.settings.description)));
+    }
+    x.push_str(&format!(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml(&absolute(base, &path))
+    ));
+    x.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml(&absolute(base, dir))));
+    x.push_str(&format!("<id>{}</id>\n<updated>{}</updated>\n", xml(&absolute(base, &path)), stamp(updated)));
+    x.push_str(&format!(
+        "<author><name>{}</name></author>\n<generator>bantin</generator>\n",
+        xml(&site.settings.title)
+    ));
+    for a in articles {
+        entry(&mut x, site, a);
+    }
+    x.push_str("</feed>\n");
+    Output { path, data: OutputData::Bytes(x.into_bytes()) }
+}
+
+fn entry(x: &mut String, site: &Site, a: &Article) {
+    let url = absolute(&site.settings.base_url, &views::article_dir(site, a));
+    x.push_str("<entry>\n");
+    x.push_str(&format!("<title>{}</title>\n", xml(&a.title)));
+    x.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml(&url)));
+    x.push_str(&format!("<id>{}</id>\n", xml(&url)));
+    x.push_str(&format!("<published>{0}</published>\n<updated>{0}</updated>\n", stamp(a.date)));
+    if let Some(author) = &a.author {
+        x.push_str(&format!("<author><name>{}</name></author>\n", xml(author)));
+    }
+    for t in &a.topics {
+        let label = site.topic(t).map(|t| t.name.as_str()).unwrap_or(t);
+        x.push_str(&format!("<category term=\"{}\" label=\"{}\"/>\n", xml(t), xml(label)));
+    }
+    let summary = views::summary(site, a);
+    if !summary.is_empty() {
+        x.push_str(&format!("<summary type=\"text\">{}</summary>\n", xml(&summary)));
+    }
+    x.push_str("</entry>\n");
+}
+
+/// Every feed of the site: the whole site, each district, each topic.
+pub fn all_feeds(site: &Site) -> Vec<Output> {
+    let mut out = vec![atom(site, &site.settings.title, "", site.articles.iter())];
+    for (i, d) in site.districts.iter().enumerate() {
+        let title = format!("{} – {}", d.name, site.settings.title);
+        out.push(atom(site, &title, &format!("districts/{}/", d.slug), site.district_articles(i)));
+    }
+    for t in &site.topics {
+        let title = format!("{} – {}", t.name, site.settings.title);
+        let articles = site.articles.iter().filter(|a| a.topics.contains(&t.slug));
+        out.push(atom(site, &title, &format!("topics/{}/", t.slug), articles));
+    }
+    out
+}
+
+/// The date a page last changed (articles have their own, see [`sitemap`]): for a district's
+/// or topic's pages, the newest article there; otherwise the site's.
+fn lastmod(site: &Site, page: &str) -> Date {
+    for (i, d) in site.districts.iter().enumerate() {
+        if page.starts_with(&format!("districts/{}/", d.slug)) {
+            return site.district_articles(i).next().map(|a| a.date).unwrap_or_else(|| site_updated(site));
+        }
+    }
+    for t in &site.topics {
+        if page.starts_with(&format!("topics/{}/", t.slug)) {
+            return site
+                .articles
+                .iter()
+                .find(|a| a.topics.contains(&t.slug))
+                .map(|a| a.date)
+                .unwrap_or_else(|| site_updated(site));
+        }
+    }
+    site_updated(site)
+}
+
+/// `sitemap.xml` listing every HTML page of `paths` but 404.html.
+pub fn sitemap(site: &Site, paths: &[&str]) -> Output {
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let article_dates: std::collections::BTreeMap<String, Date> =
+        site.articles.iter().map(|a| (format!("{}index.html", views::article_dir(site, a)), a.date)).collect();
+    for page in paths.iter().filter(|p| p.ends_with("index.html")) {
+        let dir = page.trim_end_matches("index.html");
+        let date = article_dates.get(*page).copied().unwrap_or_else(|| lastmod(site, page));
+        x.push_str(&format!(
+            "<url><loc>{}</loc><lastmod>{date}</lastmod></url>\n",
+            xml(&absolute(&site.settings.base_url, dir))
+        ));
+    }
+    x.push_str("</urlset>\n");
+    Output { path: "sitemap.xml".into(), data: OutputData::Bytes(x.into_bytes()) }
+}
+
+/// A `robots.txt` that allows everything and points at the sitemap.
+pub fn robots(site: &Site) -> Output {
+    let text = format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.settings.base_url);
+    Output { path: "robots.txt".into(), data: OutputData::Bytes(text.into_bytes()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_xml() {
+        assert_eq!(xml("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(xml("x\u{1}y"), "xy");
+    }
+}
