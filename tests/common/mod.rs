@@ -2,6 +2,8 @@
 //! temporary folders, and reading what was written.
 #![allow(dead_code)]
 
+pub mod tools;
+
 use std::path::{Path, PathBuf};
 
 /// The folder of a fixture site under `tests/fixtures/`.

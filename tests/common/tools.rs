@@ -1,0 +1,75 @@
+//! Finding the outside tools some tests need (Chromium, the Nu HTML
+//! Checker). When a tool is missing, the test says so loudly; with
+//! `BANTIN_REQUIRE_TOOLS=1` (set by `.ci/run`) it fails instead, so CI can
+//! never pass without running it.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn on_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| PathBuf::from(d).join(name)).find(|p| p.is_file())
+}
+
+/// Returns the tool, or `None` after printing why the test is skipped
+/// (panicking instead when tools are required).
+fn found(what: &str, tool: Option<PathBuf>, how: &str) -> Option<PathBuf> {
+    if tool.is_some() {
+        return tool;
+    }
+    let message = format!("{what} not found: {how}");
+    if std::env::var("BANTIN_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
+        panic!("{message} (BANTIN_REQUIRE_TOOLS=1)");
+    }
+    eprintln!("\n!!!!! SKIPPED: {message}. This test runs in CI (.ci/run installs it). !!!!!\n");
+    None
+}
+
+/// Debian's Chromium (`BANTIN_CHROMIUM` overrides).
+pub fn chromium() -> Option<PathBuf> {
+    let tool = std::env::var_os("BANTIN_CHROMIUM")
+        .map(PathBuf::from)
+        .or_else(|| on_path("chromium"))
+        .or_else(|| on_path("chromium-browser"));
+    found("Chromium", tool, "apt-get install chromium, or set BANTIN_CHROMIUM")
+}
+
+/// The Nu HTML Checker's jar (`BANTIN_VNU_JAR`, from the npm package vnu-jar).
+pub fn vnu_jar() -> Option<PathBuf> {
+    let tool = std::env::var_os("BANTIN_VNU_JAR")
+        .map(PathBuf::from)
+        .filter(|p| p.is_file())
+        .filter(|_| on_path("java").is_some());
+    found(
+        "the Nu HTML Checker (vnu.jar) or java",
+        tool,
+        "npm install vnu-jar and set BANTIN_VNU_JAR to its build/dist/vnu.jar",
+    )
+}
+
+/// Loads `url` in headless Chromium, lets its scripts run, and returns the
+/// DOM and every console message.
+pub fn chromium_dump(chromium: &PathBuf, url: &str) -> (String, Vec<String>) {
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=3000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .expect("chromium runs");
+    let console =
+        String::from_utf8_lossy(&out.stderr).lines().filter(|l| l.contains(":CONSOLE")).map(str::to_string).collect();
+    (String::from_utf8_lossy(&out.stdout).into_owned(), console)
+}
