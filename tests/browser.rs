@@ -53,6 +53,16 @@ fn search_ignores_tone_marks_and_reads_q() {
 }
 
 #[test]
+fn search_on_a_site_with_hundreds_of_articles() {
+    let Some(chrome) = chromium() else { return };
+    let site = generated_site(300, 6);
+    let b = build(site.path(), false);
+    let (dom, console) = chromium_dump(&chrome, &format!("{}?q=duc+tho", file_url(&b, "search/index.html")));
+    assert!(console.is_empty(), "{console:#?}");
+    assert!(dom.contains("Tìm thấy 50 bài viết."), "Đức Thọ 1 has 300/6 articles");
+}
+
+#[test]
 fn pagination_works_in_the_browser() {
     let Some(chrome) = chromium() else { return };
     let b = build(&fixture("many_articles"), false);
@@ -64,7 +74,8 @@ fn pagination_works_in_the_browser() {
 #[test]
 fn html_validates_with_the_nu_checker() {
     let Some(jar) = vnu_jar() else { return };
-    for site in [repo_root(), fixture("many_articles"), fixture("data_kinds")] {
+    let generated = generated_site(300, 6);
+    for site in [repo_root(), fixture("many_articles"), fixture("data_kinds"), generated.path().to_path_buf()] {
         let b = build(&site, false);
         let out = std::process::Command::new("java")
             .arg("-jar")

@@ -117,3 +117,29 @@ fn theme_assets_carry_their_hash() {
     assert_eq!(css, format!("style.{}.css", &hex[..8]));
     assert!(!b.exists("style.css"));
 }
+
+#[test]
+fn a_site_with_hundreds_of_articles() {
+    let site = generated_site(300, 6);
+    let b = build(site.path(), false);
+    // 300 articles, 10 a page: 30 pages for the home list.
+    assert!(b.exists("page/30/index.html") && !b.exists("page/31/index.html"));
+    // 50 per district: 5 pages each.
+    assert!(b.exists("districts/ky-anh-1/page/5/index.html"));
+    assert!(broken_links(&b.out).is_empty());
+    let sitemap = b.read("sitemap.xml");
+    let pages = b.files().into_iter().filter(|f| f.ends_with("index.html")).count();
+    assert_eq!(
+        roxmltree::Document::parse(&sitemap).unwrap().descendants().filter(|n| n.has_tag_name("url")).count(),
+        pages
+    );
+    let feed = b.read("atom.xml");
+    assert_eq!(
+        roxmltree::Document::parse(&feed).unwrap().descendants().filter(|n| n.has_tag_name("entry")).count(),
+        50
+    );
+    let index = b.read("search/index.js");
+    assert_eq!(index.matches("index.html\"").count(), 300);
+    let per_article = index.len() / 300;
+    assert!(per_article < 600, "search index: {per_article} bytes per article");
+}

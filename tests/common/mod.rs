@@ -121,3 +121,38 @@ pub fn broken_links(out: &Path) -> Vec<String> {
     }
     broken
 }
+
+/// Writes a site of `articles` articles over `districts` districts into a
+/// temporary folder: Vietnamese titles, topics, one indicator with data.
+pub fn generated_site(articles: usize, districts: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("content");
+    let write = |p: &Path, s: &str| {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, s).unwrap();
+    };
+    write(&c.join("site.yaml"), "title: Bản tin lớn\nbase_url: https://example.gov.vn/lon/\ntopics:\n  nong-thon-moi: Nông thôn mới\n  kinh-te: Kinh tế\n");
+    write(
+        &c.join("indicators.yaml"),
+        "- { id: hamlets, name: Thôn đạt chuẩn, kind: count, unit: thôn, topic: nong-thon-moi }\n",
+    );
+    let names = ["Kỳ Anh", "Vũ Quang", "Cẩm Thủy", "Đức Thọ", "Hương Sơn", "Thạch Hà", "Can Lộc", "Nghi Xuân"];
+    for d in 0..districts {
+        let name = format!("{} {}", names[d % names.len()], d / names.len() + 1);
+        let slug = bantin::text::slug::slugify(&name);
+        write(
+            &c.join(format!("districts/{slug}/district.yaml")),
+            &format!("name: {name}\ndata:\n  hamlets:\n    - {{ period: 2023, value: {}/150 }}\n", 100 + d),
+        );
+        for a in (0..articles).filter(|a| a % districts == d) {
+            let day = 1 + a % 28;
+            let month = 1 + (a / 28) % 12;
+            let topic = if a % 2 == 0 { "nong-thon-moi" } else { "kinh-te" };
+            let text = format!(
+                "---\ntitle: Bài {a} – {name} đạt chuẩn nông thôn mới\ndate: 2023-{month:02}-{day:02}\ntopics: [{topic}]\nindicators: [hamlets]\n---\nNăm 2023, {name} tiếp tục xây dựng nông thôn mới. {{{{ value(indicator=\"hamlets\", period=\"2023\") }}}}\n\n## Kết quả\n\n- Đường giao thông\n- Nhà văn hóa\n\n| Chỉ tiêu | Kết quả |\n|---|---|\n| Thôn | {a} |\n"
+            );
+            write(&c.join(format!("districts/{slug}/bai-{a}.md")), &text);
+        }
+    }
+    dir
+}
