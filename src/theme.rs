@@ -34,6 +34,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/obs_table.html",
     "partials/chart.html",
     "partials/pager.html",
+    "partials/commune_charts.html",
+    "partials/article_section.html",
     "list.html",
     "search.html",
     "shortcodes/chart.html",
