@@ -5,6 +5,7 @@
 //! whatever order the jobs finished in.
 
 mod assets;
+pub mod bulletins;
 pub mod charts;
 pub mod csvout;
 pub mod feeds;
@@ -57,6 +58,12 @@ enum Job {
     SiteCard,
     DistrictCard(usize),
     ArticleCard(usize),
+    /// The site-wide bulletin of period number n, a district's.
+    SiteBulletin(usize),
+    DistrictBulletin(usize, usize),
+    BulletinsIndex,
+    ArchiveIndex,
+    ArchiveYears,
     /// Page n ≥ 2 of an article list.
     ListPage(pages::paging::List, usize),
 }
@@ -71,6 +78,12 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.indicators.len()).map(Job::Indicator));
     jobs.extend((0..site.topics.len()).map(Job::Topic));
     jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs.extend([Job::BulletinsIndex, Job::ArchiveIndex, Job::ArchiveYears]);
+    let periods = bulletins::periods(site).len();
+    jobs.extend((0..periods).map(Job::SiteBulletin));
+    for d in 0..site.districts.len() {
+        jobs.extend((0..periods).map(|i| Job::DistrictBulletin(d, i)));
+    }
     for list in pages::paging::List::all(site) {
         jobs.extend((2..=list.pages(site)).map(|n| Job::ListPage(list, n)));
     }

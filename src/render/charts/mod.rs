@@ -19,8 +19,10 @@ use std::sync::Once;
 /// Which chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ChartKey {
-    /// A district's chart of one indicator.
-    Series { district: usize, indicator: usize },
+    /// A district's chart of one indicator, drawn with its first `upto`
+    /// observations by period end (all of them for the dashboard; fewer for
+    /// an older bulletin), plus the plans for later periods.
+    Series { district: usize, indicator: usize, upto: usize },
     /// A district's communes compared on one indicator.
     Communes { district: usize, indicator: usize },
     /// All districts compared on one indicator.
@@ -31,6 +33,11 @@ pub enum ChartKey {
 #[derive(Debug, Default)]
 pub struct Charts {
     svgs: BTreeMap<ChartKey, String>,
+}
+
+/// How many observations of a series ended by `date`.
+fn upto(s: &crate::model::Series, date: jiff::civil::Date) -> usize {
+    s.observations.iter().take_while(|o| o.period.end() <= date).count()
 }
 
 static FONTS: Once = Once::new();
@@ -52,10 +59,17 @@ impl Charts {
         let mut specs = Vec::new();
         for (di, d) in site.districts.iter().enumerate() {
             for s in &d.series {
-                specs.push((
-                    ChartKey::Series { district: di, indicator: s.indicator },
-                    spec::series_chart(site, d, &site.indicators[s.indicator], s),
-                ));
+                let ind = &site.indicators[s.indicator];
+                let mut ends: Vec<jiff::civil::Date> = s.observations.iter().map(|o| o.period.end()).collect();
+                ends.dedup();
+                for end in ends {
+                    let upto = upto(s, end);
+                    let snapshot = s.as_of(end, ind.better);
+                    if snapshot.derived.latest.is_some() || upto == s.observations.len() {
+                        let key = ChartKey::Series { district: di, indicator: s.indicator, upto };
+                        specs.push((key, spec::series_chart(site, d, ind, &snapshot)));
+                    }
+                }
             }
             for i in 0..site.indicators.len() {
                 if let Some(c) = spec::communes_chart(site, d, i) {
@@ -77,6 +91,20 @@ impl Charts {
             })
             .collect();
         Ok(Charts { svgs: drawn?.into_iter().collect() })
+    }
+
+    /// A district's chart of an indicator as of `date` (the whole series
+    /// when `None`).
+    pub fn series(
+        &self,
+        site: &Site,
+        district: usize,
+        indicator: usize,
+        date: Option<jiff::civil::Date>,
+    ) -> Option<&str> {
+        let s = site.districts[district].series_for(indicator)?;
+        let upto = date.map(|d| upto(s, d)).unwrap_or(s.observations.len());
+        self.get(ChartKey::Series { district, indicator, upto })
     }
 
     pub fn get(&self, key: ChartKey) -> Option<&str> {

@@ -68,6 +68,8 @@ pub(super) struct Renderer<'a> {
     engine: &'a Engine,
     charts: &'a Charts,
     assets: &'a BTreeMap<String, String>,
+    /// Every bulletin period, oldest first.
+    pub(super) periods: Vec<crate::model::Period>,
     info: SiteInfo<'a>,
     nav: Vec<NavItem>,
     footer_pages: Vec<Link>,
@@ -82,6 +84,8 @@ impl<'a> Renderer<'a> {
             NavItem { key: "districts", label: t.districts, href: page_href("districts/") },
             NavItem { key: "indicators", label: t.indicators, href: page_href("indicators/") },
             NavItem { key: "topics", label: t.topics, href: page_href("topics/") },
+            NavItem { key: "bulletins", label: t.bulletins, href: page_href("bulletins/") },
+            NavItem { key: "archive", label: t.archive, href: page_href("archive/") },
             NavItem { key: "search", label: t.search, href: page_href("search/") },
         ];
         let footer_pages = site
@@ -91,7 +95,8 @@ impl<'a> Renderer<'a> {
             .collect();
         let info =
             SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
-        Renderer { site, engine, charts, assets, info, nav, footer_pages }
+        let periods = crate::render::bulletins::periods(site);
+        Renderer { site, engine, charts, assets, periods, info, nav, footer_pages }
     }
 
     fn base(&self, dir: &str, title: String, description: String, section: &'static str) -> Base<'_> {
@@ -142,6 +147,11 @@ impl<'a> Renderer<'a> {
             Job::Page(i) => self.standalone(i).map(|o| vec![o]),
             Job::NotFound => self.not_found().map(|o| vec![o]),
             Job::ListPage(list, n) => self.list_page(list, n).map(|o| vec![o]),
+            Job::SiteBulletin(i) => self.site_bulletin(i).map(|o| vec![o]),
+            Job::DistrictBulletin(d, i) => self.district_bulletin(d, i).map(|o| vec![o]),
+            Job::BulletinsIndex => self.bulletins_index().map(|o| vec![o]),
+            Job::ArchiveIndex => self.archive_index().map(|o| vec![o]),
+            Job::ArchiveYears => self.archive_years().into_iter().map(|y| self.archive_year(y)).collect(),
             Job::Search => {
                 let t = self.site.settings.lang.strings();
                 #[derive(Serialize)]
@@ -202,6 +212,7 @@ impl<'a> Renderer<'a> {
             commune_charts: Vec<views::ChartRef<'c>>,
             articles: Vec<ArticleItem>,
             pager: paging::Pager,
+            bulletins: Vec<bulletin::YearGroup>,
         }
         #[derive(Serialize)]
         struct DistrictInfo {
@@ -234,6 +245,7 @@ impl<'a> Renderer<'a> {
                 .collect(),
             articles: paged.0,
             pager: paged.1,
+            bulletins: self.bulletin_years(Some(di)),
         };
         let base =
             self.base_with_card(&dir, d.name.clone(), summary_text, "districts", &share::district_card(self.site, di));
@@ -245,7 +257,7 @@ impl<'a> Renderer<'a> {
         for c in &mut cards {
             let indicator =
                 self.site.indicators.iter().position(|i| i.id == c.id).expect("a card is of a known indicator");
-            c.chart = self.charts.get(ChartKey::Series { district, indicator }).unwrap_or_default().to_string();
+            c.chart = self.charts.series(self.site, district, indicator, None).unwrap_or_default().to_string();
         }
         cards
     }
@@ -280,7 +292,7 @@ impl<'a> Renderer<'a> {
         let ind = &self.site.indicators[indicator];
         let series = d.series_for(indicator).expect("validated: the district has this series");
         let mut card = views::card(ind, series, lang);
-        card.chart = self.charts.get(ChartKey::Series { district, indicator }).unwrap_or_default().to_string();
+        card.chart = self.charts.series(self.site, district, indicator, None).unwrap_or_default().to_string();
         let (value, period_label) = match period {
             Some(p) => {
                 (views::observation_text(self.site, district, indicator, p), crate::render::format::period(p, lang))
@@ -359,5 +371,7 @@ fn feed_for(dir: &str) -> String {
     }
 }
 
+mod archive;
+pub(super) mod bulletin;
 mod lists;
 pub(super) mod paging;

@@ -1,0 +1,158 @@
+//! Progress bulletins: which periods have one, and what stood where at the
+//! end of each. Pure figures; `pages/bulletin.rs` puts them on pages.
+//!
+//! Bulletins exist for every period of `bulletin_period` from the earliest
+//! article or observation to the latest (plans included), for each
+//! district and for the whole site. A bulletin shows, for each indicator,
+//! the latest observation on or before the period's last day.
+
+use super::format;
+use crate::model::{Better, District, Granularity, Indicator, Kind, Observation, Period, Series, Site, Status};
+use crate::text::lang::Lang;
+use jiff::civil::Date;
+
+/// Every bulletin period of the site, oldest first.
+pub fn periods(site: &Site) -> Vec<Period> {
+    let g = site.settings.bulletin_period;
+    let article_dates = site.articles.iter().map(|a| a.date);
+    let data_dates = site
+        .districts
+        .iter()
+        .flat_map(|d| d.series.iter().chain(d.communes.iter().flat_map(|c| c.series.iter())))
+        .flat_map(|s| s.observations.iter().map(|o| o.period.end()));
+    let dates: Vec<Date> = article_dates.chain(data_dates).collect();
+    let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else { return Vec::new() };
+    let mut p = Period::containing(*first, g);
+    let end = Period::containing(*last, g);
+    let mut out = vec![p];
+    while p != end {
+        p = p.next();
+        out.push(p);
+    }
+    out
+}
+
+/// The same period a year earlier.
+pub fn year_before(p: Period) -> Period {
+    Period::new(p.year - 1, p.granularity, p.index)
+}
+
+/// The latest observation with a value on or before `date`.
+pub fn value_at(series: &Series, date: Date) -> Option<&Observation> {
+    series.observations.iter().rev().find(|o| o.value.is_some() && o.period.end() <= date)
+}
+
+/// True when `p` lies within the bulletin period `b` (its end falls in it).
+pub fn within(p: Period, b: Period) -> bool {
+    p.end() >= b.start() && p.end() <= b.end()
+}
+
+/// `value(now) - value(then)` as a change text and direction, if both exist.
+pub fn change_between(
+    ind: &Indicator,
+    series: &Series,
+    now: Date,
+    then: Date,
+    lang: Lang,
+) -> Option<(String, &'static str)> {
+    let (a, b) = (value_at(series, now)?, value_at(series, then)?);
+    if a.period == b.period {
+        return None;
+    }
+    let (va, vb) = (a.value?, b.value?);
+    Some(format::change(ind, va.value - vb.value, va.decimals.max(vb.decimals), lang))
+}
+
+/// The number districts are compared by: the share of the total for
+/// counts with one, the value otherwise.
+fn league_metric(ind: &Indicator, o: &Observation) -> f64 {
+    let v = o.value.map(|v| v.value).unwrap_or(0.0);
+    match (ind.kind, o.total) {
+        (Kind::Count, Some(t)) if t.value > 0.0 => v / t.value,
+        _ => v,
+    }
+}
+
+/// Each district's place (1 = best) on `indicator` as of `date`, in site
+/// order; `None` for districts without a value by then. Ties share a place.
+pub fn places(site: &Site, indicator: usize, date: Date) -> Vec<Option<usize>> {
+    let ind = &site.indicators[indicator];
+    let metrics: Vec<Option<f64>> = site
+        .districts
+        .iter()
+        .map(|d| d.series_for(indicator).and_then(|s| value_at(s, date)).map(|o| league_metric(ind, o)))
+        .collect();
+    metrics
+        .iter()
+        .map(|m| {
+            let m = (*m)?;
+            let ahead = metrics.iter().flatten().filter(|&&o| match ind.better {
+                Better::Higher => o > m + 1e-12,
+                Better::Lower => o < m - 1e-12,
+            });
+            Some(ahead.count() + 1)
+        })
+        .collect()
+}
+
+/// Whether a series reached a target during the period: an observation of
+/// the period meets its own target.
+pub fn target_reached_in(series: &Series, ind: &Indicator, b: Period) -> bool {
+    series.observations.iter().any(|o| {
+        within(o.period, b)
+            && match (o.value, o.target) {
+                (Some(v), Some(t)) => match ind.better {
+                    Better::Higher => v.value >= t.value - 1e-9,
+                    Better::Lower => v.value <= t.value + 1e-9,
+                },
+                _ => false,
+            }
+    })
+}
+
+/// Whether the district has a new observation (or a commune does) whose
+/// period ends in `b`.
+pub fn has_new_data(d: &District, b: Period) -> bool {
+    d.series
+        .iter()
+        .chain(d.communes.iter().flat_map(|c| c.series.iter()))
+        .any(|s| s.observations.iter().any(|o| o.value.is_some() && within(o.period, b)))
+}
+
+/// The status of a series as of a date.
+pub fn status_at(series: &Series, ind: &Indicator, date: Date) -> Option<Status> {
+    series.as_of(date, ind.better).derived.status
+}
+
+/// The label of a bulletin period (`Quý 3/2023`).
+pub fn label(p: Period, lang: Lang) -> String {
+    format::period(p, lang)
+}
+
+/// How bulletins are named by their granularity, for headings.
+pub fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
+    match (g, lang) {
+        (Granularity::Month, Lang::Vi) => "tháng",
+        (Granularity::Quarter, Lang::Vi) => "quý",
+        (Granularity::Half, Lang::Vi) => "6 tháng",
+        (Granularity::Year, Lang::Vi) => "năm",
+        (Granularity::Month, Lang::En) => "monthly",
+        (Granularity::Quarter, Lang::En) => "quarterly",
+        (Granularity::Half, Lang::En) => "half-yearly",
+        (Granularity::Year, Lang::En) => "yearly",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn within_and_year_before() {
+        let q = Period::parse("2023-Q4").unwrap();
+        assert!(within(Period::parse("2023-11").unwrap(), q));
+        assert!(within(Period::parse("2023").unwrap(), q));
+        assert!(!within(Period::parse("2023-H1").unwrap(), q));
+        assert_eq!(year_before(q).key(), "2022-Q4");
+    }
+}

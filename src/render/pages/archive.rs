@@ -1,0 +1,90 @@
+//! The article archive: `archive/index.html` lists the years and months
+//! with articles; `archive/<year>/index.html` the year's articles by month.
+
+use super::Renderer;
+use crate::diag::Diagnostic;
+use crate::render::links::page_href;
+use crate::render::views::{self, ArticleItem, Link};
+use crate::render::Output;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Month {
+    month: i8,
+    label: String,
+    count: usize,
+    articles: Vec<ArticleItem>,
+}
+
+impl Renderer<'_> {
+    /// Years that have articles, newest first.
+    pub(super) fn archive_years(&self) -> Vec<i16> {
+        let mut years: Vec<i16> = self.site.articles.iter().map(|a| a.date.year()).collect();
+        years.dedup();
+        years
+    }
+
+    fn months(&self, year: i16, with_articles: bool) -> Vec<Month> {
+        let t = self.site.settings.lang.strings();
+        let mut out: Vec<Month> = Vec::new();
+        for a in self.site.articles.iter().filter(|a| a.date.year() == year) {
+            let m = a.date.month();
+            if out.last().is_none_or(|x| x.month != m) {
+                out.push(Month { month: m, label: format!("{} {m}/{year}", t.month), count: 0, articles: Vec::new() });
+            }
+            let last = out.last_mut().expect("pushed above");
+            last.count += 1;
+            if with_articles {
+                last.articles.push(views::article_item(self.site, a));
+            }
+        }
+        out
+    }
+
+    pub(super) fn archive_index(&self) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct Year {
+            year: i16,
+            link: Link,
+            count: usize,
+            months: Vec<Month>,
+        }
+        #[derive(Serialize)]
+        struct Page {
+            years: Vec<Year>,
+        }
+        let years = self
+            .archive_years()
+            .into_iter()
+            .map(|y| {
+                let months = self.months(y, false);
+                let link = Link { label: y.to_string(), href: page_href(&format!("archive/{y}/")) };
+                Year { year: y, link, count: months.iter().map(|m| m.count).sum(), months }
+            })
+            .collect();
+        let t = self.site.settings.lang.strings();
+        self.page(
+            "archive.html",
+            "archive/",
+            self.base("archive/", t.archive.into(), String::new(), "archive"),
+            Page { years },
+        )
+    }
+
+    pub(super) fn archive_year(&self, year: i16) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct Page {
+            year: i16,
+            months: Vec<Month>,
+        }
+        let dir = format!("archive/{year}/");
+        let t = self.site.settings.lang.strings();
+        let title = format!("{} {year}", t.archive);
+        self.page(
+            "archive_year.html",
+            &dir,
+            self.base(&dir, title, String::new(), "archive"),
+            Page { year, months: self.months(year, true) },
+        )
+    }
+}

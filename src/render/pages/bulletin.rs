@@ -1,0 +1,281 @@
+//! Bulletin pages: one per period for each district and for the whole
+//! site, the bulletins index, and the article archive by year and month.
+
+use super::Renderer;
+use crate::diag::Diagnostic;
+use crate::model::{Period, Status};
+use crate::render::bulletins::{self, places, value_at, within};
+use crate::render::links::page_href;
+use crate::render::views::{self, ArticleItem, Card, Link};
+use crate::render::{format, Output};
+use crate::text::numfmt::format_date;
+use serde::Serialize;
+
+/// A change and whether it is progress.
+#[derive(Serialize)]
+struct Change {
+    text: String,
+    dir: &'static str,
+}
+
+impl From<(String, &'static str)> for Change {
+    fn from((text, dir): (String, &'static str)) -> Self {
+        Change { text, dir }
+    }
+}
+
+/// What every bulletin page shows at its top.
+#[derive(Serialize)]
+struct Edition {
+    number: usize,
+    period: String,
+    from: String,
+    to: String,
+    prev: Option<Link>,
+    next: Option<Link>,
+    articles: Vec<ArticleItem>,
+}
+
+#[derive(Serialize)]
+struct Row {
+    card: Card,
+    since_previous: Option<Change>,
+    since_year: Option<Change>,
+    updated: bool,
+}
+
+#[derive(Serialize)]
+struct LeagueRow {
+    district: Link,
+    value: String,
+    place: Option<usize>,
+    place_change: Option<Change>,
+    to_target: String,
+    status: &'static str,
+    status_label: &'static str,
+}
+
+#[derive(Serialize)]
+struct League {
+    indicator: Link,
+    rows: Vec<LeagueRow>,
+}
+
+/// A year and the links under it.
+#[derive(Serialize)]
+pub(super) struct YearGroup {
+    year: i16,
+    items: Vec<Link>,
+}
+
+/// Where bulletin `p` of a district (or of the site, `None`) is.
+pub fn bulletin_dir(site: &crate::model::Site, district: Option<usize>, p: Period) -> String {
+    match district {
+        Some(d) => format!("districts/{}/bulletins/{}/", site.districts[d].slug, p.key()),
+        None => format!("bulletins/{}/", p.key()),
+    }
+}
+
+impl Renderer<'_> {
+    fn edition(&self, district: Option<usize>, i: usize) -> Edition {
+        let site = self.site;
+        let lang = site.settings.lang;
+        let periods = &self.periods;
+        let p = periods[i];
+        let link = |j: usize| Link {
+            label: bulletins::label(periods[j], lang),
+            href: page_href(&bulletin_dir(site, district, periods[j])),
+        };
+        let articles = site
+            .articles
+            .iter()
+            .filter(|a| district.is_none_or(|d| a.district == d) && a.date >= p.start() && a.date <= p.end())
+            .map(|a| views::article_item(site, a))
+            .collect();
+        Edition {
+            number: i + 1,
+            period: bulletins::label(p, lang),
+            from: format_date(p.start(), lang),
+            to: format_date(p.end(), lang),
+            prev: i.checked_sub(1).map(link),
+            next: (i + 1 < periods.len()).then(|| link(i + 1)),
+            articles,
+        }
+    }
+
+    /// A district's bulletin for period number `i`.
+    pub(super) fn district_bulletin(&self, di: usize, i: usize) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct Page {
+            edition: Edition,
+            district: Link,
+            site_bulletin: String,
+            rows: Vec<Row>,
+            reached: Vec<Link>,
+            behind: Vec<Link>,
+            new_data: bool,
+        }
+        let site = self.site;
+        let lang = site.settings.lang;
+        let d = &site.districts[di];
+        let p = self.periods[i];
+        let end = p.end();
+        let mut rows = Vec::new();
+        let (mut reached, mut behind) = (Vec::new(), Vec::new());
+        for s in &d.series {
+            let ind = &site.indicators[s.indicator];
+            let snap = s.as_of(end, ind.better);
+            if snap.derived.latest.is_none() {
+                continue;
+            }
+            let link = Link { label: ind.name.clone(), href: views::indicator_href(ind) };
+            if bulletins::target_reached_in(s, ind, p) {
+                reached.push(Link { ..link });
+            } else if snap.derived.status == Some(Status::Behind) {
+                behind.push(link);
+            }
+            let mut card = views::card(ind, &snap, lang);
+            card.chart = self.charts.series(site, di, s.indicator, Some(end)).unwrap_or_default().to_string();
+            let prev_end = if i > 0 { self.periods[i - 1].end() } else { p.start().yesterday().unwrap_or(p.start()) };
+            rows.push(Row {
+                card,
+                since_previous: bulletins::change_between(ind, s, end, prev_end, lang).map(Change::from),
+                since_year: bulletins::change_between(ind, s, end, bulletins::year_before(p).end(), lang)
+                    .map(Change::from),
+                updated: value_at(s, end).is_some_and(|o| within(o.period, p)),
+            });
+        }
+        let dir = bulletin_dir(site, Some(di), p);
+        let edition = self.edition(Some(di), i);
+        let title = format!("{} {} – {}", lang.strings().bulletin, edition.period, d.name);
+        let body = Page {
+            new_data: bulletins::has_new_data(d, p),
+            edition,
+            district: Link { label: d.name.clone(), href: views::district_href(d) },
+            site_bulletin: page_href(&bulletin_dir(site, None, p)),
+            rows,
+            reached,
+            behind,
+        };
+        self.page("bulletin.html", &dir, self.base(&dir, title, String::new(), "bulletins"), body)
+    }
+
+    /// The site-wide bulletin for period number `i`: every district, and a
+    /// league table per indicator.
+    pub(super) fn site_bulletin(&self, i: usize) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct Page {
+            edition: Edition,
+            districts: Vec<Link>,
+            leagues: Vec<League>,
+        }
+        let site = self.site;
+        let p = self.periods[i];
+        let leagues = (0..site.indicators.len()).filter_map(|ind| self.league(ind, i)).collect();
+        let dir = bulletin_dir(site, None, p);
+        let districts = (0..site.districts.len())
+            .map(|d| Link { label: site.districts[d].name.clone(), href: page_href(&bulletin_dir(site, Some(d), p)) })
+            .collect();
+        let edition = self.edition(None, i);
+        let title = format!("{} {}", site.settings.lang.strings().bulletin, edition.period);
+        let body = Page { edition, districts, leagues };
+        self.page("bulletin_site.html", &dir, self.base(&dir, title, String::new(), "bulletins"), body)
+    }
+
+    fn league(&self, indicator: usize, i: usize) -> Option<League> {
+        let site = self.site;
+        let lang = site.settings.lang;
+        let t = lang.strings();
+        let ind = &site.indicators[indicator];
+        let end = self.periods[i].end();
+        let now = places(site, indicator, end);
+        let before = i.checked_sub(1).map(|j| places(site, indicator, self.periods[j].end()));
+        let mut rows: Vec<LeagueRow> = Vec::new();
+        for (di, d) in site.districts.iter().enumerate() {
+            let Some(s) = d.series_for(indicator) else { continue };
+            let snap = s.as_of(end, ind.better);
+            let Some(li) = snap.derived.latest else { continue };
+            let o = &snap.observations[li];
+            let v = o.value.expect("latest has a value");
+            let (status, status_label) =
+                snap.derived.status.map(|st| format::status(st, t)).unwrap_or(("no-data", t.no_data));
+            let to_target = match (snap.derived.status, snap.derived.goal.and_then(|g| snap.observations[g].target)) {
+                (Some(Status::Achieved), _) => t.status_achieved.to_string(),
+                (_, Some(target)) => format::quantity(
+                    ind,
+                    crate::model::Num {
+                        value: (target.value - v.value).abs(),
+                        decimals: target.decimals.max(v.decimals),
+                    },
+                    lang,
+                ),
+                _ => String::new(),
+            };
+            let place_change = match (now[di], before.as_ref().and_then(|b| b[di])) {
+                (Some(a), Some(b)) if a != b => {
+                    let dir = if a < b { "better" } else { "worse" };
+                    Some(Change { text: format!("{}{}", if a < b { "▲ " } else { "▼ " }, a.abs_diff(b)), dir })
+                }
+                _ => None,
+            };
+            rows.push(LeagueRow {
+                district: Link {
+                    label: d.name.clone(),
+                    href: page_href(&bulletin_dir(site, Some(di), self.periods[i])),
+                },
+                value: format!("{} ({})", format::value(ind, v, o.total, lang), format::period_short(o.period, lang)),
+                place: now[di],
+                place_change,
+                to_target,
+                status,
+                status_label,
+            });
+        }
+        if rows.is_empty() {
+            return None;
+        }
+        rows.sort_by_key(|r| r.place.unwrap_or(usize::MAX));
+        Some(League { indicator: Link { label: ind.name.clone(), href: views::indicator_href(ind) }, rows })
+    }
+
+    /// Bulletin links of a district (or of the site) grouped by year, newest first.
+    pub(super) fn bulletin_years(&self, district: Option<usize>) -> Vec<YearGroup> {
+        let lang = self.site.settings.lang;
+        let mut groups: Vec<YearGroup> = Vec::new();
+        for p in self.periods.iter().rev() {
+            let link =
+                Link { label: bulletins::label(*p, lang), href: page_href(&bulletin_dir(self.site, district, *p)) };
+            match groups.last_mut() {
+                Some(g) if g.year == p.year => g.items.push(link),
+                _ => groups.push(YearGroup { year: p.year, items: vec![link] }),
+            }
+        }
+        groups
+    }
+
+    /// `bulletins/index.html`: every bulletin by year, site-wide and per district.
+    pub(super) fn bulletins_index(&self) -> Result<Output, Diagnostic> {
+        #[derive(Serialize)]
+        struct Page {
+            years: Vec<YearGroup>,
+            districts: Vec<DistrictBulletins>,
+        }
+        #[derive(Serialize)]
+        struct DistrictBulletins {
+            name: String,
+            years: Vec<YearGroup>,
+        }
+        let site = self.site;
+        let t = site.settings.lang.strings();
+        let districts = (0..site.districts.len())
+            .map(|d| DistrictBulletins { name: site.districts[d].name.clone(), years: self.bulletin_years(Some(d)) })
+            .collect();
+        let body = Page { years: self.bulletin_years(None), districts };
+        self.page(
+            "bulletins.html",
+            "bulletins/",
+            self.base("bulletins/", t.bulletins.into(), String::new(), "bulletins"),
+            body,
+        )
+    }
+}
