@@ -88,3 +88,24 @@ fn html_validates_with_the_nu_checker() {
         assert!(out.status.success() && report.trim().is_empty(), "{}: HTML errors:\n{report}", site.display());
     }
 }
+
+#[test]
+fn a_bulletin_prints_to_a4_pdf() {
+    let (Some(chrome), Some(pdftotext)) = (chromium(), common::tools::pdftotext()) else { return };
+    let b = build(&repo_root(), false);
+    let pdf = b.dir.path().join("bulletin.pdf");
+    common::tools::chromium_pdf(&chrome, &file_url(&b, "districts/ky-anh/bulletins/2023-Q4/index.html"), &pdf);
+    let info = std::process::Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("(A4)") && info.contains("594.96 x 841.92"), "A4 portrait: {info}");
+    let pages: usize =
+        info.lines().find(|l| l.starts_with("Pages:")).unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert!((1..=12).contains(&pages), "{pages} pages");
+    let text = std::process::Command::new(pdftotext).arg(&pdf).arg("-").output().expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    for expected in ["Bản tin tiến độ nông thôn mới", "Bản tin Quý 4/2023 – Kỳ Anh", "118/153 thôn", "8.850,26 tỷ đồng"]
+    {
+        assert!(text.contains(expected), "the PDF lacks {expected:?}:\n{text}");
+    }
+    assert!(!text.contains("Tìm kiếm"), "no navigation on paper");
+}

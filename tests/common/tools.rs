@@ -47,6 +47,33 @@ pub fn vnu_jar() -> Option<PathBuf> {
     )
 }
 
+/// poppler's `pdftotext` (Debian's poppler-utils).
+pub fn pdftotext() -> Option<PathBuf> {
+    found("pdftotext", on_path("pdftotext"), "apt-get install poppler-utils")
+}
+
+/// Prints `url` to a PDF file with headless Chromium.
+pub fn chromium_pdf(chromium: &PathBuf, url: &str, pdf: &std::path::Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let status = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(url)
+        .output()
+        .expect("chromium runs");
+    assert!(pdf.is_file(), "no PDF written: {}", String::from_utf8_lossy(&status.stderr));
+}
+
 /// Loads `url` in headless Chromium, lets its scripts run, and returns the
 /// DOM and every console message.
 pub fn chromium_dump(chromium: &PathBuf, url: &str) -> (String, Vec<String>) {
