@@ -16,6 +16,7 @@
 //! Only `load`, `theme` (reading a theme folder) and `write` touch the disk;
 //! nothing reads the clock, so the same input gives the same bytes.
 
+pub mod archive;
 pub mod diag;
 pub mod load;
 pub mod model;

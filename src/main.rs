@@ -26,6 +26,24 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build the site into a verifiable zip archive (the whole site, or one
+    /// period's bulletins and what they link to).
+    Archive {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// A bulletin period, as its folder is named (2023-Q4, 2023-10, 2023).
+        #[arg(long)]
+        period: Option<String>,
+        /// The zip file to write (default: bantin.zip or bantin-<period>.zip in the root).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Check an archive against its MANIFEST.sha256; name any file changed,
+    /// added or removed.
+    Verify {
+        /// The zip file.
+        file: PathBuf,
+    },
     /// Check the whole site and report every problem; write nothing.
     Check {
         #[arg(long, default_value = ".")]
@@ -67,6 +85,47 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Archive { root, period, out } => {
+            let name = match &period {
+                Some(p) => format!("bantin-{p}.zip"),
+                None => "bantin.zip".into(),
+            };
+            let out = out.unwrap_or_else(|| root.join(name));
+            match bantin::archive::create(&root, period.as_deref(), &out) {
+                Ok(a) => {
+                    eprintln!("archived {} files ({} bytes) into {}", a.files, a.bytes, out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    report(&root, &diags);
+                    eprintln!("archive failed: {}", summary_line(&diags));
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Verify { file } => match bantin::archive::verify(&file) {
+            Ok(v) if v.ok() => {
+                eprintln!("{}: all {} files match MANIFEST.sha256", file.display(), v.checked);
+                ExitCode::SUCCESS
+            }
+            Ok(v) => {
+                for p in &v.changed {
+                    eprintln!("changed: {p}");
+                }
+                for p in &v.added {
+                    eprintln!("added (not in the manifest): {p}");
+                }
+                for p in &v.removed {
+                    eprintln!("removed (listed in the manifest): {p}");
+                }
+                eprintln!("{}: does NOT match its manifest", file.display());
+                ExitCode::from(1)
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
         Command::Check { root, drafts } => {
             let diags = bantin::check(&root, drafts);
             report(&root, &diags);

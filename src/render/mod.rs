@@ -4,7 +4,7 @@
 //! parallel; the result is sorted by path so the output is the same
 //! whatever order the jobs finished in.
 
-mod assets;
+pub mod assets;
 pub mod bulletins;
 pub mod charts;
 pub mod csvout;
