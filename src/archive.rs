@@ -19,8 +19,8 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 /// The manifest's name inside the archive's top folder.
 pub const MANIFEST: &str = "MANIFEST.sha256";
 
-/// The bytes of every output file (reading those copied from disk).
-fn contents(files: &[Output]) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
+/// The bytes of every output file (reading those copied from disk), by path.
+pub fn contents(files: &[Output]) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
     files
         .iter()
         .map(|f| {

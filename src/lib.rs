@@ -18,10 +18,13 @@
 
 pub mod archive;
 pub mod diag;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod text;
 pub mod theme;
 pub mod validate;
@@ -43,20 +46,23 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
+    pub charts: usize,
     /// Warnings of the run (they do not fail the build).
     pub warnings: Diagnostics,
+}
+
+/// Loads and checks the site at `root` and resolves its theme: stages 1–4.
+fn prepare(root: &Path, drafts: bool, diags: &mut Diagnostics) -> Option<(model::Site, theme::Theme)> {
+    let content = load::content(root, diags);
+    let site = validate::site(&content, validate::Options { drafts }, diags)?;
+    let theme = theme::resolve(root, &site.settings.theme, &content.templates, diags);
+    (!diags.has_errors()).then_some((site, theme))
 }
 
 /// Loads, checks and renders the site at `root` into memory.
 pub fn render_site(root: &Path, drafts: bool) -> Result<(Vec<render::Output>, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
-    let content = load::content(root, &mut diags);
-    let site = validate::site(&content, validate::Options { drafts }, &mut diags);
-    let Some(site) = site else { return Err(diags) };
-    let theme = theme::resolve(root, &site.settings.theme, &content.templates, &mut diags);
-    if diags.has_errors() {
-        return Err(diags);
-    }
+    let Some((site, theme)) = prepare(root, drafts, &mut diags) else { return Err(diags) };
     match render::site(&site, &theme) {
         Ok(files) => Ok((files, diags)),
         Err(errors) => {
@@ -69,12 +75,27 @@ pub fn render_site(root: &Path, drafts: bool) -> Result<(Vec<render::Output>, Di
 /// `bantin build`: renders the site and replaces the output whole. On any
 /// error the previous output is left as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_with_progress(options, &|_, _| {})
+}
+
+/// [`build`], calling `progress(done, total)` as pages are rendered.
+pub fn build_with_progress(
+    options: &BuildOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<BuildReport, Diagnostics> {
+    let mut warnings = Diagnostics::new();
     if let Err(e) = write::check_target(&options.root, &options.out) {
-        let mut d = Diagnostics::new();
-        d.push(Diagnostic::error(options.out.display().to_string(), None, e.to_string()));
-        return Err(d);
+        warnings.push(Diagnostic::error(options.out.display().to_string(), None, e.to_string()));
+        return Err(warnings);
     }
-    let (files, warnings) = render_site(&options.root, options.drafts)?;
+    let Some((site, theme)) = prepare(&options.root, options.drafts, &mut warnings) else { return Err(warnings) };
+    let render::Rendered { files, charts } = match render::site_with_progress(&site, &theme, progress) {
+        Ok(r) => r,
+        Err(errors) => {
+            warnings.extend(errors);
+            return Err(warnings);
+        }
+    };
     if let Err(e) = write::output(&options.out, &files) {
         let mut d = warnings;
         d.push(
@@ -84,13 +105,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         return Err(d);
     }
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    Ok(BuildReport { pages, files: files.len(), warnings })
+    Ok(BuildReport { pages, files: files.len(), charts, warnings })
 }
 
-/// `bantin check`: everything `build` checks, nothing written.
+/// `bantin check`: everything `build` checks, plus the warnings of
+/// [`lint`] (links that lead nowhere, suspicious data); nothing written.
 pub fn check(root: &Path, drafts: bool) -> Diagnostics {
-    match render_site(root, drafts) {
-        Ok((_, warnings)) => warnings,
-        Err(diags) => diags,
+    let mut diags = Diagnostics::new();
+    let Some((site, theme)) = prepare(root, drafts, &mut diags) else { return diags };
+    match render::site(&site, &theme) {
+        Ok(files) => diags.extend(lint::lint(&site, &files)),
+        Err(errors) => diags.extend(errors),
     }
+    diags
 }

@@ -1,9 +1,12 @@
-//! The `bantin` command line: a thin layer over the library.
+//! The `bantin` command line: a thin layer over the library. The clock is
+//! read here only (`new` dates an article today); builds never read it.
 
 use bantin::diag::Diagnostics;
 use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Parser)]
 #[command(name = "bantin", version, about = "Static-site generator for public progress bulletins")]
@@ -26,6 +29,44 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Check the whole site and report every problem; write nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Check drafts too.
+        #[arg(long)]
+        drafts: bool,
+        /// Fail on warnings too (links that lead nowhere, suspicious data).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Preview the site on http://127.0.0.1:1111 and rebuild it on every change.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback is shown to your network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Start an article: content/districts/<district>/<today>-<slug>.md.
+    New {
+        /// The district's folder name (slug), e.g. ky-anh.
+        district: String,
+        /// The article's title.
+        title: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write a small working site into DIR.
+    Init {
+        /// The folder to create the site in.
+        dir: PathBuf,
+    },
     /// Build the site into a verifiable zip archive (the whole site, or one
     /// period's bulletins and what they link to).
     Archive {
@@ -44,14 +85,6 @@ enum Command {
         /// The zip file.
         file: PathBuf,
     },
-    /// Check the whole site and report every problem; write nothing.
-    Check {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Check drafts too.
-        #[arg(long)]
-        drafts: bool,
-    },
 }
 
 /// Prints every problem, with the source line it is on.
@@ -66,76 +99,144 @@ fn summary_line(diags: &Diagnostics) -> String {
     format!("{} error(s), {} warning(s)", diags.error_count(), diags.warning_count())
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Build { root, out, drafts } => {
-            let out = out.unwrap_or_else(|| root.join("public"));
-            let options = bantin::BuildOptions { root: root.clone(), out: out.clone(), drafts };
-            match bantin::build(&options) {
-                Ok(r) => {
-                    report(&root, &r.warnings);
-                    eprintln!("built {} pages ({} files) into {}", r.pages, r.files, out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(diags) => {
-                    report(&root, &diags);
-                    eprintln!("build failed: {}; the output was not changed", summary_line(&diags));
-                    ExitCode::from(1)
-                }
-            }
+fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool) -> ExitCode {
+    let out = out.unwrap_or_else(|| root.join("public"));
+    let options = bantin::BuildOptions { root: root.clone(), out: out.clone(), drafts };
+    let start = Instant::now();
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages").expect("a valid template"));
+        bar
+    });
+    let progress = |done: usize, total: usize| {
+        if let Some(bar) = &bar {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
         }
-        Command::Archive { root, period, out } => {
-            let name = match &period {
-                Some(p) => format!("bantin-{p}.zip"),
-                None => "bantin.zip".into(),
-            };
-            let out = out.unwrap_or_else(|| root.join(name));
-            match bantin::archive::create(&root, period.as_deref(), &out) {
-                Ok(a) => {
-                    eprintln!("archived {} files ({} bytes) into {}", a.files, a.bytes, out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(diags) => {
-                    report(&root, &diags);
-                    eprintln!("archive failed: {}", summary_line(&diags));
-                    ExitCode::from(1)
-                }
-            }
+    };
+    let result = bantin::build_with_progress(&options, &progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    match result {
+        Ok(r) => {
+            report(&root, &r.warnings);
+            let secs = start.elapsed().as_secs_f64();
+            eprintln!(
+                "built {} pages, {} charts ({} files) into {} in {secs:.2} s",
+                r.pages,
+                r.charts,
+                r.files,
+                out.display()
+            );
+            ExitCode::SUCCESS
         }
-        Command::Verify { file } => match bantin::archive::verify(&file) {
-            Ok(v) if v.ok() => {
-                eprintln!("{}: all {} files match MANIFEST.sha256", file.display(), v.checked);
-                ExitCode::SUCCESS
-            }
-            Ok(v) => {
-                for p in &v.changed {
-                    eprintln!("changed: {p}");
-                }
-                for p in &v.added {
-                    eprintln!("added (not in the manifest): {p}");
-                }
-                for p in &v.removed {
-                    eprintln!("removed (listed in the manifest): {p}");
-                }
-                eprintln!("{}: does NOT match its manifest", file.display());
-                ExitCode::from(1)
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(1)
-            }
-        },
-        Command::Check { root, drafts } => {
-            let diags = bantin::check(&root, drafts);
+        Err(diags) => {
             report(&root, &diags);
-            if diags.has_errors() {
-                eprintln!("check failed: {}", summary_line(&diags));
-                ExitCode::from(1)
-            } else {
-                eprintln!("the site is valid: {}", summary_line(&diags));
-                ExitCode::SUCCESS
-            }
+            eprintln!("build failed: {}; the output was not changed", summary_line(&diags));
+            ExitCode::from(1)
         }
+    }
+}
+
+fn check(root: PathBuf, drafts: bool, strict: bool) -> ExitCode {
+    let diags = bantin::check(&root, drafts);
+    report(&root, &diags);
+    if diags.has_errors() || (strict && !diags.is_empty()) {
+        let why = if diags.has_errors() { "" } else { " (--strict fails on warnings)" };
+        eprintln!("check failed: {}{why}", summary_line(&diags));
+        ExitCode::from(1)
+    } else {
+        eprintln!("the site is valid: {}", summary_line(&diags));
+        ExitCode::SUCCESS
+    }
+}
+
+fn new(root: PathBuf, district: String, title: String) -> ExitCode {
+    let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(7)));
+    match bantin::scaffold::new_article(&root, &district, &title, now.date()) {
+        Ok(path) => {
+            println!("{}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn init(dir: PathBuf) -> ExitCode {
+    match bantin::scaffold::init(&dir) {
+        Ok(files) => {
+            for f in files {
+                println!("{}", f.display());
+            }
+            eprintln!("a new site is in {}; build it with: bantin build --root {}", dir.display(), dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn archive(root: PathBuf, period: Option<String>, out: Option<PathBuf>) -> ExitCode {
+    let name = period.as_ref().map(|p| format!("bantin-{p}.zip")).unwrap_or_else(|| "bantin.zip".into());
+    let out = out.unwrap_or_else(|| root.join(name));
+    match bantin::archive::create(&root, period.as_deref(), &out) {
+        Ok(a) => {
+            eprintln!("archived {} files ({} bytes) into {}", a.files, a.bytes, out.display());
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            report(&root, &diags);
+            eprintln!("archive failed: {}", summary_line(&diags));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn verify(file: PathBuf) -> ExitCode {
+    match bantin::archive::verify(&file) {
+        Ok(v) if v.ok() => {
+            eprintln!("{}: all {} files match MANIFEST.sha256", file.display(), v.checked);
+            ExitCode::SUCCESS
+        }
+        Ok(v) => {
+            v.changed.iter().for_each(|p| eprintln!("changed: {p}"));
+            v.added.iter().for_each(|p| eprintln!("added (not in the manifest): {p}"));
+            v.removed.iter().for_each(|p| eprintln!("removed (listed in the manifest): {p}"));
+            eprintln!("{}: does NOT match its manifest", file.display());
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn serve(root: PathBuf, port: u16, bind: String, drafts: bool) -> ExitCode {
+    let options = bantin::serve::Options { root, bind, port, drafts };
+    match bantin::serve::run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build { root, out, drafts } => build(root, out, drafts),
+        Command::Check { root, drafts, strict } => check(root, drafts, strict),
+        Command::Serve { root, port, bind, drafts } => serve(root, port, bind, drafts),
+        Command::New { district, title, root } => new(root, district, title),
+        Command::Init { dir } => init(dir),
+        Command::Archive { root, period, out } => archive(root, period, out),
+        Command::Verify { file } => verify(file),
     }
 }

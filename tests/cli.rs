@@ -41,11 +41,3 @@ fn check_writes_nothing() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(files_under(&root), before);
 }
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for f in files_under(from) {
-        let target = to.join(&f);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(from.join(&f), target).unwrap();
-    }
-}

@@ -4,8 +4,8 @@
 mod common;
 use common::*;
 use std::collections::{BTreeSet, VecDeque};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 
 const PREFIX: &str = "/archive/bantin/";
@@ -59,13 +59,8 @@ fn percent_decode(s: &str) -> String {
 }
 
 fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
-    let mut all = Vec::new();
-    s.read_to_end(&mut all).unwrap();
-    let split = all.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let status: u16 = String::from_utf8_lossy(&all[..split]).split_whitespace().nth(1).unwrap().parse().unwrap();
-    (status, all[split + 4..].to_vec())
+    let (status, _, body) = http_get(port, path);
+    (status, body)
 }
 
 /// Resolves a relative link against the URL path of the page it is on.

@@ -153,6 +153,8 @@ pub enum Shortcode {
 pub struct Body {
     pub markdown: String,
     pub shortcodes: Vec<Shortcode>,
+    /// The line of the source file the body starts on.
+    pub first_line: usize,
 }
 
 /// The text that stands in a body for shortcode `n` until it is rendered.
@@ -204,6 +206,8 @@ pub struct Page {
 pub struct Topic {
     pub slug: String,
     pub name: String,
+    /// Whether `site.yaml` names it (else the name is the slug).
+    pub named: bool,
 }
 
 /// The whole checked site.

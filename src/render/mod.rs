@@ -92,6 +92,22 @@ fn jobs(site: &Site) -> Vec<Job> {
 
 /// Renders the whole site. Template errors are reported, all of them.
 pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
+    site_with_progress(site, theme, &|_, _| {}).map(|r| r.files)
+}
+
+/// A rendered site and what it took.
+#[derive(Debug)]
+pub struct Rendered {
+    pub files: Vec<Output>,
+    pub charts: usize,
+}
+
+/// Renders the whole site, calling `progress(done, total)` as page jobs finish.
+pub fn site_with_progress(
+    site: &Site,
+    theme: &Theme,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Rendered, Diagnostics> {
     let engine = templates::Engine::new(theme)?;
     let charts = charts::Charts::build(site).map_err(|d| {
         let mut all = Diagnostics::new();
@@ -100,7 +116,16 @@ pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
     })?;
     let (asset_names, static_files) = assets::statics(site, theme);
     let renderer = pages::Renderer::new(site, &engine, &charts, &asset_names);
-    let results: Vec<Result<Vec<Output>, Diagnostic>> = jobs(site).par_iter().map(|job| renderer.job(*job)).collect();
+    let jobs = jobs(site);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<Result<Vec<Output>, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let r = renderer.job(*job);
+            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, jobs.len());
+            r
+        })
+        .collect();
     let mut diags = Diagnostics::new();
     let mut out = static_files;
     out.extend(feeds::all_feeds(site));
@@ -137,7 +162,7 @@ pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok(out)
+    Ok(Rendered { files: out, charts: charts.len() })
 }
 
 /// Where an output file comes from, for a message.

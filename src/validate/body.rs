@@ -29,7 +29,7 @@ pub fn check(
             }
         }
     }
-    Body { markdown: extracted.markdown, shortcodes }
+    Body { markdown: extracted.markdown, shortcodes, first_line }
 }
 
 type Problem = (String, String);

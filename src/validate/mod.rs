@@ -223,7 +223,11 @@ fn topics(
     used.extend(articles.iter().flat_map(|a| a.topics.iter().cloned()));
     let mut out: Vec<Topic> = used
         .into_iter()
-        .map(|slug| Topic { name: names.get(&slug).cloned().unwrap_or_else(|| slug.clone()), slug })
+        .map(|slug| Topic {
+            name: names.get(&slug).cloned().unwrap_or_else(|| slug.clone()),
+            named: names.contains_key(&slug),
+            slug,
+        })
         .collect();
     out.sort_by(|a, b| order.compare(&a.name, &b.name));
     out

@@ -1,0 +1,163 @@
+//! What `bantin check` looks at beyond what a build needs: links in
+//! Markdown that lead nowhere, and data that is valid but suspicious. All
+//! of these are warnings; `check --strict` fails on them.
+
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::model::{Body, Series, Site};
+use crate::render::views::article_dir;
+use crate::render::Output;
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::collections::BTreeSet;
+
+/// Every warning of the site whose outputs are `outputs`.
+pub fn lint(site: &Site, outputs: &[Output]) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    let paths: BTreeSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    for a in &site.articles {
+        links(&a.file, &a.body, &article_dir(site, a), &paths, &mut d);
+    }
+    for p in &site.pages {
+        links(&p.file, &p.body, &format!("{}/", p.slug), &paths, &mut d);
+    }
+    data(site, &mut d);
+    topics_and_indicators(site, &mut d);
+    d
+}
+
+/// Resolves a relative link against a page folder; `None` when it climbs
+/// above the site root.
+fn resolve(dir: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in link.split('/') {
+        match seg {
+            ".." => {
+                parts.pop()?;
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn links(file: &str, body: &Body, dir: &str, paths: &BTreeSet<&str>, d: &mut Diagnostics) {
+    let parser = Parser::new_ext(&body.markdown, Options::all()).into_offset_iter();
+    for (event, range) in parser {
+        let dest = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                dest_url.to_string()
+            }
+            _ => continue,
+        };
+        let line = body.first_line + body.markdown[..range.start].matches('\n').count();
+        let pos = Some(Pos::new(line, 1));
+        if dest.is_empty() || dest.starts_with('#') || dest.contains(':') {
+            continue;
+        }
+        if dest.starts_with('/') {
+            d.push(
+                Diagnostic::warning(
+                    file,
+                    pos,
+                    format!("the link `{dest}` starts at the server root, so it breaks in a sub-folder and from disk"),
+                )
+                .with_hint("write it relative to the page, e.g. ../other-article/"),
+            );
+            continue;
+        }
+        let bare = dest.split(['#', '?']).next().unwrap_or("").replace("%20", " ");
+        let target = resolve(dir, &bare);
+        let found = target.as_deref().is_some_and(|t| {
+            paths.contains(t)
+                || paths.contains(format!("{t}/index.html").as_str())
+                || (t.is_empty() && paths.contains("index.html"))
+        });
+        if !found {
+            d.push(
+                Diagnostic::warning(file, pos, format!("the link `{dest}` leads to no page or file of the site"))
+                    .with_hint("links resolve from the page's own folder: a sibling article is ../<slug>/"),
+            );
+        }
+    }
+}
+
+fn data(site: &Site, d: &mut Diagnostics) {
+    for district in &site.districts {
+        let all = district.series.iter().chain(district.communes.iter().flat_map(|c| c.series.iter()));
+        for s in all {
+            series(site, s, d);
+        }
+    }
+}
+
+fn series(site: &Site, s: &Series, d: &mut Diagnostics) {
+    let id = &site.indicators[s.indicator].id;
+    let obs = &s.observations;
+    for pair in obs.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.origin.file == b.origin.file && a.origin.line > b.origin.line {
+            d.push(
+                Diagnostic::warning(
+                    &b.origin.file,
+                    Some(Pos::new(b.origin.line, 1)),
+                    format!("`{id}`: period {} is written before {}, which comes earlier", b.period, a.period),
+                )
+                .with_hint("list observations from the oldest period to the newest"),
+            );
+        }
+    }
+    for (i, o) in obs.iter().enumerate() {
+        if o.value.is_none() && o.target.is_some() {
+            if let Some(later) = obs[i + 1..].iter().find(|l| l.value.is_some()) {
+                d.push(
+                    Diagnostic::warning(
+                        &o.origin.file,
+                        Some(Pos::new(o.origin.line, 1)),
+                        format!(
+                            "`{id}` has a target but no value for {}, although {} has a value",
+                            o.period, later.period
+                        ),
+                    )
+                    .with_hint("add the result for this period, or remove the old plan"),
+                );
+            }
+        }
+    }
+}
+
+fn topics_and_indicators(site: &Site, d: &mut Diagnostics) {
+    for t in site.topics.iter().filter(|t| !t.named) {
+        d.push(
+            Diagnostic::warning("content/site.yaml", None, format!("the topic `{}` is used but has no name", t.slug))
+                .with_hint(format!("add it under `topics:`, e.g. `{}: …`", t.slug)),
+        );
+    }
+    for (i, ind) in site.indicators.iter().enumerate() {
+        let in_data = site.districts.iter().any(|dd| {
+            dd.series_for(i).is_some() || dd.communes.iter().any(|c| c.series.iter().any(|s| s.indicator == i))
+        });
+        let in_articles = site.articles.iter().any(|a| a.indicators.contains(&i));
+        if !in_data && !in_articles {
+            d.push(
+                Diagnostic::warning(
+                    "content/indicators.yaml",
+                    None,
+                    format!("the indicator `{}` is defined but never used", ind.id),
+                )
+                .with_hint("add observations for it, or remove it from the catalogue"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_links() {
+        assert_eq!(resolve("districts/ky-anh/a/", "../b/").as_deref(), Some("districts/ky-anh/b"));
+        assert_eq!(resolve("districts/ky-anh/a/", "x.png").as_deref(), Some("districts/ky-anh/a/x.png"));
+        assert_eq!(resolve("a/", "../../x"), None);
+    }
+}

@@ -1,0 +1,125 @@
+//! `bantin new` and `bantin init`: files an author starts from. Both write
+//! only new files and never overwrite one.
+
+use crate::text::slug::slugify;
+use jiff::civil::Date;
+use std::path::{Path, PathBuf};
+
+/// Why a file could not be started.
+#[derive(Debug, thiserror::Error)]
+pub enum ScaffoldError {
+    #[error(
+        "there is no district `{district}` (no content/districts/{district}/district.yaml); known districts: {known}"
+    )]
+    UnknownDistrict { district: String, known: String },
+    #[error("{0} already exists; bantin never overwrites it")]
+    Exists(String),
+    #[error("the title gives an empty file name; write a title with letters or digits")]
+    EmptySlug,
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ScaffoldError + '_ {
+    move |source| ScaffoldError::Io { path: path.display().to_string(), source }
+}
+
+/// Text as a double-quoted YAML string.
+pub fn yaml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn known_districts(root: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root.join("content/districts"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("district.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Writes `content/districts/<district>/<date>-<slug>.md` with its front
+/// matter filled, and returns its path.
+pub fn new_article(root: &Path, district: &str, title: &str, date: Date) -> Result<PathBuf, ScaffoldError> {
+    let dir = root.join("content/districts").join(district);
+    if !dir.join("district.yaml").is_file() {
+        let known = known_districts(root);
+        let known = if known.is_empty() { "none yet".to_string() } else { known.join(", ") };
+        return Err(ScaffoldError::UnknownDistrict { district: district.to_string(), known });
+    }
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(ScaffoldError::EmptySlug);
+    }
+    let path = dir.join(format!("{date}-{slug}.md"));
+    let text = format!(
+        "---\ntitle: {}\ndate: {date}\nauthor: \"\"\ntopics: []\nindicators: []\n# summary: \"\"   (default: the first paragraph)\ndraft: true   # delete this line to publish\n---\nViết nội dung bài ở đây.\n",
+        yaml_string(title)
+    );
+    write_new(&path, &text)?;
+    Ok(path)
+}
+
+fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            ScaffoldError::Exists(path.display().to_string())
+        } else {
+            ScaffoldError::Io { path: path.display().to_string(), source: e }
+        }
+    })?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io(path))
+}
+
+const SKELETON: &[(&str, &str)] = &[
+    ("content/site.yaml", "title: Bản tin tiến độ\nbase_url: https://example.gov.vn/bantin/\nlanguage: vi\ndescription: Tiến độ thực hiện các chỉ tiêu của địa phương\nbulletin_period: quarter\ntopics:\n  nong-thon-moi: Nông thôn mới\n"),
+    ("content/indicators.yaml", "- id: ntm-communes\n  name: Xã đạt chuẩn nông thôn mới\n  kind: count\n  unit: xã\n  topic: nong-thon-moi\n  description: Số xã đạt chuẩn nông thôn mới trên tổng số xã.\n"),
+    ("content/districts/ky-anh/district.yaml", "name: Kỳ Anh\nprovince: Hà Tĩnh\nlevel: huyện\nsummary: Một huyện ven biển phía nam tỉnh.\ndata:\n  ntm-communes:\n    - { period: 2022, value: 18/20 }\n    - { period: 2023, value: 20/20, target: 20 }\ncommunes:\n  - Kỳ Châu\n"),
+    ("content/districts/ky-anh/2024-01-06-bai-viet-dau-tien.md", "---\ntitle: Bài viết đầu tiên\ndate: 2024-01-06\ntopics: [nong-thon-moi]\nindicators: [ntm-communes]\n---\nNăm 2023, {{ value(indicator=\"ntm-communes\", period=\"2023\") }} đạt chuẩn nông thôn mới.\n\n{{ chart(indicator=\"ntm-communes\") }}\n"),
+    ("content/pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nTrang giới thiệu bản tin.\n"),
+];
+
+/// Writes a small working site into `dir` (which must not hold a site).
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
+    if dir.join("content").exists() {
+        return Err(ScaffoldError::Exists(dir.join("content").display().to_string()));
+    }
+    let mut written = Vec::new();
+    for (rel, text) in SKELETON {
+        let path = dir.join(rel);
+        write_new(&path, text)?;
+        written.push(path);
+    }
+    let gitignore = dir.join(".gitignore");
+    if !gitignore.exists() {
+        write_new(&gitignore, "/public/\n")?;
+        written.push(gitignore);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_yaml() {
+        assert_eq!(yaml_string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+    }
+}

@@ -1,0 +1,50 @@
+//! `bantin new`, `bantin init` and `bantin check --strict`, end to end.
+
+mod common;
+use common::*;
+use std::process::Command;
+
+fn bantin(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_bantin")).args(args).output().unwrap()
+}
+
+#[test]
+fn init_writes_a_site_that_builds_and_new_adds_an_article_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let o = bantin(&["init", site.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!bantin(&["init", site.to_str().unwrap()]).status.success(), "init never overwrites");
+    let o = bantin(&["new", "ky-anh", "Xã Kỳ Châu đạt chuẩn: \"kiểu mẫu\"", "--root", site.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let path = String::from_utf8_lossy(&o.stdout).trim().to_string();
+    assert!(path.ends_with("-xa-ky-chau-dat-chuan-kieu-mau.md"), "{path}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("title: \"Xã Kỳ Châu đạt chuẩn: \\\"kiểu mẫu\\\"\""), "{text}");
+    let again = bantin(&["new", "ky-anh", "Xã Kỳ Châu đạt chuẩn: \"kiểu mẫu\"", "--root", site.to_str().unwrap()]);
+    assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
+    // The new article is a draft: it builds, with --drafts it is published.
+    let b = build(&site, true);
+    let slug = std::path::Path::new(&path).file_stem().unwrap().to_string_lossy()[11..].to_string();
+    assert!(b.exists(&format!("districts/ky-anh/{slug}/index.html")));
+    assert!(build(&site, false).exists("districts/ky-anh/bai-viet-dau-tien/index.html"));
+}
+
+#[test]
+fn new_names_the_known_districts_when_the_district_is_unknown() {
+    let o = bantin(&["new", "ha-noi", "Tiêu đề", "--root", fixture("data_kinds").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("there is no district `ha-noi`") && err.contains("ky-anh, vu-quang"), "{err}");
+}
+
+#[test]
+fn check_strict_fails_on_warnings_and_names_each_problem() {
+    let root = fixture("invalid/check_warnings");
+    let plain = bantin(&["check", "--root", root.to_str().unwrap()]);
+    assert!(plain.status.success(), "warnings alone pass: {}", String::from_utf8_lossy(&plain.stderr));
+    let strict = bantin(&["check", "--strict", "--root", root.to_str().unwrap()]);
+    assert_eq!(strict.status.code(), Some(1));
+    let text = bantin::check(&root, false).to_string();
+    insta::assert_snapshot!("check_warnings", text);
+}

@@ -1,0 +1,122 @@
+//! `bantin serve` by real HTTP requests on 127.0.0.1: pages, content
+//! types, rebuilds on edit, the error page, live reload, and refusal of
+//! paths that leave the site.
+
+mod common;
+use common::*;
+use std::io::{BufRead, BufReader, Write};
+use std::time::{Duration, Instant};
+
+fn start(root: &std::path::Path) -> bantin::serve::Server {
+    let options = bantin::serve::Options { root: root.to_path_buf(), bind: "127.0.0.1".into(), port: 0, drafts: false };
+    bantin::serve::start(&options).expect("the server starts")
+}
+
+/// Waits (at most 10 s) until `f` holds.
+fn eventually(what: &str, mut f: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !f() {
+        assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn body(port: u16, path: &str) -> (u16, String) {
+    let (status, _, b) = http_get(port, path);
+    (status, String::from_utf8_lossy(&b).into_owned())
+}
+
+#[test]
+fn serves_pages_with_types_and_never_writes_public() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("data_kinds"), dir.path());
+    let server = start(dir.path());
+    let (status, html) = body(server.port, "/");
+    assert_eq!(status, 200);
+    assert!(html.contains("Bản tin thử nghiệm") && html.contains("/__bantin/events"), "live reload script injected");
+    let (status, head, _) = http_get(server.port, "/districts/ky-anh");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /districts/ky-anh/"));
+    let (_, head, _) = http_get(server.port, "/atom.xml");
+    assert!(head.contains("Content-Type: application/atom+xml"));
+    let (_, head, _) = http_get(server.port, "/card.png");
+    assert!(head.contains("Content-Type: image/png"));
+    let (status, _) = body(server.port, "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(!dir.path().join("public").exists(), "serve builds in memory");
+}
+
+#[test]
+fn refuses_paths_that_leave_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), dir.path());
+    std::fs::write(dir.path().join("secret.txt"), "SECRET").unwrap();
+    let server = start(dir.path());
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "//etc/passwd",
+        "/content/../../secret.txt",
+        "/..%2fsecret.txt",
+    ] {
+        let (status, text) = body(server.port, path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(!text.contains("SECRET") && !text.contains("root:"), "{path} leaked");
+    }
+}
+
+#[test]
+fn an_edit_is_served_rebuilt_and_errors_show_as_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("data_kinds"), dir.path());
+    let server = start(dir.path());
+    let article = dir.path().join("content/districts/ky-anh/2024-01-06-tong-ket-nam-2023.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, text.replace("title: Kỳ Anh tổng kết năm 2023", "title: Tiêu đề đã sửa")).unwrap();
+    eventually("the edited title", || {
+        body(server.port, "/districts/ky-anh/tong-ket-nam-2023/").1.contains("Tiêu đề đã sửa")
+    });
+    assert!(body(server.port, "/").1.contains("Tiêu đề đã sửa"), "lists show it too");
+
+    let district = dir.path().join("content/districts/ky-anh/district.yaml");
+    let good = std::fs::read_to_string(&district).unwrap();
+    std::fs::write(&district, good.replace("value: 110/154", "value: 160/154")).unwrap();
+    eventually("the error page", || {
+        let (status, html) = body(server.port, "/");
+        status == 500 && html.contains("the value 160 is above its total 154")
+    });
+    std::fs::write(&district, good).unwrap();
+    eventually("the fixed site", || body(server.port, "/").0 == 200);
+}
+
+#[test]
+fn open_pages_are_told_to_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), dir.path());
+    let server = start(dir.path());
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(stream, "GET /__bantin/events HTTP/1.0\r\n\r\n").unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut data_lines = Vec::new();
+    let mut line = String::new();
+    while data_lines.is_empty() {
+        line.clear();
+        reader.read_line(&mut line).unwrap();
+        if let Some(v) = line.strip_prefix("data: ") {
+            data_lines.push(v.trim().to_string());
+        }
+    }
+    let site = dir.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(&site, text.replace("Tối giản", "Đã đổi tên")).unwrap();
+    while data_lines.len() < 2 {
+        line.clear();
+        reader.read_line(&mut line).unwrap();
+        if let Some(v) = line.strip_prefix("data: ") {
+            data_lines.push(v.trim().to_string());
+        }
+    }
+    assert_ne!(data_lines[0], data_lines[1], "a new build version is announced");
+}
