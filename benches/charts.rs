@@ -18,7 +18,7 @@ fn main() {
     let start = Instant::now();
     let mut charts = 0;
     for _ in 0..rounds {
-        charts += Charts::build(&site).expect("charts draw").len();
+        charts += Charts::build(&site, None).expect("charts draw").len();
     }
     let svg_secs = start.elapsed().as_secs_f64();
     let threads = rayon::current_num_threads();

@@ -61,9 +61,19 @@ fn prepare(root: &Path, drafts: bool, diags: &mut Diagnostics) -> Option<(model:
 
 /// Loads, checks and renders the site at `root` into memory.
 pub fn render_site(root: &Path, drafts: bool) -> Result<(Vec<render::Output>, Diagnostics), Diagnostics> {
+    render_site_cached(root, drafts, None)
+}
+
+/// [`render_site`], reusing from `cache` whatever is unchanged since its
+/// last build (what `serve` does on every edit).
+pub fn render_site_cached(
+    root: &Path,
+    drafts: bool,
+    cache: Option<&render::cache::RenderCache>,
+) -> Result<(Vec<render::Output>, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
     let Some((site, theme)) = prepare(root, drafts, &mut diags) else { return Err(diags) };
-    match render::site(&site, &theme) {
+    match render::site_with_progress(&site, &theme, &|_, _| {}, cache).map(|r| r.files) {
         Ok(files) => Ok((files, diags)),
         Err(errors) => {
             diags.extend(errors);
@@ -89,7 +99,7 @@ pub fn build_with_progress(
         return Err(warnings);
     }
     let Some((site, theme)) = prepare(&options.root, options.drafts, &mut warnings) else { return Err(warnings) };
-    let render::Rendered { files, charts } = match render::site_with_progress(&site, &theme, progress) {
+    let render::Rendered { files, charts } = match render::site_with_progress(&site, &theme, progress, None) {
         Ok(r) => r,
         Err(errors) => {
             warnings.extend(errors);

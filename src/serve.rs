@@ -32,6 +32,11 @@ struct State {
     /// The error page when the last build failed.
     error: Option<String>,
     version: u64,
+    /// Pages, charts and cards made anew and reused by the last build.
+    made: usize,
+    reused: usize,
+    /// What the builds remember between edits.
+    cache: Arc<crate::render::cache::RenderCache>,
 }
 
 /// A running preview server.
@@ -45,6 +50,12 @@ impl Server {
     /// How many builds the server has made (tests wait on it).
     pub fn version(&self) -> u64 {
         self.state.read().map(|s| s.version).unwrap_or(0)
+    }
+
+    /// How many pages, charts and cards the last build made anew, and how
+    /// many it reused unchanged.
+    pub fn last_build(&self) -> (usize, usize) {
+        self.state.read().map(|s| (s.made, s.reused)).unwrap_or((0, 0))
     }
 
     pub fn stop(&self) {
@@ -73,7 +84,10 @@ fn error_page(diags: &Diagnostics) -> String {
 }
 
 fn rebuild(options: &Options, state: &RwLock<State>) {
-    let result = crate::render_site(&options.root, options.drafts).and_then(|(files, _)| {
+    let started = std::time::Instant::now();
+    let cache = state.read().expect("the state lock is never poisoned").cache.clone();
+    cache.begin();
+    let result = crate::render_site_cached(&options.root, options.drafts, Some(&cache)).and_then(|(files, _)| {
         crate::archive::contents(&files).map_err(|d| {
             let mut all = Diagnostics::new();
             all.push(d);
@@ -83,9 +97,17 @@ fn rebuild(options: &Options, state: &RwLock<State>) {
     let mut s = state.write().expect("the state lock is never poisoned");
     match result {
         Ok(files) => {
+            cache.end();
+            (s.made, s.reused) = cache.stats();
             s.files = files.into_iter().map(|(k, v)| (k, Arc::new(v))).collect();
             s.error = None;
-            eprintln!("rebuilt: {} files", s.files.len());
+            let ms = started.elapsed().as_millis();
+            eprintln!(
+                "built {} files in {ms} ms ({} pages and charts rendered, {} unchanged)",
+                s.files.len(),
+                s.made,
+                s.reused
+            );
         }
         Err(diags) => {
             eprint!("build failed:\n{diags}");

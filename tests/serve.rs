@@ -78,6 +78,9 @@ fn an_edit_is_served_rebuilt_and_errors_show_as_a_page() {
         body(server.port, "/districts/ky-anh/tong-ket-nam-2023/").1.contains("Tiêu đề đã sửa")
     });
     assert!(body(server.port, "/").1.contains("Tiêu đề đã sửa"), "lists show it too");
+    // Only what shows the article is rendered again; the rest is reused.
+    let (made, reused) = server.last_build();
+    assert!(made > 0 && made * 4 < reused, "rendered {made}, reused {reused}");
 
     let district = dir.path().join("content/districts/ky-anh/district.yaml");
     let good = std::fs::read_to_string(&district).unwrap();

@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod bulletins;
+pub mod cache;
 pub mod charts;
 pub mod csvout;
 pub mod feeds;
@@ -92,7 +93,7 @@ fn jobs(site: &Site) -> Vec<Job> {
 
 /// Renders the whole site. Template errors are reported, all of them.
 pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
-    site_with_progress(site, theme, &|_, _| {}).map(|r| r.files)
+    site_with_progress(site, theme, &|_, _| {}, None).map(|r| r.files)
 }
 
 /// A rendered site and what it took.
@@ -102,14 +103,16 @@ pub struct Rendered {
     pub charts: usize,
 }
 
-/// Renders the whole site, calling `progress(done, total)` as page jobs finish.
+/// Renders the whole site, calling `progress(done, total)` as page jobs
+/// finish. With a `cache`, what is unchanged since its last build is reused.
 pub fn site_with_progress(
     site: &Site,
     theme: &Theme,
     progress: &(dyn Fn(usize, usize) + Sync),
+    cache: Option<&cache::RenderCache>,
 ) -> Result<Rendered, Diagnostics> {
-    let engine = templates::Engine::new(theme)?;
-    let charts = charts::Charts::build(site).map_err(|d| {
+    let engine = templates::Engine::new(theme, cache)?;
+    let charts = charts::Charts::build(site, cache).map_err(|d| {
         let mut all = Diagnostics::new();
         all.push(d);
         all

@@ -1,5 +1,6 @@
 //! Which share card (`og:image`) each page uses, and the cards' contents.
 
+use super::cache::{hash_bytes, RenderCache};
 use super::charts::card::{self, CardText};
 use super::views;
 use super::{Output, OutputData};
@@ -46,13 +47,18 @@ fn figures(cards: impl Iterator<Item = views::Card>) -> Vec<(String, String)> {
         .collect()
 }
 
-fn png(path: String, text: &CardText) -> Result<Output, Diagnostic> {
-    let bytes = card::render(text)
-        .map_err(|e| Diagnostic::error(&path, None, format!("could not draw the share card: {e}")))?;
+fn png(path: String, text: &CardText, cache: Option<&RenderCache>) -> Result<Output, Diagnostic> {
+    let draw = || {
+        card::render(text).map_err(|e| Diagnostic::error(&path, None, format!("could not draw the share card: {e}")))
+    };
+    let bytes = match cache {
+        None => draw()?,
+        Some(c) => c.get_or_make(hash_bytes(&[b"card", format!("{text:?}").as_bytes()]), draw)?,
+    };
     Ok(Output { path, data: OutputData::Bytes(bytes) })
 }
 
-pub fn render_site_card(site: &Site) -> Result<Output, Diagnostic> {
+pub fn render_site_card(site: &Site, cache: Option<&RenderCache>) -> Result<Output, Diagnostic> {
     let t = site.settings.lang.strings();
     let text = CardText {
         site: site.settings.title.clone(),
@@ -68,10 +74,10 @@ pub fn render_site_card(site: &Site) -> Result<Output, Diagnostic> {
             (site.articles.len().to_string(), t.articles.to_string()),
         ],
     };
-    png(site_card(), &text)
+    png(site_card(), &text, cache)
 }
 
-pub fn render_district_card(site: &Site, di: usize) -> Result<Output, Diagnostic> {
+pub fn render_district_card(site: &Site, di: usize, cache: Option<&RenderCache>) -> Result<Output, Diagnostic> {
     let d = &site.districts[di];
     let text = CardText {
         site: site.settings.title.clone(),
@@ -79,10 +85,10 @@ pub fn render_district_card(site: &Site, di: usize) -> Result<Output, Diagnostic
         subtitle: d.province.clone().unwrap_or_default(),
         figures: figures(views::cards(site, d).into_iter()),
     };
-    png(district_card(site, di), &text)
+    png(district_card(site, di), &text, cache)
 }
 
-pub fn render_article_card(site: &Site, ai: usize) -> Result<Output, Diagnostic> {
+pub fn render_article_card(site: &Site, ai: usize, cache: Option<&RenderCache>) -> Result<Output, Diagnostic> {
     let a = &site.articles[ai];
     let d = &site.districts[a.district];
     let cards = views::article_cards(site, a).into_iter();
@@ -92,5 +98,5 @@ pub fn render_article_card(site: &Site, ai: usize) -> Result<Output, Diagnostic>
         subtitle: format!("{} · {}", d.name, format_date(a.date, site.settings.lang)),
         figures: figures(cards),
     };
-    png(article_card(site, a), &text)
+    png(article_card(site, a), &text, cache)
 }

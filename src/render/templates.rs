@@ -1,6 +1,7 @@
 //! The Tera engine over a resolved theme, and template errors as
 //! diagnostics naming the template file.
 
+use super::cache::{hash_bytes, RenderCache};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::theme::Theme;
 use serde::Serialize;
@@ -8,14 +9,17 @@ use std::collections::BTreeMap;
 use tera::{Context, Tera};
 
 /// Compiled templates, and the file each came from.
-pub struct Engine {
+pub struct Engine<'c> {
     tera: Tera,
     origins: BTreeMap<String, String>,
+    /// A hash of every template's text: part of each cache key.
+    templates_hash: u64,
+    cache: Option<&'c RenderCache>,
 }
 
-impl Engine {
+impl<'c> Engine<'c> {
     /// Compiles every template of `theme`; every broken one is reported.
-    pub fn new(theme: &Theme) -> Result<Engine, Diagnostics> {
+    pub fn new(theme: &Theme, cache: Option<&'c RenderCache>) -> Result<Engine<'c>, Diagnostics> {
         let origins: BTreeMap<String, String> =
             theme.templates.iter().map(|(n, t)| (n.clone(), t.origin.clone())).collect();
         let mut tera = Tera::new();
@@ -24,7 +28,8 @@ impl Engine {
         if let Err(err) = tera.add_raw_templates(all) {
             return Err(Self::compile_errors(theme, &err));
         }
-        Ok(Engine { tera, origins })
+        let texts: Vec<&[u8]> = theme.templates.iter().flat_map(|(n, t)| [n.as_bytes(), t.text.as_bytes()]).collect();
+        Ok(Engine { tera, origins, templates_hash: hash_bytes(&texts), cache })
     }
 
     fn compile_errors(theme: &Theme, err: &tera::Error) -> Diagnostics {
@@ -57,6 +62,11 @@ impl Engine {
         diags
     }
 
+    /// The cache of this build, if any.
+    pub fn cache(&self) -> Option<&'c RenderCache> {
+        self.cache
+    }
+
     /// Renders `template` with `ctx`; an error names the template file.
     pub fn render<T: Serialize>(&self, template: &str, ctx: &T, page: &str) -> Result<String, Diagnostic> {
         let fail = |text: String| {
@@ -64,8 +74,19 @@ impl Engine {
             Diagnostic::error(origin, None, format!("while rendering {page}: {text}"))
                 .with_hint("check the variables this template uses against docs/templates.md")
         };
-        let context = Context::from_serialize(ctx).map_err(|e| fail(chain(&e)))?;
-        self.tera.render(template, &context).map_err(|e| fail(chain(&e)))
+        let render = || {
+            let context = Context::from_serialize(ctx).map_err(|e| fail(chain(&e)))?;
+            self.tera.render(template, &context).map(String::into_bytes).map_err(|e| fail(chain(&e)))
+        };
+        let bytes = match self.cache {
+            None => render()?,
+            Some(cache) => {
+                let json = serde_json::to_vec(ctx).map_err(|e| fail(e.to_string()))?;
+                let key = hash_bytes(&[&self.templates_hash.to_le_bytes(), template.as_bytes(), &json]);
+                cache.get_or_make(key, render)?
+            }
+        };
+        Ok(String::from_utf8(bytes).expect("templates render UTF-8"))
     }
 }
 

@@ -54,7 +54,7 @@ pub fn register_fonts() {
 
 impl Charts {
     /// Draws every chart of `site`.
-    pub fn build(site: &Site) -> Result<Charts, Diagnostic> {
+    pub fn build(site: &Site, cache: Option<&crate::render::cache::RenderCache>) -> Result<Charts, Diagnostic> {
         register_fonts();
         let mut specs = Vec::new();
         for (di, d) in site.districts.iter().enumerate() {
@@ -85,7 +85,14 @@ impl Charts {
         let drawn: Result<Vec<(ChartKey, String)>, Diagnostic> = specs
             .par_iter()
             .map(|(key, s)| {
-                svg::render(s).map(|svg| (*key, svg)).map_err(|e| {
+                let draw = || svg::render(s).map(String::into_bytes);
+                let svg = match cache {
+                    None => draw(),
+                    Some(c) => {
+                        c.get_or_make(crate::render::cache::hash_bytes(&[b"chart", format!("{s:?}").as_bytes()]), draw)
+                    }
+                };
+                svg.map(|bytes| (*key, String::from_utf8(bytes).expect("SVG is UTF-8"))).map_err(|e| {
                     Diagnostic::error(format!("chart {}", s.id), None, format!("could not draw the chart: {e}"))
                 })
             })

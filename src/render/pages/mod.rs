@@ -65,7 +65,7 @@ struct Page<'a, T: Serialize> {
 
 pub(super) struct Renderer<'a> {
     site: &'a Site,
-    engine: &'a Engine,
+    engine: &'a Engine<'a>,
     charts: &'a Charts,
     assets: &'a BTreeMap<String, String>,
     /// Every bulletin period, oldest first.
@@ -76,7 +76,12 @@ pub(super) struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, engine: &'a Engine, charts: &'a Charts, assets: &'a BTreeMap<String, String>) -> Self {
+    pub fn new(
+        site: &'a Site,
+        engine: &'a Engine<'a>,
+        charts: &'a Charts,
+        assets: &'a BTreeMap<String, String>,
+    ) -> Self {
         let s = &site.settings;
         let t = s.lang.strings();
         let nav = vec![
@@ -164,9 +169,9 @@ impl<'a> Renderer<'a> {
                 )
                 .map(|o| vec![o])
             }
-            Job::SiteCard => share::render_site_card(self.site).map(|o| vec![o]),
-            Job::DistrictCard(i) => share::render_district_card(self.site, i).map(|o| vec![o]),
-            Job::ArticleCard(i) => share::render_article_card(self.site, i).map(|o| vec![o]),
+            Job::SiteCard => share::render_site_card(self.site, self.engine.cache()).map(|o| vec![o]),
+            Job::DistrictCard(i) => share::render_district_card(self.site, i, self.engine.cache()).map(|o| vec![o]),
+            Job::ArticleCard(i) => share::render_article_card(self.site, i, self.engine.cache()).map(|o| vec![o]),
         }
     }
 

@@ -1,0 +1,96 @@
+//! A memory of what was rendered, for `bantin serve`: a page whose context
+//! (and template set) is unchanged is not rendered again, nor a chart or a
+//! share card whose contents are unchanged. So after an edit only the
+//! pages that show the edited thing go through the templates again.
+//!
+//! Keys are hashes of the serialised context, so reuse is exact: the same
+//! context gives the same bytes. Entries not used by the latest build are
+//! dropped at its end, so the cache never outgrows one site.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// What was made, by content hash, with the build that last used it.
+#[derive(Default)]
+pub struct RenderCache {
+    entries: Mutex<HashMap<u64, (u64, Vec<u8>)>>,
+    generation: AtomicUsize,
+    made: AtomicUsize,
+    reused: AtomicUsize,
+}
+
+/// A stable hash of some bytes (in one process).
+pub fn hash_bytes(parts: &[&[u8]]) -> u64 {
+    let mut h = DefaultHasher::new();
+    for p in parts {
+        p.hash(&mut h);
+    }
+    h.finish()
+}
+
+impl RenderCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Starts a build: counts from zero.
+    pub fn begin(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.made.store(0, Ordering::SeqCst);
+        self.reused.store(0, Ordering::SeqCst);
+    }
+
+    /// Ends a build: forgets what it did not use.
+    pub fn end(&self) {
+        let current = self.generation.load(Ordering::SeqCst) as u64;
+        if let Ok(mut e) = self.entries.lock() {
+            e.retain(|_, (g, _)| *g == current);
+        }
+    }
+
+    /// The bytes for `key`, made by `make` unless already known.
+    pub fn get_or_make<E>(&self, key: u64, make: impl FnOnce() -> Result<Vec<u8>, E>) -> Result<Vec<u8>, E> {
+        let current = self.generation.load(Ordering::SeqCst) as u64;
+        if let Ok(mut e) = self.entries.lock() {
+            if let Some((g, bytes)) = e.get_mut(&key) {
+                *g = current;
+                self.reused.fetch_add(1, Ordering::Relaxed);
+                return Ok(bytes.clone());
+            }
+        }
+        let bytes = make()?;
+        self.made.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut e) = self.entries.lock() {
+            e.insert(key, (current, bytes.clone()));
+        }
+        Ok(bytes)
+    }
+
+    /// (made, reused) in the current build.
+    pub fn stats(&self) -> (usize, usize) {
+        (self.made.load(Ordering::SeqCst), self.reused.load(Ordering::SeqCst))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reuses_and_forgets() {
+        let c = RenderCache::new();
+        c.begin();
+        let a: Result<Vec<u8>, ()> = c.get_or_make(1, || Ok(b"a".to_vec()));
+        assert_eq!(a.unwrap(), b"a");
+        let again: Result<Vec<u8>, ()> = c.get_or_make(1, || panic!("must not be made again"));
+        assert_eq!(again.unwrap(), b"a");
+        assert_eq!(c.stats(), (1, 1));
+        c.end();
+        c.begin();
+        c.end();
+        let fresh: Result<Vec<u8>, ()> = c.get_or_make(1, || Ok(b"b".to_vec()));
+        assert_eq!(fresh.unwrap(), b"b", "unused entries are dropped");
+    }
+}
