@@ -207,8 +207,26 @@ fn read_optional(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Text
     abs.is_file().then(|| read_text(&AssetFile { rel: rel.to_string(), abs }, diags)).flatten()
 }
 
-/// Reads a text file; a file that is not UTF-8 text is reported.
+/// The largest text file bantin reads (an article of 10 MB is already
+/// some 2,000 printed pages).
+pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Reads a text file; a file that is not UTF-8 text, or too large, is reported.
 pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> {
+    if let Ok(meta) = std::fs::metadata(&file.abs) {
+        if meta.len() > MAX_TEXT_BYTES {
+            let (mb, max) = (meta.len() / (1024 * 1024), MAX_TEXT_BYTES / (1024 * 1024));
+            diags.push(
+                Diagnostic::error(
+                    &file.rel,
+                    None,
+                    format!("this file is {mb} MB; bantin reads text files of up to {max} MB"),
+                )
+                .with_hint("split it into several articles, or move large data into a CSV in data/"),
+            );
+            return None;
+        }
+    }
     match std::fs::read(&file.abs) {
         Ok(bytes) => match decode_text(&bytes) {
             Ok(text) => Some(TextFile { rel: file.rel.clone(), text }),

@@ -40,7 +40,7 @@ fn new_names_the_known_districts_when_the_district_is_unknown() {
 
 #[test]
 fn check_strict_fails_on_warnings_and_names_each_problem() {
-    let root = fixture("invalid/check_warnings");
+    let root = fixture("check_warnings");
     let plain = bantin(&["check", "--root", root.to_str().unwrap()]);
     assert!(plain.status.success(), "warnings alone pass: {}", String::from_utf8_lossy(&plain.stderr));
     let strict = bantin(&["check", "--strict", "--root", root.to_str().unwrap()]);

@@ -1,46 +1,69 @@
-//! Bad input: every problem reported at once, with file, line and column,
-//! the text pinned by snapshots, and no output written.
+//! Bad input: every case under `tests/fixtures/invalid/<case>/` fails with
+//! exit 1 and one clear message per problem (file, line and column where
+//! known; the text pinned by a snapshot named after the case), never
+//! panics, and leaves the previous output untouched.
 
 mod common;
 use common::*;
+use std::process::Command;
 
-fn errors_of(case: &str) -> String {
-    build_errors(&fixture(&format!("invalid/{case}")))
+fn cases() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(fixture("invalid"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Builds `root` over a previous good build with the binary; returns the
+/// report after checking exit 1, no panic and the old output in place.
+fn fails_cleanly(root: &std::path::Path) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    bantin::build(&bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false }).unwrap();
+    let before = files_under(&out);
+    let index = std::fs::read(out.join("index.html")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(1), "{}: exit {:?}\n{stderr}", root.display(), o.status.code());
+    assert!(!stderr.contains("panicked"), "{}: panic\n{stderr}", root.display());
+    assert_eq!(files_under(&out), before, "{}: the previous output changed", root.display());
+    assert_eq!(std::fs::read(out.join("index.html")).unwrap(), index);
+    let check = Command::new(env!("CARGO_BIN_EXE_bantin")).args(["check", "--root"]).arg(root).output().unwrap();
+    assert_eq!(check.status.code(), Some(1), "check agrees");
+    bantin::check(root, false).to_string()
 }
 
 #[test]
-fn data_errors_are_all_reported_with_their_lines() {
-    insta::assert_snapshot!("data_errors", errors_of("data_errors"));
+fn every_invalid_case_fails_cleanly_with_its_messages_pinned() {
+    let cases = cases();
+    assert!(cases.len() >= 15, "{cases:?}");
+    for case in cases {
+        let report = fails_cleanly(&fixture(&format!("invalid/{case}")));
+        insta::assert_snapshot!(format!("invalid_{case}"), report);
+    }
 }
 
 #[test]
-fn yaml_syntax_error_names_line_and_column() {
-    insta::assert_snapshot!("bad_yaml", errors_of("bad_yaml"));
-}
-
-#[test]
-fn an_observation_given_twice_names_both_places() {
-    insta::assert_snapshot!("duplicate_observation", errors_of("duplicate_observation"));
-}
-
-#[test]
-fn article_problems() {
-    insta::assert_snapshot!("articles", errors_of("articles"));
-}
-
-#[test]
-fn site_and_indicator_settings() {
-    insta::assert_snapshot!("missing_site_fields", errors_of("missing_site_fields"));
-}
-
-#[test]
-fn template_syntax_error_names_the_template() {
-    insta::assert_snapshot!("template_error", errors_of("template_error"));
+fn byte_order_marks_and_crlf_line_endings_work() {
+    let b = build(&fixture("bom_crlf"), false);
+    let page = b.read("districts/ky-anh/crlf/index.html");
+    assert!(page.contains("Bài CRLF") && page.contains("118/153"), "{page}");
+    assert!(!page.contains('\r'));
 }
 
 #[test]
 fn undefined_template_variable_is_an_error() {
-    let text = errors_of("undefined_variable");
+    let text = build_errors(&fixture("invalid/undefined_variable"));
     assert!(text.starts_with("templates/districts.html: error: while rendering districts/index.html"), "{text}");
 }
 
@@ -66,16 +89,21 @@ fn refuses_to_overwrite_a_folder_it_did_not_write() {
     let options = bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false };
     let err = bantin::build(&options).unwrap_err().to_string();
     assert!(err.contains("bantin did not write it"), "{err}");
+    assert_eq!(std::fs::read_to_string(out.join("thesis.docx")).unwrap(), "precious");
     // Hidden files count too: a folder holding only `.git` is not bantin's.
     let git_only = dir.path().join("repo");
     std::fs::create_dir_all(git_only.join(".git")).unwrap();
     let options = bantin::BuildOptions { root: fixture("minimal"), out: git_only.clone(), drafts: false };
     assert!(bantin::build(&options).is_err());
     assert!(git_only.join(".git").is_dir());
-    assert_eq!(std::fs::read_to_string(out.join("thesis.docx")).unwrap(), "precious");
-    let into_content =
-        bantin::BuildOptions { root: fixture("minimal"), out: fixture("minimal").join("content/out"), drafts: false };
-    assert!(bantin::build(&into_content).unwrap_err().to_string().contains("inside the site's `content/`"));
-    let root_itself = bantin::BuildOptions { root: fixture("minimal"), out: fixture("minimal"), drafts: false };
-    assert!(bantin::build(&root_itself).unwrap_err().to_string().contains("site root"));
+    for (out, why) in [
+        (fixture("minimal").join("content/out"), "inside the site's `content/`"),
+        (fixture("minimal"), "site root"),
+        (fixture("minimal").join(".."), "site root or a folder above it"),
+        (fixture("minimal").join("templates"), "inside the site's `templates/`"),
+    ] {
+        let o = bantin::BuildOptions { root: fixture("minimal"), out, drafts: false };
+        let err = bantin::build(&o).unwrap_err().to_string();
+        assert!(err.contains(why), "{err}");
+    }
 }

@@ -57,7 +57,11 @@ pub fn yaml<T: DeserializeOwned>(
     match serde_yaml::from_str::<T>(source) {
         Ok(value) => Some(Parsed { file: file.to_string(), value, index }),
         Err(err) => {
-            diags.push(yaml_error(file, &err, line_offset));
+            // Duplicate keys were already named, each at its own place.
+            let duplicate = err.to_string().contains("duplicate field") && !index.duplicate_keys.is_empty();
+            if !duplicate {
+                diags.push(yaml_error(file, &err, line_offset));
+            }
             None
         }
     }

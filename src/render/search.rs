@@ -52,7 +52,11 @@ pub fn index(site: &Site) -> Output {
             })
             .collect(),
     };
-    let json = serde_json::to_string(&index).expect("the index serialises").replace('<', "\\u003c");
+    let json = serde_json::to_string(&index)
+        .expect("the index serialises")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
     let text = format!("window.BANTIN_SEARCH = {json};\n");
     Output { path: "search/index.js".into(), data: OutputData::Bytes(text.into_bytes()) }
 }

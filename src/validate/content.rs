@@ -47,10 +47,11 @@ fn slug(doc: &Parsed<RawFrontMatter>, file_stem: &str, diags: &mut Diagnostics) 
     if let Some(s) = &doc.value.slug {
         let s = s.trim();
         if !is_slug(s) {
-            diags.push(
-                doc.error("slug", format!("`{s}` is not a valid slug"))
-                    .with_hint(format!("a slug is lowercase a-z, 0-9 and single dashes; try `{}`", slugify(s))),
-            );
+            let hint = match slugify(s) {
+                t if t.is_empty() => "a slug is lowercase a-z, 0-9 and single dashes, e.g. `tong-ket-2023`".to_string(),
+                t => format!("a slug is lowercase a-z, 0-9 and single dashes; try `{t}`"),
+            };
+            diags.push(doc.error("slug", format!("`{s}` is not a valid slug")).with_hint(hint));
             return None;
         }
         return Some(s.to_string());

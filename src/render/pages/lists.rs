@@ -121,11 +121,7 @@ impl Renderer<'_> {
         let description = ind.description.as_deref().map(markdown::plain_text).unwrap_or_default();
         let body = IndicatorPage {
             indicator: self.indicator_item(i),
-            description_html: ind
-                .description
-                .as_deref()
-                .map(|s| markdown::to_html(s, site.settings.safe_html))
-                .unwrap_or_default(),
+            description_html: ind.description.as_deref().map(|s| markdown::to_html(s, true)).unwrap_or_default(),
             latest,
             chart: self.charts.get(ChartKey::Districts { indicator: i }).unwrap_or_default(),
             commune_charts: (0..site.districts.len())

@@ -228,7 +228,6 @@ impl<'a> Renderer<'a> {
             summary_html: String,
         }
         let d = &self.site.districts[di];
-        let safe = self.site.settings.safe_html;
         let dir = format!("districts/{}/", d.slug);
         let summary_text = d.summary.as_deref().map(markdown::plain_text).unwrap_or_default();
         let paged = self.paged(paging::List::District(di), 1);
@@ -238,7 +237,7 @@ impl<'a> Renderer<'a> {
                 slug: d.slug.clone(),
                 province: d.province.clone().unwrap_or_default(),
                 level: d.level.clone().unwrap_or_default(),
-                summary_html: d.summary.as_deref().map(|s| markdown::to_html(s, safe)).unwrap_or_default(),
+                summary_html: d.summary.as_deref().map(|s| markdown::to_html(s, true)).unwrap_or_default(),
             },
             cards: self.with_charts(di, views::cards(self.site, d)),
             communes: views::commune_table(self.site, d),

@@ -1,0 +1,126 @@
+//! Hostile input made at test time: a 50 MB article, symbolic links that
+//! loop or lead outside the site, and a payload corpus that must come out
+//! escaped everywhere.
+
+mod common;
+use common::*;
+
+fn site_with(extra: impl FnOnce(&std::path::Path)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("data_kinds"), dir.path());
+    extra(dir.path());
+    dir
+}
+
+#[test]
+fn a_50_mb_article_is_refused_clearly() {
+    let dir = site_with(|root| {
+        let mut text = String::from("---\ntitle: Lớn\ndate: 2024-01-01\n---\n");
+        let line = "Nội dung rất dài của một bài viết được dán nhầm nhiều lần.\n";
+        while text.len() < 50 * 1024 * 1024 {
+            text.push_str(line);
+        }
+        std::fs::write(root.join("content/districts/ky-anh/lon.md"), text).unwrap();
+    });
+    let report = build_errors(dir.path());
+    assert!(
+        report.contains(
+            "content/districts/ky-anh/lon.md: error: this file is 50 MB; bantin reads text files of up to 10 MB"
+        ),
+        "{report}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_that_loop_or_leave_the_root_are_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "SECRET").unwrap();
+    let dir = site_with(|root| {
+        std::os::unix::fs::symlink("..", root.join("content/districts/ky-anh/loop")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), root.join("content/static/secret.txt")).unwrap();
+    });
+    let report = build_errors(dir.path());
+    assert!(report.contains("a symbolic link here loops back to a parent folder"), "{report}");
+    assert!(
+        report.contains("content/static/secret.txt: error: this symbolic link leads outside the site root"),
+        "{report}"
+    );
+}
+
+const PAYLOADS: [&str; 4] = [
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(2)>",
+    "javascript:alert(3)",
+    "</script><script>alert(4)</script>",
+];
+
+#[test]
+fn payloads_in_data_and_front_matter_come_out_escaped_everywhere() {
+    let p = PAYLOADS.join(" ");
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("content");
+    let w = |rel: &str, text: String| {
+        let path = c.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    w(
+        "site.yaml",
+        format!(
+            "title: {}\nbase_url: https://example.gov.vn/\ndescription: {}\ntopics:\n  t: {}\n",
+            q(&p),
+            q(&p),
+            q(&p)
+        ),
+    );
+    w(
+        "indicators.yaml",
+        format!("- {{ id: x, name: {}, kind: count, unit: {}, topic: t, description: {} }}\n", q(&p), q(&p), q(&p)),
+    );
+    w("districts/d/district.yaml", format!("name: {}\nprovince: {}\nlevel: {}\nsummary: {}\ndata:\n  x:\n    - {{ period: 2023, value: 3/9, note: {} }}\ncommunes:\n  - name: {}\n    data:\n      x:\n        - {{ period: 2023, value: 1/2, note: {} }}\n", q(&p), q(&p), q(&p), q(&p), q(&p), q(&p), q(&p)));
+    w("districts/d/a.md", format!("---\ntitle: {}\ndate: 2024-01-01\nauthor: {}\nsummary: {}\ntopics: [t]\nindicators: [x]\n---\nBody.\n\n{{{{ chart(indicator=\"x\") }}}}\n", q(&p), q(&p), q(&p)));
+    w("pages/p.md", format!("---\ntitle: {}\ndescription: {}\n---\nPage.\n", q(&p), q(&p)));
+    let b = build(dir.path(), false);
+    let mut checked = 0;
+    for f in b.files() {
+        // PNG is pixels; CSV is data written as it is (served as text/csv).
+        if f.ends_with(".png") || f.ends_with(".csv") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(b.out.join(&f)).unwrap()).into_owned();
+        for raw in ["<script>alert", "<img src=x", "onerror=alert(2)>"] {
+            assert!(!text.contains(raw), "{f} contains the raw payload {raw:?}");
+        }
+        assert!(!text.contains("href=\"javascript:"), "{f} links to javascript:");
+        checked += 1;
+    }
+    assert!(checked > 20, "checked {checked} files");
+    // The data really is there, escaped.
+    assert!(b.read("districts/d/index.html").contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn raw_html_in_bodies_is_kept_unless_safe_html_is_set() {
+    let body = "Text <b onclick=\"x()\">b</b>\n\n<script>alert(5)</script>\n";
+    let make = |safe: bool| {
+        site_with(|root| {
+            std::fs::write(
+                root.join("content/districts/ky-anh/raw.md"),
+                format!("---\ntitle: Raw\ndate: 2024-01-01\n---\n{body}"),
+            )
+            .unwrap();
+            if safe {
+                let site = root.join("content/site.yaml");
+                let text = std::fs::read_to_string(&site).unwrap();
+                std::fs::write(site, format!("{text}safe_html: true\n")).unwrap();
+            }
+        })
+    };
+    let trusted = make(false);
+    assert!(build(trusted.path(), false).read("districts/ky-anh/raw/index.html").contains("<script>alert(5)</script>"));
+    let safe = make(true);
+    let html = build(safe.path(), false).read("districts/ky-anh/raw/index.html");
+    assert!(!html.contains("<script>alert(5)") && !html.contains("<b onclick"), "{html}");
+}
