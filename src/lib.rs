@@ -18,6 +18,8 @@
 
 pub mod archive;
 pub mod diag;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -1,0 +1,116 @@
+//! Entry points for the fuzz targets (`fuzz/`, run by `scripts/fuzz.sh`)
+//! and for the regression test that replays every input they ever found
+//! (`tests/fuzz_regressions/`). Each takes arbitrary bytes, must never
+//! panic, and checks the invariants of what it parses.
+
+use crate::diag::Diagnostics;
+use crate::model::{Better, Indicator, Kind, Period};
+use crate::parse::{frontmatter, shortcode};
+use crate::text::slug::{is_slug, slugify as slug};
+use crate::validate::observation::{check, parse_num, Field, ObsInput};
+
+fn text(data: &[u8]) -> Option<&str> {
+    std::str::from_utf8(data).ok()
+}
+
+/// Front matter splitting, then its YAML into the article's raw type.
+pub fn frontmatter(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    if let Ok(split) = frontmatter::split("f.md", s) {
+        assert!(split.body_line >= 3);
+        let mut d = Diagnostics::new();
+        let _ = crate::parse::yaml::<crate::parse::raw::RawFrontMatter>("f.md", split.yaml, 1, &mut d);
+    }
+}
+
+/// The period parser: what it accepts prints back as itself.
+pub fn period(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    if let Ok(p) = Period::parse(s) {
+        assert_eq!(Period::parse(&p.key()), Ok(p));
+        assert!(p.start() <= p.end());
+        let _ = p.next();
+    }
+}
+
+/// The observation checker over fields split by `|`.
+pub fn observation(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    let parts: Vec<&str> = s.split('|').collect();
+    let field = |i: usize| parts.get(i).filter(|t| !t.is_empty()).map(|t| Field { text: t.to_string(), pos: None });
+    let input = ObsInput {
+        file: "d.yaml".into(),
+        pos: None,
+        period: field(0),
+        value: field(1),
+        total: field(2),
+        target: field(3),
+        note: parts.get(4).map(|t| t.to_string()),
+        source: None,
+    };
+    for kind in [Kind::Count, Kind::Amount, Kind::Percent, Kind::Rank] {
+        let ind = Indicator {
+            id: "x".into(),
+            name: "X".into(),
+            kind,
+            unit: None,
+            topic: None,
+            better: Better::Higher,
+            description: None,
+        };
+        let mut d = Diagnostics::new();
+        if let Some(o) = check(&input, &ind, &mut d) {
+            assert!(o.value.is_some() || o.target.is_some());
+            assert!(!d.has_errors());
+        }
+    }
+    for p in &parts {
+        if let Some(n) = parse_num(p) {
+            assert!(n.value.is_finite());
+        }
+    }
+}
+
+/// Cutting shortcodes out: positions stay inside the text.
+pub fn shortcode(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    let e = shortcode::extract(s, 1);
+    let lines = s.lines().count().max(1);
+    for sc in &e.shortcodes {
+        assert!(sc.pos.line >= 1 && sc.pos.line <= lines + 1);
+    }
+}
+
+/// Slugs are ASCII `[a-z0-9-]`, trimmed, and slugifying twice changes nothing.
+pub fn slugify(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    let once = slug(s);
+    assert!(once.is_empty() || is_slug(&once), "{once:?}");
+    assert_eq!(slug(&once), once);
+}
+
+/// A district.yaml through the whole district check.
+pub fn district_yaml(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    let files = crate::load::DistrictFiles {
+        folder: "ky-anh".into(),
+        yaml: Some(crate::load::TextFile { rel: "district.yaml".into(), text: s.to_string() }),
+        csvs: Vec::new(),
+        articles: Vec::new(),
+        assets: Vec::new(),
+    };
+    let indicators: Vec<Indicator> = [("x", Kind::Count), ("y", Kind::Amount), ("p", Kind::Percent), ("r", Kind::Rank)]
+        .into_iter()
+        .map(|(id, kind)| Indicator {
+            id: id.into(),
+            name: id.into(),
+            kind,
+            unit: None,
+            topic: None,
+            better: Better::Higher,
+            description: None,
+        })
+        .collect();
+    let mut d = Diagnostics::new();
+    let _ = crate::validate::data::district(&files, &indicators, &mut d);
+}
