@@ -4,10 +4,13 @@
 
 use std::path::Path;
 
+/// A fuzz target's name and its entry point.
+type Target = (&'static str, fn(&[u8]));
+
 #[test]
 fn every_kept_fuzz_input_passes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
-    let targets: [(&str, fn(&[u8])); 6] = [
+    let targets: [Target; 6] = [
         ("frontmatter", bantin::fuzzing::frontmatter),
         ("period", bantin::fuzzing::period),
         ("observation", bantin::fuzzing::observation),
