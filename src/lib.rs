@@ -20,6 +20,7 @@ pub mod archive;
 pub mod diag;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod import;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -62,6 +62,21 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Turn plain-text portal articles into articles of a district, and
+    /// print the figures found as YAML observations to confirm.
+    Import {
+        /// The text files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The district's folder name (slug).
+        #[arg(long)]
+        district: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Print what would be written; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write a small working site into DIR.
     Init {
         /// The folder to create the site in.
@@ -166,6 +181,35 @@ fn new(root: PathBuf, district: String, title: String) -> ExitCode {
     }
 }
 
+fn import(root: PathBuf, district: String, files: Vec<PathBuf>, dry_run: bool) -> ExitCode {
+    let mut failed = false;
+    for file in files {
+        match bantin::scaffold::import_file(&root, &district, &file, dry_run) {
+            Ok(done) => {
+                if dry_run {
+                    println!("# {} (dry run: not written)\n{}", done.path.display(), done.markdown);
+                } else {
+                    eprintln!("{} -> {}", file.display(), done.path.display());
+                }
+                println!(
+                    "# Figures found in {}; add the right ones under `data:` in district.yaml:\n{}",
+                    file.display(),
+                    done.figures
+                );
+            }
+            Err(e) => {
+                eprintln!("error: {}: {e}", file.display());
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn init(dir: PathBuf) -> ExitCode {
     match bantin::scaffold::init(&dir) {
         Ok(files) => {
@@ -236,6 +280,7 @@ fn main() -> ExitCode {
         Command::Serve { root, port, bind, drafts } => serve(root, port, bind, drafts),
         Command::New { district, title, root } => new(root, district, title),
         Command::Init { dir } => init(dir),
+        Command::Import { files, district, root, dry_run } => import(root, district, files, dry_run),
         Command::Archive { root, period, out } => archive(root, period, out),
         Command::Verify { file } => verify(file),
     }

@@ -39,7 +39,8 @@ pub fn yaml_string(s: &str) -> String {
     out
 }
 
-fn known_districts(root: &Path) -> Vec<String> {
+/// The folder names of the districts of the site at `root`, sorted.
+pub fn known_districts(root: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(root.join("content/districts"))
         .into_iter()
         .flatten()
@@ -94,6 +95,42 @@ const SKELETON: &[(&str, &str)] = &[
     ("content/districts/ky-anh/2024-01-06-bai-viet-dau-tien.md", "---\ntitle: Bài viết đầu tiên\ndate: 2024-01-06\ntopics: [nong-thon-moi]\nindicators: [ntm-communes]\n---\nNăm 2023, {{ value(indicator=\"ntm-communes\", period=\"2023\") }} đạt chuẩn nông thôn mới.\n\n{{ chart(indicator=\"ntm-communes\") }}\n"),
     ("content/pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nTrang giới thiệu bản tin.\n"),
 ];
+
+/// What `bantin import` did with one file.
+#[derive(Debug)]
+pub struct ImportedFile {
+    /// Where the article was (or, with `dry_run`, would be) written.
+    pub path: PathBuf,
+    pub markdown: String,
+    /// The figures found, as a commented YAML snippet to confirm.
+    pub figures: String,
+}
+
+/// Turns a plain-text portal article into an article of `district`
+/// (see [`crate::import`]); writes it unless `dry_run`, never over a file.
+pub fn import_file(root: &Path, district: &str, source: &Path, dry_run: bool) -> Result<ImportedFile, ScaffoldError> {
+    let dir = root.join("content/districts").join(district);
+    if !dir.join("district.yaml").is_file() {
+        let known = known_districts(root);
+        let known = if known.is_empty() { "none yet".to_string() } else { known.join(", ") };
+        return Err(ScaffoldError::UnknownDistrict { district: district.to_string(), known });
+    }
+    let bytes = std::fs::read(source).map_err(io(source))?;
+    let text = crate::load::decode_text(&bytes).map_err(|d| ScaffoldError::Io {
+        path: source.display().to_string(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, d.message),
+    })?;
+    let imported = crate::import::import_text(&text);
+    let path = dir.join(crate::import::file_name(&imported));
+    let markdown = crate::import::to_markdown(&imported);
+    if path.exists() {
+        return Err(ScaffoldError::Exists(path.display().to_string()));
+    }
+    if !dry_run {
+        write_new(&path, &markdown)?;
+    }
+    Ok(ImportedFile { path, markdown, figures: crate::import::figures_yaml(&imported) })
+}
 
 /// Writes a small working site into `dir` (which must not hold a site).
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {

@@ -1,0 +1,232 @@
+//! `bantin import`: plain-text articles scraped from district portals into
+//! bantin Markdown articles, with the figures they report offered as
+//! observations to confirm.
+//!
+//! This module owns the whole conversion and nothing else: it reads no file
+//! and writes none (the command line does that). Everything here is a pure
+//! function of the text, so the same input always gives the same article.
+//!
+//! # Normalising
+//! The text is put in Unicode NFC, a byte order mark and zero-width characters
+//! are dropped, `\r\n` and `\r` become `\n`, every run of white space inside a
+//! line becomes one space, and lines are trimmed. Each remaining non-empty
+//! line is one paragraph (portals put one paragraph per line).
+//!
+//! # Title
+//! If the first non-empty line is a header `date YYYY-MM Title` (or
+//! `date YYYY-MM-DD Title`), the title is the rest of that line. Otherwise it
+//! is the first line left after boilerplate removal. A single trailing `.` is
+//! dropped. The title line is not repeated in the body.
+//!
+//! # Date
+//! - With a header `date YYYY-MM-DD`, that date.
+//! - With a header `date YYYY-MM`, that year and month; the day is the one of
+//!   the first day/month phrase of the text in that month (`Ngày 29-6` under
+//!   `date 2023-06` gives 2023-06-29), else the 1st.
+//! - Without a header, the first day/month phrase of the title or the body:
+//!   `Sáng ngày 28/11`, `Chiều 6/1`, `Ngày 29-6`, `ngày 06/01/2024`,
+//!   `sáng 6 tháng 1 năm 2024`, `(28/11/2022)`, or a line that is only a
+//!   date and time (`Thứ hai, 28/11/2022 08:30`). A number pair such as
+//!   `12/20 tiêu chí` is never a date: a day/month needs one of the words
+//!   sáng, chiều, tối, trưa, đêm, ngày, hôm before it, or parentheses.
+//! - A phrase without a year takes one from the text, in this order:
+//!   1. **Year-end summaries**: in January or February, when the phrase's
+//!      paragraph (or else the title) says `tổng kết … năm Y`, the meeting
+//!      reviews the year that just ended and the year is Y + 1
+//!      (`Chiều 6/1 … tổng kết … năm 2023` is 2024-01-06).
+//!   2. Otherwise the year mentioned nearest to the phrase in its paragraph;
+//!      if that paragraph names none, the nearest paragraph that does (the
+//!      last year of an earlier paragraph, or the first of a later one;
+//!      earlier paragraphs win at equal distance).
+//!
+//!   A year is a stand-alone four-digit number from 1990 to 2100; the two
+//!   ends of a term such as `2020 - 2025` or `2021-2025` are not event years.
+//! - No day/month phrase, or no year for it: the date is unknown (`None`) and
+//!   the article is written as a draft.
+//!
+//! # Author
+//! The last remaining line is a byline when it is short (at most 60
+//! characters), has no digits, does not end with punctuation, and is one or
+//! more names of capitalised words (at most five each) joined by `,` `-` `–`
+//! `&` `/` or `và`, optionally followed by a role in parentheses and preceded
+//! by `Tin, ảnh:` or the like: `Vũ Viễn`, `Thúy Nga - Anh Đức`,
+//! `Trần Hằng (Trung tâm VH-TT)`. The byline is removed from the body.
+//!
+//! # Boilerplate
+//! - A page-end marker cuts the rest of the text: comment forms (`Thêm nhận
+//!   xét mới`, `Bình luận`, `Ý kiến bạn đọc`), ratings (`Đánh giá:`,
+//!   `lượt đánh giá`), captcha messages (`Mã xác thực không đúng.`) and the
+//!   side menus that follow them (`CHƯƠNG TRÌNH PHÁT THANH`).
+//! - `Tin liên quan`, `Các tin khác`, `Bài viết liên quan`… are removed with
+//!   the run of headlines that follows them (short lines without a final
+//!   period, or ending in a date in parentheses); text after the run is kept.
+//! - Short lines that are menus or buttons (`Chia sẻ`, `In bài`, `Bản đồ hành
+//!   chính`, `Đăng nhập`…), visitor counters (`Thống kê: 2.284.725`,
+//!   `Online: 150`), breadcrumbs (`Trang chủ > Tin tức`), login prompts,
+//!   copyright lines and lines without a letter or digit are dropped.
+//!   Only lines of at most 100 characters are ever taken for boilerplate.
+//!
+//! # Body
+//! Paragraphs are separated by blank lines. Photo captions stay, as italic
+//! paragraphs `*…*`: a caption is one sentence of at most 300 characters
+//! without `:` and without a verb of speech (`nhấn mạnh`, `đề nghị`…) that
+//! either opens a scene (`Quang cảnh`, `Toàn cảnh`, `Đại biểu`, `Ảnh`) or
+//! names a person (`Đồng chí`, `Đ/c`, `Bí thư`, `Chủ tịch`…) doing a caption
+//! verb (`phát biểu`, `chủ trì`, `tham dự`, `trao`…); a line starting with
+//! `...` right after a caption continues it. Backslashes, `*`, `_`, `` ` ``
+//! and `<` before a tag are escaped everywhere; `#`, `>`, `- `, `+ `, `~~~`
+//! and rule-like lines are escaped at a line start (`1.` is kept), and every
+//! `{{` becomes `{ {` so no shortcode can appear.
+//!
+//! # Figures
+//! `a/b unit` (count), `đứng thứ a/b` or `xếp thứ a` (rank), `x%` with an
+//! optional `kế hoạch`, `KH` or `so với kế hoạch` (percent), and
+//! `number unit` with a unit from the lists below (count for things such as
+//! xã, thôn, tiêu chí, sản phẩm, hộ; amount for money and measures such as tỷ
+//! đồng, triệu đồng, km, ha, tấn). A unit may go on with `/word` parts
+//! (`triệu đồng/người/năm`). Numbers are Vietnamese (`8.850,26` is 8850.26,
+//! see [`parse_vn_number`]). Ranges (`65-70%`, `từ 85 đến 95%`), dates and
+//! years (`năm 2022 huyện`) are not figures. Each figure keeps up to six
+//! words of context before it, within its sentence.
+
+use crate::text::slug::slugify;
+use jiff::civil::Date;
+use unicode_normalization::UnicodeNormalization;
+
+/// An article read from scraped text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub title: String,
+    pub date: Option<Date>,
+    pub author: Option<String>,
+    /// Markdown, paragraphs separated by blank lines, ending with a newline.
+    pub body: String,
+    pub figures: Vec<Figure>,
+}
+
+/// A number the article reports, for the author to confirm.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The figure as written (`110/154 thôn`, `đứng thứ 7/27 huyện`).
+    pub text: String,
+    pub value: f64,
+    /// The `b` of `a/b`.
+    pub total: Option<f64>,
+    /// The unit as written (`thôn`, `tỷ đồng`), `%` or `% kế hoạch`.
+    pub unit: String,
+    /// A guess at the indicator kind: `count`, `rank`, `percent` or `amount`.
+    pub kind: &'static str,
+    /// A few words before the figure, in its sentence.
+    pub context: String,
+}
+
+mod words;
+use words::*;
+mod lines;
+use lines::*;
+mod people;
+use people::*;
+mod dates;
+use dates::*;
+mod figures;
+use figures::*;
+mod markdown;
+use markdown::*;
+mod chars;
+use chars::*;
+
+/// Reads one scraped article.
+pub fn import_text(text: &str) -> Imported {
+    let mut lines = normalize(text);
+    let header = take_header(&mut lines);
+    let mut kept = clean(&lines);
+    let header_title = header.as_ref().map(|h| h.title.clone()).filter(|t| !t.is_empty());
+    let title_line = if header_title.is_some() { None } else { take_title(&mut kept) };
+    let title = header_title.or_else(|| title_line.clone()).unwrap_or_default();
+    let author = take_author(&mut kept);
+    let paragraphs = classify(&kept);
+    let date = find_date(header.as_ref(), &title, title_line.as_deref(), &kept);
+    let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+    Imported { title: tidy_title(&title), date, author, body: render_body(&paragraphs), figures: find_figures(&texts) }
+}
+
+/// The Markdown file: front matter (title, date YYYY-MM-DD if known, author
+/// if known, `draft: true` if the date is unknown, and a YAML comment line
+/// saying the file was imported), a blank line, then the body.
+pub fn to_markdown(imported: &Imported) -> String {
+    let mut out = String::from("---\n# imported by bantin import: check the title, date and author\n");
+    out.push_str(&format!("title: {}\n", yaml_quote(&imported.title)));
+    match imported.date {
+        Some(date) => out.push_str(&format!("date: {}\n", ymd(date))),
+        None => out.push_str(
+            "# date: YYYY-MM-DD   (no date was found in the text: add it, then remove `draft`)\ndraft: true\n",
+        ),
+    }
+    if let Some(author) = &imported.author {
+        out.push_str(&format!("author: {}\n", yaml_quote(author)));
+    }
+    out.push_str("---\n\n");
+    out.push_str(&imported.body);
+    out
+}
+
+/// Suggested observations for `district.yaml`, every line commented out so
+/// that pasting the snippet changes nothing until the author edits it.
+pub fn figures_yaml(imported: &Imported) -> String {
+    let period = imported.date.map_or_else(|| "YYYY-MM".to_string(), |d| format!("{:04}-{:02}", d.year(), d.month()));
+    let when = imported.date.map_or_else(|| "date unknown".to_string(), ymd);
+    let mut out = format!("# Figures found by bantin import in {} ({when}).\n", yaml_quote(&imported.title));
+    out.push_str("# To keep one, paste its line under the indicator's id in the district's `data:`,\n");
+    out.push_str("# remove the leading `#`, and check period, value and total against the article.\n");
+    if imported.figures.is_empty() {
+        out.push_str("# (no figures found)\n");
+    }
+    for f in &imported.figures {
+        let value = yaml_value(f);
+        let about = if f.context.is_empty() { String::new() } else { format!(" – …{}", f.context) };
+        out.push_str(&format!("#   - {{ period: {period}, value: {value} }}   # \"{}\"{about} ({})\n", f.text, f.kind));
+    }
+    out
+}
+
+/// The file name bantin writes: `<YYYY-MM-DD>-<slug>.md`, or `<slug>.md`
+/// without a date; the slug is the title's, cut at a dash to at most 80
+/// characters (`bai-viet` for a title that gives no slug).
+pub fn file_name(imported: &Imported) -> String {
+    let slug = short_slug(&imported.title);
+    match imported.date {
+        Some(date) => format!("{}-{slug}.md", ymd(date)),
+        None => format!("{slug}.md"),
+    }
+}
+
+/// A Vietnamese number (`.` for thousands, `,` for decimals) as a value:
+/// `8.850,26` → 8850.26, `35,59` → 35.59, `2.284.725` → 2284725. Anything
+/// else (`1.5`, `12.`, `1,2,3`, empty) is `None`.
+pub fn parse_vn_number(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let (int_part, frac) = match s.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if frac.is_some_and(|f| !all_digits(f)) {
+        return None;
+    }
+    let mut groups = int_part.split('.');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let bad_groups = rest.iter().any(|&g| g.len() != 3 || !all_digits(g));
+    if !all_digits(first) || (!rest.is_empty() && (first.len() > 3 || bad_groups)) {
+        return None;
+    }
+    let mut plain: String = std::iter::once(first).chain(rest.iter().copied()).collect();
+    if let Some(f) = frac {
+        plain.push('.');
+        plain.push_str(f);
+    }
+    plain.parse().ok()
+}
+
+#[cfg(test)]
+mod tests;

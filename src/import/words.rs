@@ -1,0 +1,198 @@
+//! Word lists the importer matches (all lowercase; matched in any case).
+
+/// Lines (lowercase, trailing `:` dropped) after which nothing is article.
+pub(super) const PAGE_END_EXACT: &[&str] = &[
+    "thêm nhận xét mới",
+    "bình luận",
+    "gửi bình luận",
+    "viết bình luận",
+    "ý kiến bạn đọc",
+    "ý kiến của bạn",
+    "đánh giá",
+    "chương trình phát thanh",
+    "chương trình truyền hình",
+];
+pub(super) const PAGE_END_CONTAINS: &[&str] =
+    &["lượt đánh giá", "mã xác thực", "mã bảo mật", "captcha", "nhập nội dung bình luận"];
+/// Headings of lists of other articles.
+pub(super) const RELATED: &[&str] = &[
+    "tin liên quan",
+    "các tin khác",
+    "tin khác",
+    "bài viết liên quan",
+    "bài liên quan",
+    "tin cùng chuyên mục",
+    "xem thêm",
+    "tin đã đưa",
+];
+pub(super) const MENU_EXACT: &[&str] = &[
+    "chia sẻ",
+    "share",
+    "tweet",
+    "facebook",
+    "twitter",
+    "zalo",
+    "in bài",
+    "in bài viết",
+    "bản in",
+    "gửi email",
+    "email",
+    "lưu bài",
+    "quay lại",
+    "trở về",
+    "về đầu trang",
+    "lên đầu trang",
+    "bản đồ hành chính",
+    "liên kết website",
+    "liên kết web",
+    "thống kê truy cập",
+    "đăng nhập",
+    "đăng ký",
+    "quên mật khẩu",
+    "tìm kiếm",
+    "trang chủ",
+    "họ và tên",
+    "họ tên",
+    "gửi",
+    "cỡ chữ",
+    "nghe đọc bài",
+    "nghe bài viết",
+    "thích",
+    "like",
+    "tin mới",
+    "tin mới nhất",
+    "tin nổi bật",
+    "đọc nhiều",
+    "xem nhiều",
+];
+pub(super) const MENU_CONTAINS: &[&str] = &[
+    "lượt xem",
+    "lượt truy cập",
+    "đang truy cập",
+    "đăng nhập để",
+    "vui lòng đăng nhập",
+    "bạn phải đăng nhập",
+    "bản quyền thuộc",
+    "copyright",
+    "©",
+    "chia sẻ bài viết",
+    "chia sẻ qua",
+    "trung bình:",
+];
+/// Lines up to this many characters may be boilerplate; longer ones never.
+pub(super) const SHORT_LINE: usize = 100;
+
+/// Words removed before checking that a line is only a date and time.
+pub(super) const DATELINE_WORDS: &[&str] = &[
+    "chủ nhật",
+    "thứ hai",
+    "thứ ba",
+    "thứ tư",
+    "thứ năm",
+    "thứ sáu",
+    "thứ bảy",
+    "thứ",
+    "ngày",
+    "lúc",
+    "cập nhật",
+    "gmt",
+];
+
+pub(super) const BYLINE_PREFIXES: &[&str] =
+    &["tin, ảnh:", "tin và ảnh:", "tin ảnh:", "bài, ảnh:", "bài và ảnh:", "bài:", "tin:", "ảnh:", "tác giả:"];
+
+pub(super) const SCENE_OPENERS: &[&str] = &["quang cảnh", "toàn cảnh", "đại biểu", "các đại biểu", "ảnh"];
+pub(super) const PERSON_OPENERS: &[&str] = &[
+    "đồng chí",
+    "các đồng chí",
+    "đ/c",
+    "các đ/c",
+    "bí thư",
+    "phó bí thư",
+    "chủ tịch",
+    "phó chủ tịch",
+    "chánh",
+    "phó chánh",
+    "giám đốc",
+    "phó giám đốc",
+    "trưởng",
+    "phó trưởng",
+    "lãnh đạo",
+    "thường trực",
+    "đại tá",
+    "thượng tá",
+    "thiếu tướng",
+    "trung tướng",
+    "thủ tướng",
+    "bộ trưởng",
+];
+pub(super) const CAPTION_VERBS: &[&str] = &[
+    "phát biểu",
+    "chủ trì",
+    "tham dự",
+    "dự",
+    "báo cáo",
+    "trình bày",
+    "kết luận",
+    "thảo luận",
+    "tham luận",
+    "trao",
+    "tặng",
+    "khai mạc",
+    "bế mạc",
+    "thăm",
+    "kiểm tra",
+    "làm việc",
+    "chúc mừng",
+    "chụp ảnh",
+    "gợi ý",
+];
+pub(super) const SPEECH_VERBS: &[&str] = &[
+    "nhấn mạnh",
+    "cho biết",
+    "khẳng định",
+    "yêu cầu",
+    "đề nghị",
+    "biểu dương",
+    "ghi nhận",
+    "lưu ý",
+    "chỉ đạo",
+    "giao nhiệm vụ",
+    "cho rằng",
+];
+
+/// Words that make the day/month after them a date.
+pub(super) const DATE_TRIGGERS: &[&str] = &["sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm"];
+
+pub(super) const COUNT_UNITS: &[&str] = &[
+    "tiêu chí",
+    "chỉ tiêu",
+    "hợp tác xã",
+    "xã",
+    "thôn",
+    "tổ dân phố",
+    "khu dân cư",
+    "sản phẩm",
+    "hộ",
+    "công trình",
+    "dự án",
+    "doanh nghiệp",
+    "trường",
+    "đảng viên",
+    "vườn mẫu",
+    "mô hình",
+];
+/// Units of rankings and of `a/b` only (`thứ 7/27 huyện`).
+pub(super) const ADMIN_UNITS: &[&str] = &["huyện", "thị xã", "thành phố", "tỉnh", "đơn vị", "địa phương"];
+pub(super) const AMOUNT_UNITS: &[&str] =
+    &["tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "km", "ha", "tấn", "tạ", "m2", "m²"];
+pub(super) const PLAIN_UNITS: &[(&[&str], &str)] = &[(AMOUNT_UNITS, "amount"), (COUNT_UNITS, "count")];
+pub(super) const PLAN_WORDS: &[&str] = &["so với kế hoạch", "kế hoạch", "kh"];
+pub(super) const FRACTIONS: &[(char, f64, f64)] = &[('¼', 1.0, 4.0), ('½', 1.0, 2.0), ('¾', 3.0, 4.0)];
+/// Words before `a/b` that make it a date, not a figure.
+pub(super) const DATE_WORDS: &[&str] = &["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "tháng", "hôm"];
+/// Words before a number that make it a year, a date or an ordinal.
+pub(super) const NOT_AFTER: &[&str] = &["năm", "tháng", "ngày", "quý", "đoạn", "số", "lần", "kỳ", "khóa", "khoá"];
+pub(super) const RANK_WORDS: &[&str] = &["đứng", "xếp", "hạng"];
+pub(super) const CONTEXT_WORDS: usize = 6;
+pub(super) const MAX_SLUG: usize = 80;
