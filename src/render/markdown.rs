@@ -13,6 +13,12 @@ fn options() -> Options {
 pub fn to_html(markdown: &str, safe_html: bool) -> String {
     let parser = Parser::new_ext(markdown, options()).map(|event| match event {
         Event::Html(h) | Event::InlineHtml(h) if safe_html => Event::Text(h),
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) if safe_html && !safe_url(&dest_url) => {
+            Event::Start(Tag::Link { link_type, dest_url: "#".into(), title, id })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) if safe_html && !safe_url(&dest_url) => {
+            Event::Start(Tag::Image { link_type, dest_url: "#".into(), title, id })
+        }
         other => other,
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -23,6 +29,16 @@ pub fn to_html(markdown: &str, safe_html: bool) -> String {
             .replace("</table>", "</table></div>");
     }
     out
+}
+
+/// False for addresses that run code when followed (`javascript:`,
+/// `vbscript:`, `data:` other than images).
+fn safe_url(url: &str) -> bool {
+    let lower: String =
+        url.trim().chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_lowercase();
+    !(lower.starts_with("javascript:")
+        || lower.starts_with("vbscript:")
+        || (lower.starts_with("data:") && !lower.starts_with("data:image/")))
 }
 
 /// Renders a one-paragraph Markdown snippet (a summary) without its `<p>`.
@@ -125,6 +141,9 @@ mod tests {
         assert!(to_html("<script>x</script>\n", false).contains("<script>"));
         let safe = to_html("a <b onclick=\"x\">b</b>\n\n<script>alert(1)</script>\n", true);
         assert!(!safe.contains("<script>") && !safe.contains("<b "), "{safe}");
+        let links = to_html("[a](javascript:alert(1)) [b](JaVaScript:x) ![c](data:text/html,x) [d](../ok/)\n", true);
+        assert!(!links.to_lowercase().contains("script:") && !links.contains("data:text"), "{links}");
+        assert!(links.contains("href=\"../ok/\""));
     }
 
     #[test]
