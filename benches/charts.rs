@@ -25,15 +25,20 @@ fn main() {
     println!("SVG charts: {charts} in {svg_secs:.3} s = {:.0} charts/s ({threads} threads)", charts as f64 / svg_secs);
     let start = Instant::now();
     let cards = 10;
+    let mut size = 0;
     for _ in 0..cards {
-        bantin::render::charts::card::render(&bantin::render::charts::card::CardText {
+        size = bantin::render::charts::card::render(&bantin::render::charts::card::CardText {
             site: site.settings.title.clone(),
             title: "Kỳ Anh tổng kết năm 2022: 110/154 thôn đạt chuẩn khu dân cư kiểu mẫu".into(),
             subtitle: "Kỳ Anh · 06/01/2023".into(),
             figures: vec![("110/154".into(), "Thôn đạt chuẩn".into()), ("9/9".into(), "Tiêu chí huyện".into())],
         })
-        .expect("card draws");
+        .expect("card draws")
+        .len();
     }
     let png_secs = start.elapsed().as_secs_f64();
-    println!("PNG share cards: {cards} in {png_secs:.3} s = {:.1} cards/s (one thread)", cards as f64 / png_secs);
+    println!(
+        "PNG share cards: {cards} in {png_secs:.3} s = {:.1} cards/s (one thread), {size} bytes each",
+        cards as f64 / png_secs
+    );
 }

@@ -105,6 +105,11 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
+    /// Adds each of `items`.
+    pub fn extend_from(&mut self, items: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(items);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }

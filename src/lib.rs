@@ -102,23 +102,31 @@ pub fn build_with_progress(
         return Err(warnings);
     }
     let Some((site, theme)) = prepare(&options.root, options.drafts, &mut warnings) else { return Err(warnings) };
-    let render::Rendered { files, charts } = match render::site_with_progress(&site, &theme, progress, None) {
-        Ok(r) => r,
-        Err(errors) => {
-            warnings.extend(errors);
-            return Err(warnings);
-        }
-    };
-    if let Err(e) = write::output(&options.out, &files) {
-        let mut d = warnings;
+    let fail = |mut d: Diagnostics, e: write::WriteError| {
         d.push(
             Diagnostic::error(options.out.display().to_string(), None, e.to_string())
                 .with_hint("the previous output, if any, was left in place"),
         );
-        return Err(d);
+        d
+    };
+    let staging = match write::Staging::begin(&options.out) {
+        Ok(s) => s,
+        Err(e) => return Err(fail(warnings, e)),
+    };
+    let sink = |o: render::Output| {
+        staging.put(&o).map_err(|e| Diagnostic::error(options.out.display().to_string(), None, e.to_string()))
+    };
+    match render::site_streaming(&site, &theme, progress, None, &sink) {
+        Ok(summary) => match staging.commit() {
+            Ok(()) => Ok(BuildReport { pages: summary.pages, files: summary.files, charts: summary.charts, warnings }),
+            Err(e) => Err(fail(warnings, e)),
+        },
+        Err(errors) => {
+            staging.abort();
+            warnings.extend(errors);
+            Err(warnings)
+        }
     }
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    Ok(BuildReport { pages, files: files.len(), charts, warnings })
 }
 
 /// `bantin check`: everything `build` checks, plus the warnings of

@@ -92,8 +92,48 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Content {
     out
 }
 
+/// Reads text files in parallel, keeping their order; problems reported.
+fn read_all(files: &[AssetFile], diags: &mut Diagnostics) -> Vec<Option<TextFile>> {
+    use rayon::prelude::*;
+    let read: Vec<(Option<TextFile>, Diagnostics)> = files
+        .par_iter()
+        .map(|f| {
+            let mut d = Diagnostics::new();
+            (read_text(f, &mut d), d)
+        })
+        .collect();
+    read.into_iter()
+        .map(|(t, d)| {
+            diags.extend(d);
+            t
+        })
+        .collect()
+}
+
+/// What a file under `content/districts/<folder>/` is, by its path there.
+#[derive(PartialEq)]
+enum Role {
+    Yaml,
+    Csv,
+    Article,
+    Asset,
+}
+
+fn role(inner: &str) -> Role {
+    if inner == "district.yaml" {
+        Role::Yaml
+    } else if inner.starts_with("data/") && inner.ends_with(".csv") && inner.matches('/').count() == 1 {
+        Role::Csv
+    } else if inner.ends_with(".md") {
+        Role::Article
+    } else {
+        Role::Asset
+    }
+}
+
 fn districts(root: &Path, diags: &mut Diagnostics) -> Vec<DistrictFiles> {
     let mut by_folder: BTreeMap<String, DistrictFiles> = BTreeMap::new();
+    let mut placed: Vec<(String, Role, AssetFile)> = Vec::new();
     for file in walk(root, "content/districts", diags) {
         let rest = &file.rel["content/districts/".len()..];
         let Some((folder, inner)) = rest.split_once('/') else {
@@ -103,21 +143,24 @@ fn districts(root: &Path, diags: &mut Diagnostics) -> Vec<DistrictFiles> {
             );
             continue;
         };
-        let d = by_folder.entry(folder.to_string()).or_insert_with(|| DistrictFiles {
-            folder: folder.to_string(),
+        placed.push((folder.to_string(), role(inner), file.clone()));
+    }
+    let text_files: Vec<AssetFile> =
+        placed.iter().filter(|(_, r, _)| *r != Role::Asset).map(|(_, _, f)| f.clone()).collect();
+    let mut texts = read_all(&text_files, diags).into_iter();
+    for (folder, role, file) in placed {
+        let d = by_folder.entry(folder.clone()).or_insert_with(|| DistrictFiles {
+            folder,
             yaml: None,
             csvs: Vec::new(),
             articles: Vec::new(),
             assets: Vec::new(),
         });
-        if inner == "district.yaml" {
-            d.yaml = read_text(&file, diags);
-        } else if inner.starts_with("data/") && inner.ends_with(".csv") && inner.matches('/').count() == 1 {
-            d.csvs.extend(read_text(&file, diags));
-        } else if inner.ends_with(".md") {
-            d.articles.extend(read_text(&file, diags));
-        } else {
-            d.assets.push(file);
+        match role {
+            Role::Asset => d.assets.push(file),
+            Role::Yaml => d.yaml = texts.next().flatten(),
+            Role::Csv => d.csvs.extend(texts.next().flatten()),
+            Role::Article => d.articles.extend(texts.next().flatten()),
         }
     }
     let mut out: Vec<DistrictFiles> = by_folder.into_values().collect();

@@ -8,7 +8,6 @@
 
 use crate::render::{Output, OutputData};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -89,44 +88,77 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Writes `files` as the new content of `out`, atomically.
-pub fn output(out: &Path, files: &[Output]) -> Result<(), WriteError> {
-    let out = absolute(out);
-    let parent = out.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let fresh = parent.join(format!(".{name}.bantin-new"));
-    let old = parent.join(format!(".{name}.bantin-old"));
-    for stale in [&fresh, &old] {
-        if stale.exists() {
-            fs::remove_dir_all(stale).map_err(io_err(stale))?;
-        }
-    }
-    fs::create_dir(&fresh).map_err(io_err(&fresh))?;
-    let result = fill(&fresh, files).and_then(|()| swap(&fresh, &out, &old));
-    if result.is_err() && fresh.exists() {
-        let _ = fs::remove_dir_all(&fresh);
-    }
-    result
+/// A new output being written beside the old one; [`Staging::commit`]
+/// swaps it in whole, [`Staging::abort`] (or dropping it) throws it away.
+pub struct Staging {
+    fresh: PathBuf,
+    old: PathBuf,
+    out: PathBuf,
+    done: bool,
 }
 
-fn fill(dir: &Path, files: &[Output]) -> Result<(), WriteError> {
-    let folders: BTreeSet<PathBuf> =
-        files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p))).collect();
-    for f in &folders {
-        fs::create_dir_all(f).map_err(io_err(f))?;
+impl Staging {
+    /// Prepares an empty folder beside `out`.
+    pub fn begin(out: &Path) -> Result<Staging, WriteError> {
+        let out = absolute(out);
+        let parent = out.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let fresh = parent.join(format!(".{name}.bantin-new"));
+        let old = parent.join(format!(".{name}.bantin-old"));
+        for stale in [&fresh, &old] {
+            if stale.exists() {
+                fs::remove_dir_all(stale).map_err(io_err(stale))?;
+            }
+        }
+        fs::create_dir(&fresh).map_err(io_err(&fresh))?;
+        Ok(Staging { fresh, old, out, done: false })
     }
-    files.par_iter().try_for_each(|f| {
-        let target = dir.join(&f.path);
+
+    /// Writes one file into the new output (from any thread).
+    pub fn put(&self, f: &Output) -> Result<(), WriteError> {
+        let target = self.fresh.join(&f.path);
+        if let Some(parent) = target.parent() {
+            if !parent.is_dir() {
+                fs::create_dir_all(parent).map_err(io_err(parent))?;
+            }
+        }
         match &f.data {
             OutputData::Bytes(b) => fs::write(&target, b),
             OutputData::Static(b) => fs::write(&target, b),
             OutputData::Copy(src) => fs::copy(src, &target).map(|_| ()),
         }
         .map_err(io_err(&target))
-    })?;
-    let marker = dir.join(MARKER);
-    fs::write(&marker, MARKER_TEXT).map_err(io_err(&marker))
+    }
+
+    /// Marks the new output as bantin's and swaps it in for the old one.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        let marker = self.fresh.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(io_err(&marker))?;
+        self.done = true;
+        swap(&self.fresh, &self.out, &self.old)
+    }
+
+    /// Throws the new output away; the old one stays as it was.
+    pub fn abort(mut self) {
+        self.done = true;
+        let _ = fs::remove_dir_all(&self.fresh);
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.fresh);
+        }
+    }
+}
+
+/// Writes `files` as the new content of `out`, atomically.
+pub fn output(out: &Path, files: &[Output]) -> Result<(), WriteError> {
+    let staging = Staging::begin(out)?;
+    files.par_iter().try_for_each(|f| staging.put(f))?;
+    staging.commit()
 }
 
 fn swap(fresh: &Path, out: &Path, old: &Path) -> Result<(), WriteError> {

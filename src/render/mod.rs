@@ -103,14 +103,47 @@ pub struct Rendered {
     pub charts: usize,
 }
 
-/// Renders the whole site, calling `progress(done, total)` as page jobs
-/// finish. With a `cache`, what is unchanged since its last build is reused.
+/// Renders the whole site into memory, calling `progress(done, total)` as
+/// page jobs finish. With a `cache`, what is unchanged since its last build
+/// is reused.
 pub fn site_with_progress(
     site: &Site,
     theme: &Theme,
     progress: &(dyn Fn(usize, usize) + Sync),
     cache: Option<&cache::RenderCache>,
 ) -> Result<Rendered, Diagnostics> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let sink = |o: Output| {
+        files.lock().expect("never poisoned").push(o);
+        Ok(())
+    };
+    let summary = site_streaming(site, theme, progress, cache, &sink)?;
+    let mut files = files.into_inner().expect("never poisoned");
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Rendered { files, charts: summary.charts })
+}
+
+/// What a streamed render made.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    pub files: usize,
+    pub pages: usize,
+    pub charts: usize,
+}
+
+/// Where rendered files go as soon as they are made (the write stage, or
+/// a collector), so a large site is never held in memory whole.
+pub type Sink<'s> = &'s (dyn Fn(Output) -> Result<(), Diagnostic> + Sync);
+
+/// Hands every output file to `sink` as it is made. Two files for one path
+/// are an error naming both; the caller then discards what it was given.
+pub fn site_streaming(
+    site: &Site,
+    theme: &Theme,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    cache: Option<&cache::RenderCache>,
+    sink: Sink,
+) -> Result<Summary, Diagnostics> {
     let engine = templates::Engine::new(theme, cache)?;
     let charts = charts::Charts::build(site, cache).map_err(|d| {
         let mut all = Diagnostics::new();
@@ -119,53 +152,48 @@ pub fn site_with_progress(
     })?;
     let (asset_names, static_files) = assets::statics(site, theme);
     let renderer = pages::Renderer::new(site, &engine, &charts, &asset_names);
+    let seen: std::sync::Mutex<std::collections::BTreeMap<String, String>> = Default::default();
+    let emit = |o: Output| -> Result<(), Diagnostic> {
+        if let Some(first) = seen.lock().expect("never poisoned").insert(o.path.clone(), describe(&o)) {
+            return Err(Diagnostic::error(
+                describe(&o),
+                None,
+                format!("`{first}` and this are both written to `{}`", o.path),
+            )
+            .with_hint("rename the file in content/static/ or beside the article, or change a slug"));
+        }
+        sink(o)
+    };
     let jobs = jobs(site);
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<Result<Vec<Output>, Diagnostic>> = jobs
+    let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
-            let r = renderer.job(*job);
+            let r = renderer.job(*job).and_then(|files| files.into_iter().try_for_each(&emit));
             progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, jobs.len());
             r
         })
         .collect();
     let mut diags = Diagnostics::new();
-    let mut out = static_files;
-    out.extend(feeds::all_feeds(site));
-    out.push(search::index(site));
-    if !out.iter().any(|o| o.path == "robots.txt") {
-        out.push(feeds::robots(site));
+    diags.extend_from(results.into_iter().filter_map(Result::err));
+    let mut extra = static_files;
+    extra.extend(feeds::all_feeds(site));
+    extra.push(search::index(site));
+    if !extra.iter().any(|o| o.path == "robots.txt") {
+        extra.push(feeds::robots(site));
     }
-    for r in results {
-        match r {
-            Ok(files) => out.extend(files),
-            Err(d) => diags.push(d),
-        }
-    }
+    diags.extend_from(extra.into_iter().filter_map(|o| emit(o).err()));
     if diags.has_errors() {
         return Err(diags);
     }
-    let mut pages: Vec<&str> = out.iter().map(|o| o.path.as_str()).filter(|p| p.ends_with(".html")).collect();
-    pages.sort_unstable();
-    let sitemap = feeds::sitemap(site, &pages);
-    out.push(sitemap);
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    for pair in out.windows(2) {
-        if pair[0].path == pair[1].path {
-            diags.push(
-                Diagnostic::error(
-                    describe(&pair[1]),
-                    None,
-                    format!("two files would be written to `{}`", pair[0].path),
-                )
-                .with_hint("rename the file in content/static/ or beside the article, or change a slug"),
-            );
-        }
-    }
-    if diags.has_errors() {
+    let paths: Vec<String> = seen.lock().expect("never poisoned").keys().cloned().collect();
+    let pages: Vec<&str> = paths.iter().map(String::as_str).filter(|p| p.ends_with(".html")).collect();
+    let page_count = pages.len();
+    if let Err(d) = emit(feeds::sitemap(site, &pages)) {
+        diags.push(d);
         return Err(diags);
     }
-    Ok(Rendered { files: out, charts: charts.len() })
+    Ok(Summary { files: paths.len() + 1, pages: page_count, charts: charts.len() })
 }
 
 /// Where an output file comes from, for a message.

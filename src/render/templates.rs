@@ -76,16 +76,12 @@ impl<'c> Engine<'c> {
         };
         let render = || {
             let context = Context::from_serialize(ctx).map_err(|e| fail(chain(&e)))?;
-            self.tera.render(template, &context).map(String::into_bytes).map_err(|e| fail(chain(&e)))
+            self.tera.render(template, &context).map_err(|e| fail(chain(&e)))
         };
-        let bytes = match self.cache {
-            None => render()?,
-            Some(cache) => {
-                let json = serde_json::to_vec(ctx).map_err(|e| fail(e.to_string()))?;
-                let key = hash_bytes(&[&self.templates_hash.to_le_bytes(), template.as_bytes(), &json]);
-                cache.get_or_make(key, render)?
-            }
-        };
+        let Some(cache) = self.cache else { return render() };
+        let json = serde_json::to_vec(ctx).map_err(|e| fail(e.to_string()))?;
+        let key = hash_bytes(&[&self.templates_hash.to_le_bytes(), template.as_bytes(), &json]);
+        let bytes = cache.get_or_make(key, || render().map(String::into_bytes))?;
         Ok(String::from_utf8(bytes).expect("templates render UTF-8"))
     }
 }

@@ -3,9 +3,9 @@
 //! embedded DejaVu Sans, so they look the same on every machine.
 
 use super::draw::{MUTED, TEXT, VALUE};
+use super::glyphs;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub const CARD_W: u32 = 1200;
 pub const CARD_H: u32 = 630;
@@ -21,24 +21,9 @@ pub struct CardText {
     pub figures: Vec<(String, String)>,
 }
 
-fn style(size: u32, bold: bool, color: RGBColor) -> TextStyle<'static> {
-    let f = if bold {
-        ("sans-serif", size as f64, FontStyle::Bold).into_font()
-    } else {
-        ("sans-serif", size as f64).into_font()
-    };
-    f.color(&color).pos(Pos::new(HPos::Left, VPos::Top))
-}
-
 /// Breaks `text` into at most `max_lines` lines that fit `width` pixels.
-fn wrap<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    st: &TextStyle,
-    width: u32,
-    max_lines: usize,
-) -> Vec<String> {
-    let fits = |s: &str| area.estimate_text_size(s, st).map(|(w, _)| w <= width).unwrap_or(true);
+fn wrap(text: &str, size: u32, bold: bool, width: u32, max_lines: usize) -> Vec<String> {
+    let fits = |s: &str| glyphs::width(s, size, bold) <= width;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -63,37 +48,52 @@ fn wrap<DB: DrawingBackend>(
     lines
 }
 
-fn paint<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, card: &CardText) -> Result<(), String> {
-    let e = |e: DrawingAreaErrorKind<DB::ErrorType>| format!("{e:?}");
-    area.fill(&WHITE).map_err(e)?;
-    area.draw(&Rectangle::new([(0, 0), (CARD_W as i32, 96)], BAND.filled())).map_err(e)?;
-    area.draw(&Text::new(card.site.clone(), (60, 28), style(34, true, WHITE))).map_err(e)?;
-    let title_style = style(58, true, TEXT);
+fn paint<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, card: &CardText) {
+    glyphs::draw(area, &card.site, (60, 28), 34, true, WHITE);
     let mut y = 136;
-    for line in wrap(area, &card.title, &title_style, CARD_W - 120, 3) {
-        area.draw(&Text::new(line, (60, y), title_style.clone())).map_err(e)?;
+    for line in wrap(&card.title, 58, true, CARD_W - 120, 3) {
+        glyphs::draw(area, &line, (60, y), 58, true, TEXT);
         y += 70;
     }
-    area.draw(&Text::new(card.subtitle.clone(), (60, y + 8), style(30, false, MUTED))).map_err(e)?;
+    glyphs::draw(area, &card.subtitle, (60, y + 8), 30, false, MUTED);
     for (i, (figure, label)) in card.figures.iter().take(3).enumerate() {
         let x = 60 + 370 * i as i32;
-        area.draw(&Rectangle::new([(x, 430), (x + 6, 590)], VALUE.filled())).map_err(e)?;
-        area.draw(&Text::new(figure.clone(), (x + 22, 432), style(46, true, VALUE))).map_err(e)?;
-        let label_style = style(24, false, TEXT);
-        for (j, line) in wrap(area, label, &label_style, 330, 2).into_iter().enumerate() {
-            area.draw(&Text::new(line, (x + 22, 500 + 32 * j as i32), label_style.clone())).map_err(e)?;
+        glyphs::draw(area, figure, (x + 22, 432), 46, true, VALUE);
+        for (j, line) in wrap(label, 24, false, 330, 2).into_iter().enumerate() {
+            glyphs::draw(area, &line, (x + 22, 500 + 32 * j as i32), 24, false, TEXT);
         }
     }
-    area.draw(&Rectangle::new([(0, CARD_H as i32 - 10), (CARD_W as i32, CARD_H as i32)], VALUE.filled())).map_err(e)?;
-    Ok(())
+}
+
+/// Fills a rectangle of the RGB buffer: much faster than plotters' pixel
+/// by pixel, and the flat areas are most of a card.
+fn fill_rect(rgb: &mut [u8], (x0, y0): (u32, u32), (x1, y1): (u32, u32), c: RGBColor) {
+    let row: Vec<u8> = (x0..x1).flat_map(|_| [c.0, c.1, c.2]).collect();
+    for y in y0..y1 {
+        let start = ((y * CARD_W + x0) * 3) as usize;
+        rgb[start..start + row.len()].copy_from_slice(&row);
+    }
+}
+
+/// The flat parts of a card: white ground, the band, the figure bars, the
+/// bottom stripe.
+fn ground(rgb: &mut [u8], figures: usize) {
+    rgb.fill(255);
+    fill_rect(rgb, (0, 0), (CARD_W, 96), BAND);
+    for i in 0..figures.min(3) as u32 {
+        let x = 60 + 370 * i;
+        fill_rect(rgb, (x, 430), (x + 6, 590), VALUE);
+    }
+    fill_rect(rgb, (0, CARD_H - 10), (CARD_W, CARD_H), VALUE);
 }
 
 /// Draws a card and encodes it as PNG.
 pub fn render(card: &CardText) -> Result<Vec<u8>, String> {
     let mut rgb = vec![0u8; (CARD_W * CARD_H * 3) as usize];
+    ground(&mut rgb, card.figures.len());
     {
         let area = BitMapBackend::with_buffer(&mut rgb, (CARD_W, CARD_H)).into_drawing_area();
-        paint(&area, card)?;
+        paint(&area, card);
         area.present().map_err(|e| format!("{e:?}"))?;
     }
     let mut png_bytes = Vec::new();
@@ -101,6 +101,14 @@ pub fn render(card: &CardText) -> Result<Vec<u8>, String> {
         let mut encoder = png::Encoder::new(&mut png_bytes, CARD_W, CARD_H);
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
+        // Measured on a typical card: Default + Up is 48 KB at ~6 ms; Fast +
+        // Sub 128 KB at ~2.5 ms; Best 44 KB at ~50 ms.
+        let (c, f) = match std::env::var("PNGMODE").as_deref() {
+            Ok("default-up") => (png::Compression::Default, png::FilterType::Up),
+            _ => (png::Compression::Fast, png::FilterType::Up),
+        };
+        encoder.set_compression(c);
+        encoder.set_filter(f);
         let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
         writer.write_image_data(&rgb).map_err(|e| e.to_string())?;
     }

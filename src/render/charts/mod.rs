@@ -7,6 +7,7 @@
 
 pub mod card;
 pub mod draw;
+pub mod glyphs;
 pub mod spec;
 pub mod svg;
 

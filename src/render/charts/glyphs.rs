@@ -1,0 +1,116 @@
+//! Text on share cards: each glyph of the embedded DejaVu Sans is
+//! rasterised once per size with ab_glyph (the rasteriser plotters itself
+//! uses) and painted through plotters' bitmap backend. Drawing through
+//! plotters' text element rasterised every glyph anew: most of a card's
+//! cost on a site with thousands of them.
+
+use ab_glyph::{point, Font, FontRef, GlyphId, PxScale, ScaleFont};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+/// A glyph's coverage, placed relative to the pen on the baseline.
+struct Coverage {
+    left: i32,
+    top: i32,
+    width: u32,
+    alpha: Vec<u8>,
+}
+
+fn font(bold: bool) -> &'static FontRef<'static> {
+    static REGULAR: OnceLock<FontRef<'static>> = OnceLock::new();
+    static BOLD: OnceLock<FontRef<'static>> = OnceLock::new();
+    let (cell, bytes) = if bold { (&BOLD, dejavu::sans::bold()) } else { (&REGULAR, dejavu::sans::regular()) };
+    cell.get_or_init(|| FontRef::try_from_slice(bytes).expect("DejaVu Sans is a valid font"))
+}
+
+type Key = (bool, u32, GlyphId);
+
+thread_local! {
+    static CACHE: RefCell<HashMap<Key, Rc<Option<Coverage>>>> = RefCell::new(HashMap::new());
+}
+
+fn coverage(bold: bool, size: u32, id: GlyphId) -> Rc<Option<Coverage>> {
+    CACHE.with(|c| {
+        c.borrow_mut()
+            .entry((bold, size, id))
+            .or_insert_with(|| {
+                let glyph = id.with_scale_and_position(PxScale::from(size as f32), point(0.0, 0.0));
+                Rc::new(font(bold).outline_glyph(glyph).map(|outlined| {
+                    let b = outlined.px_bounds();
+                    let (w, h) = (b.width() as u32, b.height() as u32);
+                    let mut alpha = vec![0u8; (w * h) as usize];
+                    outlined.draw(|x, y, c| {
+                        if x < w && y < h {
+                            alpha[(y * w + x) as usize] = (c.clamp(0.0, 1.0) * 255.0).round() as u8;
+                        }
+                    });
+                    Coverage { left: b.min.x as i32, top: b.min.y as i32, width: w, alpha }
+                }))
+            })
+            .clone()
+    })
+}
+
+/// Each glyph of `text` with its pen position from the start.
+fn layout(text: &str, size: u32, bold: bool) -> Vec<(GlyphId, f32)> {
+    let f = font(bold).as_scaled(PxScale::from(size as f32));
+    let mut caret = 0.0;
+    let mut prev: Option<GlyphId> = None;
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let id = f.glyph_id(c);
+        if let Some(p) = prev {
+            caret += f.kern(p, id);
+        }
+        out.push((id, caret));
+        caret += f.h_advance(id);
+        prev = Some(id);
+    }
+    out
+}
+
+/// The width of `text` in pixels.
+pub fn width(text: &str, size: u32, bold: bool) -> u32 {
+    let f = font(bold).as_scaled(PxScale::from(size as f32));
+    let last = layout(text, size, bold).last().map(|(id, x)| x + f.h_advance(*id)).unwrap_or(0.0);
+    last.ceil() as u32
+}
+
+/// Paints `text` with its top-left corner at `at`.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    at: (i32, i32),
+    size: u32,
+    bold: bool,
+    color: RGBColor,
+) {
+    let baseline = at.1 + font(bold).as_scaled(PxScale::from(size as f32)).ascent().round() as i32;
+    for (id, x) in layout(text, size, bold) {
+        let cov = coverage(bold, size, id);
+        let Some(cov) = cov.as_ref() else { continue };
+        let (x0, y0) = (at.0 + x.round() as i32 + cov.left, baseline + cov.top);
+        for (i, a) in cov.alpha.iter().enumerate().filter(|(_, a)| **a > 0) {
+            let (dx, dy) = ((i as u32 % cov.width) as i32, (i as u32 / cov.width) as i32);
+            let c = if *a == 255 { color.to_rgba() } else { color.mix(f64::from(*a) / 255.0) };
+            let _ = area.draw_pixel((x0 + dx, y0 + dy), &c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measures_vietnamese_text() {
+        let w = width("Kỳ Anh tổng kết", 30, false);
+        assert!(w > 150 && w < 300, "{w}");
+        assert!(width("Kỳ Anh", 30, true) >= width("Kỳ Anh", 30, false));
+        assert_eq!(width("", 30, false), 0);
+    }
+}
