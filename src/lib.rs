@@ -17,6 +17,8 @@
 //! nothing reads the clock, so the same input gives the same bytes.
 
 pub mod archive;
+#[doc(hidden)]
+pub mod corpus;
 pub mod diag;
 #[doc(hidden)]
 pub mod fuzzing;

@@ -7,6 +7,7 @@ use super::views;
 use super::{Output, OutputData};
 use crate::model::{Article, Site};
 use jiff::civil::Date;
+use std::collections::BTreeMap;
 
 /// How many entries a feed holds, newest first.
 pub const FEED_ENTRIES: usize = 50;
@@ -112,25 +113,43 @@ pub fn all_feeds(site: &Site) -> Vec<Output> {
     out
 }
 
-/// The date a page last changed (articles have their own, see [`sitemap`]): for a district's
+/// The date a page last changed: an article's own date; for a district's
 /// or topic's pages, the newest article there; otherwise the site's.
-fn lastmod(site: &Site, page: &str) -> Date {
-    for (i, d) in site.districts.iter().enumerate() {
-        if page.starts_with(&format!("districts/{}/", d.slug)) {
-            return site.district_articles(i).next().map(|a| a.date).unwrap_or_else(|| site_updated(site));
+struct LastMod<'a> {
+    site_date: Date,
+    articles: BTreeMap<String, Date>,
+    districts: BTreeMap<&'a str, Date>,
+    topics: BTreeMap<&'a str, Date>,
+}
+
+impl<'a> LastMod<'a> {
+    fn new(site: &'a Site) -> Self {
+        let mut districts = BTreeMap::new();
+        let mut topics = BTreeMap::new();
+        // Articles are newest first: the first date seen is the newest.
+        for a in &site.articles {
+            districts.entry(site.districts[a.district].slug.as_str()).or_insert(a.date);
+            for t in &a.topics {
+                topics.entry(t.as_str()).or_insert(a.date);
+            }
         }
+        let articles =
+            site.articles.iter().map(|a| (format!("{}index.html", views::article_dir(site, a)), a.date)).collect();
+        LastMod { site_date: site_updated(site), articles, districts, topics }
     }
-    for t in &site.topics {
-        if page.starts_with(&format!("topics/{}/", t.slug)) {
-            return site
-                .articles
-                .iter()
-                .find(|a| a.topics.contains(&t.slug))
-                .map(|a| a.date)
-                .unwrap_or_else(|| site_updated(site));
+
+    fn of(&self, page: &str) -> Date {
+        if let Some(d) = self.articles.get(page) {
+            return *d;
         }
+        let mut parts = page.split('/');
+        let found = match (parts.next(), parts.next()) {
+            (Some("districts"), Some(slug)) => self.districts.get(slug),
+            (Some("topics"), Some(slug)) => self.topics.get(slug),
+            _ => None,
+        };
+        found.copied().unwrap_or(self.site_date)
     }
-    site_updated(site)
 }
 
 /// `sitemap.xml` listing every HTML page of `paths` but 404.html.
@@ -138,11 +157,10 @@ pub fn sitemap(site: &Site, paths: &[&str]) -> Output {
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let article_dates: std::collections::BTreeMap<String, Date> =
-        site.articles.iter().map(|a| (format!("{}index.html", views::article_dir(site, a)), a.date)).collect();
+    let lastmod = LastMod::new(site);
     for page in paths.iter().filter(|p| p.ends_with("index.html")) {
         let dir = page.trim_end_matches("index.html");
-        let date = article_dates.get(*page).copied().unwrap_or_else(|| lastmod(site, page));
+        let date = lastmod.of(page);
         x.push_str(&format!(
             "<url><loc>{}</loc><lastmod>{date}</lastmod></url>\n",
             xml(&absolute(&site.settings.base_url, dir))

@@ -69,7 +69,7 @@ enum Job {
     ListPage(pages::paging::List, usize),
 }
 
-fn jobs(site: &Site) -> Vec<Job> {
+fn jobs(site: &Site, lists: &std::collections::BTreeMap<pages::paging::List, Vec<usize>>) -> Vec<Job> {
     let mut jobs =
         vec![Job::Home, Job::Districts, Job::Indicators, Job::Topics, Job::NotFound, Job::SiteCard, Job::Search];
     jobs.extend((0..site.districts.len()).map(Job::DistrictCard));
@@ -85,8 +85,9 @@ fn jobs(site: &Site) -> Vec<Job> {
     for d in 0..site.districts.len() {
         jobs.extend((0..periods).map(|i| Job::DistrictBulletin(d, i)));
     }
-    for list in pages::paging::List::all(site) {
-        jobs.extend((2..=list.pages(site)).map(|n| Job::ListPage(list, n)));
+    for (list, members) in lists {
+        let list = *list;
+        jobs.extend((2..=pages::paging::List::pages_for(site, members.len())).map(move |n| Job::ListPage(list, n)));
     }
     jobs
 }
@@ -151,7 +152,8 @@ pub fn site_streaming(
         all
     })?;
     let (asset_names, static_files) = assets::statics(site, theme);
-    let renderer = pages::Renderer::new(site, &engine, &charts, &asset_names);
+    let lists = pages::paging::List::memberships(site);
+    let renderer = pages::Renderer::new(site, &engine, &charts, &asset_names, &lists);
     let seen: std::sync::Mutex<std::collections::BTreeMap<String, String>> = Default::default();
     let emit = |o: Output| -> Result<(), Diagnostic> {
         if let Some(first) = seen.lock().expect("never poisoned").insert(o.path.clone(), describe(&o)) {
@@ -164,7 +166,7 @@ pub fn site_streaming(
         }
         sink(o)
     };
-    let jobs = jobs(site);
+    let jobs = jobs(site, &lists);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()

@@ -70,6 +70,8 @@ pub(super) struct Renderer<'a> {
     assets: &'a BTreeMap<String, String>,
     /// Every bulletin period, oldest first.
     pub(super) periods: Vec<crate::model::Period>,
+    /// The articles of every paginated list.
+    pub(super) lists: &'a BTreeMap<paging::List, Vec<usize>>,
     info: SiteInfo<'a>,
     nav: Vec<NavItem>,
     footer_pages: Vec<Link>,
@@ -81,6 +83,7 @@ impl<'a> Renderer<'a> {
         engine: &'a Engine<'a>,
         charts: &'a Charts,
         assets: &'a BTreeMap<String, String>,
+        lists: &'a BTreeMap<paging::List, Vec<usize>>,
     ) -> Self {
         let s = &site.settings;
         let t = s.lang.strings();
@@ -101,7 +104,7 @@ impl<'a> Renderer<'a> {
         let info =
             SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
         let periods = crate::render::bulletins::periods(site);
-        Renderer { site, engine, charts, assets, periods, info, nav, footer_pages }
+        Renderer { site, engine, charts, assets, periods, lists, info, nav, footer_pages }
     }
 
     fn base(&self, dir: &str, title: String, description: String, section: &'static str) -> Base<'_> {

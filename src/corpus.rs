@@ -1,0 +1,278 @@
+//! A deterministic synthetic corpus for benchmarks: N articles (about 600
+//! words of Vietnamese-like text with headings, a list, a table and links)
+//! over D districts, each with 10 indicators over 8 periods and communes
+//! with data, as a bantin site and the same articles as a Hugo site with
+//! comparable templates (a page, a section list, a taxonomy).
+//!
+//! Used by `examples/corpus.rs` (and `scripts/bench.sh`) and by a test.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// xorshift64*: the same numbers on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "huyện",
+    "xã",
+    "thôn",
+    "nông thôn mới",
+    "đạt chuẩn",
+    "kế hoạch",
+    "tiêu chí",
+    "hạ tầng",
+    "giao thông",
+    "thủy lợi",
+    "nhân dân",
+    "cán bộ",
+    "đảng viên",
+    "chỉ đạo",
+    "triển khai",
+    "kết quả",
+    "tích cực",
+    "sản xuất",
+    "kinh doanh",
+    "hợp tác xã",
+    "sản phẩm",
+    "OCOP",
+    "thu nhập",
+    "bình quân",
+    "đầu người",
+    "hộ nghèo",
+    "giảm nghèo",
+    "môi trường",
+    "rác thải",
+    "cây xanh",
+    "văn hóa",
+    "thể thao",
+    "giáo dục",
+    "y tế",
+    "trường học",
+    "nhà văn hóa",
+    "đường điện",
+    "chiếu sáng",
+    "an ninh",
+    "trật tự",
+    "cải cách hành chính",
+    "một cửa",
+    "dịch vụ công",
+    "trực tuyến",
+    "chuyển đổi số",
+    "vốn",
+    "ngân sách",
+    "xã hội hóa",
+    "đóng góp",
+    "hiến đất",
+    "năm",
+    "quý",
+    "tháng",
+    "tổng kết",
+    "sơ kết",
+    "hội nghị",
+    "đánh giá",
+    "nhiệm vụ",
+    "giải pháp",
+    "trọng tâm",
+];
+const DISTRICTS: &[&str] = &[
+    "Kỳ Anh",
+    "Vũ Quang",
+    "Cẩm Thủy",
+    "Đức Thọ",
+    "Hương Sơn",
+    "Thạch Hà",
+    "Can Lộc",
+    "Nghi Xuân",
+    "Hương Khê",
+    "Lộc Hà",
+];
+const TOPICS: &[&str] = &["nong-thon-moi", "cai-cach-hanh-chinh", "kinh-te", "xay-dung-dang", "ocop", "moi-truong"];
+
+fn sentence(r: &mut Rng) -> String {
+    let n = 8 + r.below(14);
+    let mut s: Vec<&str> = (0..n).map(|_| r.pick(WORDS)).collect();
+    let first = s[0].to_string();
+    let mut cap = first.chars();
+    let head: String = cap.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default() + cap.as_str();
+    s[0] = "";
+    format!("{head}{}.", s.join(" "))
+}
+
+fn paragraph(r: &mut Rng) -> String {
+    (0..3 + r.below(3)).map(|_| sentence(r)).collect::<Vec<_>>().join(" ")
+}
+
+/// About 600 words: headings, a list, a table and links.
+fn body(r: &mut Rng, sibling: &str) -> String {
+    let mut b = String::new();
+    for section in 0..3 {
+        let _ = writeln!(b, "{}\n", paragraph(r));
+        let _ = writeln!(b, "## {}\n", sentence(r).trim_end_matches('.'));
+        let _ = writeln!(b, "{}\n", paragraph(r));
+        if section == 1 {
+            for _ in 0..4 {
+                let _ = writeln!(b, "- {}", sentence(r));
+            }
+            let _ = writeln!(b, "\n| Chỉ tiêu | Kết quả | Kế hoạch |\n|---|---:|---:|");
+            for _ in 0..4 {
+                let _ = writeln!(b, "| {} | {} | {} |", r.pick(WORDS), r.below(200), r.below(200));
+            }
+            let _ = writeln!(b, "\nXem thêm [bài liên quan](../{sibling}/).\n");
+        }
+    }
+    b
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+struct Article {
+    district: usize,
+    slug: String,
+    title: String,
+    date: String,
+    topics: Vec<&'static str>,
+    indicators: bool,
+    body: String,
+}
+
+fn articles(r: &mut Rng, n: usize, districts: usize) -> Vec<Article> {
+    (0..n)
+        .map(|i| {
+            let district = i % districts;
+            let (y, m, d) = (2018 + (i / 7) % 8, 1 + r.below(12), 1 + r.below(28));
+            let sibling = format!("bai-{}", if i >= districts { i - districts } else { i + districts });
+            Article {
+                district,
+                slug: format!("bai-{i}"),
+                title: format!("{} {i}", sentence(r).trim_end_matches('.')),
+                date: format!("{y}-{m:02}-{d:02}"),
+                topics: vec![TOPICS[i % TOPICS.len()], TOPICS[(i / 3) % TOPICS.len()]],
+                indicators: i % 5 == 0,
+                body: body(r, &sibling),
+            }
+        })
+        .collect()
+}
+
+fn district_name(d: usize) -> String {
+    format!("{} {}", DISTRICTS[d % DISTRICTS.len()], d / DISTRICTS.len() + 1)
+}
+
+fn bantin_site(root: &Path, arts: &[Article], districts: usize, r: &mut Rng) {
+    let c = root.join("content");
+    write(&c.join("site.yaml"), "title: Bản tin thử tải\nbase_url: https://example.gov.vn/bench/\nbulletin_period: year\ntopics:\n  nong-thon-moi: Nông thôn mới\n  cai-cach-hanh-chinh: Cải cách hành chính\n  kinh-te: Kinh tế\n  xay-dung-dang: Xây dựng Đảng\n  ocop: OCOP\n  moi-truong: Môi trường\n");
+    let mut ind = String::new();
+    for i in 0..10 {
+        let kind = ["count", "count", "count", "amount", "amount", "percent", "rank", "count", "amount", "percent"][i];
+        let _ = writeln!(
+            ind,
+            "- {{ id: ind-{i}, name: Chỉ tiêu {i}, kind: {kind}, unit: đơn vị, topic: {} }}",
+            TOPICS[i % TOPICS.len()]
+        );
+    }
+    write(&c.join("indicators.yaml"), &ind);
+    for d in 0..districts {
+        let mut y = format!("name: {}\nprovince: Hà Tĩnh\nlevel: huyện\ndata:\n", district_name(d));
+        for i in 0..10 {
+            let _ = writeln!(y, "  ind-{i}:");
+            for p in 0..8 {
+                let total = 50 + (d % 7) * 10;
+                let v = (p * total / 10 + r.below(3)).min(total);
+                match i {
+                    3 | 4 | 8 => {
+                        let _ = writeln!(
+                            y,
+                            "    - {{ period: {}, value: {}.{}, target: {} }}",
+                            2017 + p,
+                            1000 + 150 * p + r.below(100),
+                            r.below(99),
+                            1100 + 150 * p
+                        );
+                    }
+                    5 | 9 => {
+                        let _ = writeln!(y, "    - {{ period: {}, value: {} }}", 2017 + p, 50 + 5 * p + r.below(4));
+                    }
+                    6 => {
+                        let _ = writeln!(y, "    - {{ period: {}, value: {}, total: 27 }}", 2017 + p, 1 + r.below(27));
+                    }
+                    _ => {
+                        let _ = writeln!(y, "    - {{ period: {}, value: {v}/{total} }}", 2017 + p);
+                    }
+                }
+            }
+        }
+        y.push_str("communes:\n");
+        for k in 0..6 {
+            let _ = writeln!(y, "  - name: Xã {k}\n    data:\n      ind-0:\n        - {{ period: 2023, value: {}/20 }}\n        - {{ period: 2024, value: {}/20 }}", 10 + r.below(5), 14 + r.below(6));
+        }
+        write(&c.join(format!("districts/d{d}/district.yaml")), &y);
+    }
+    for a in arts {
+        let ind = if a.indicators { "indicators: [ind-0, ind-3]\n" } else { "" };
+        let text = format!(
+            "---\ntitle: \"{}\"\ndate: {}\nauthor: Ban biên tập\ntopics: [{}]\n{ind}---\n{}",
+            a.title,
+            a.date,
+            a.topics.join(", "),
+            a.body
+        );
+        write(&c.join(format!("districts/d{}/{}.md", a.district, a.slug)), &text);
+    }
+}
+
+const HUGO_BASEOF: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{{ .Title }} · {{ .Site.Title }}</title><link rel=\"stylesheet\" href=\"{{ \"style.css\" | relURL }}\"></head><body><header><a href=\"{{ \"/\" | relURL }}\">{{ .Site.Title }}</a><nav>{{ range .Site.Sections }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ end }}</nav></header><main>{{ block \"main\" . }}{{ end }}</main><footer>{{ .Site.Title }}</footer></body></html>\n";
+const HUGO_SINGLE: &str = "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format \"02/01/2006\" }} · {{ .Params.author }}{{ range .Params.topics }} · <a href=\"{{ (printf \"topics/%s\" .) | relURL }}\">{{ . }}</a>{{ end }}</p>{{ .Content }}</article>{{ end }}\n";
+const HUGO_LIST: &str = "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Date.Format \"02/01/2006\" }}<p>{{ .Summary }}</p></li>{{ end }}</ul>{{ template \"_internal/pagination.html\" . }}{{ end }}\n";
+
+fn hugo_site(root: &Path, arts: &[Article], districts: usize) {
+    write(&root.join("hugo.toml"), "baseURL = 'https://example.gov.vn/bench/'\nlanguageCode = 'vi'\ntitle = 'Bản tin thử tải'\n[pagination]\n  pagerSize = 10\n[taxonomies]\n  topic = 'topics'\n");
+    write(&root.join("layouts/_default/baseof.html"), HUGO_BASEOF);
+    write(&root.join("layouts/_default/single.html"), HUGO_SINGLE);
+    write(&root.join("layouts/_default/list.html"), HUGO_LIST);
+    write(&root.join("layouts/_default/taxonomy.html"), HUGO_LIST);
+    write(&root.join("layouts/_default/term.html"), HUGO_LIST);
+    write(&root.join("static/style.css"), "body{font-family:sans-serif}\n");
+    for d in 0..districts {
+        write(&root.join(format!("content/d{d}/_index.md")), &format!("---\ntitle: \"{}\"\n---\n", district_name(d)));
+    }
+    for a in arts {
+        let text = format!(
+            "---\ntitle: \"{}\"\ndate: {}\nauthor: Ban biên tập\ntopics: [{}]\n---\n{}",
+            a.title,
+            a.date,
+            a.topics.join(", "),
+            a.body
+        );
+        write(&root.join(format!("content/d{}/{}.md", a.district, a.slug)), &text);
+    }
+}
+
+/// Writes `<out>/bantin/` and `<out>/hugo/` (replacing `out`).
+pub fn generate(out: &Path, n: usize, districts: usize) -> std::io::Result<()> {
+    if out.exists() {
+        std::fs::remove_dir_all(out)?;
+    }
+    let mut r = Rng(0x5eed_ba17_1234_5678);
+    let arts = articles(&mut r, n, districts);
+    bantin_site(&out.join("bantin"), &arts, districts, &mut r);
+    hugo_site(&out.join("hugo"), &arts, districts);
+    Ok(())
+}
