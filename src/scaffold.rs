@@ -52,15 +52,22 @@ pub fn known_districts(root: &Path) -> Vec<String> {
     v
 }
 
+/// The folder of an existing district; an unknown one is an error naming
+/// the known ones.
+fn district_dir(root: &Path, district: &str) -> Result<PathBuf, ScaffoldError> {
+    let dir = root.join("content/districts").join(district);
+    if dir.join("district.yaml").is_file() {
+        return Ok(dir);
+    }
+    let known = known_districts(root);
+    let known = if known.is_empty() { "none yet".to_string() } else { known.join(", ") };
+    Err(ScaffoldError::UnknownDistrict { district: district.to_string(), known })
+}
+
 /// Writes `content/districts/<district>/<date>-<slug>.md` with its front
 /// matter filled, and returns its path.
 pub fn new_article(root: &Path, district: &str, title: &str, date: Date) -> Result<PathBuf, ScaffoldError> {
-    let dir = root.join("content/districts").join(district);
-    if !dir.join("district.yaml").is_file() {
-        let known = known_districts(root);
-        let known = if known.is_empty() { "none yet".to_string() } else { known.join(", ") };
-        return Err(ScaffoldError::UnknownDistrict { district: district.to_string(), known });
-    }
+    let dir = district_dir(root, district)?;
     let slug = slugify(title);
     if slug.is_empty() {
         return Err(ScaffoldError::EmptySlug);
@@ -109,12 +116,7 @@ pub struct ImportedFile {
 /// Turns a plain-text portal article into an article of `district`
 /// (see [`crate::import`]); writes it unless `dry_run`, never over a file.
 pub fn import_file(root: &Path, district: &str, source: &Path, dry_run: bool) -> Result<ImportedFile, ScaffoldError> {
-    let dir = root.join("content/districts").join(district);
-    if !dir.join("district.yaml").is_file() {
-        let known = known_districts(root);
-        let known = if known.is_empty() { "none yet".to_string() } else { known.join(", ") };
-        return Err(ScaffoldError::UnknownDistrict { district: district.to_string(), known });
-    }
+    let dir = district_dir(root, district)?;
     let bytes = std::fs::read(source).map_err(io(source))?;
     let text = crate::load::decode_text(&bytes).map_err(|d| ScaffoldError::Io {
         path: source.display().to_string(),

@@ -46,6 +46,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/edition.html",
     "partials/status_legend.html",
     "partials/bulletin_years.html",
+    "partials/news_of_period.html",
     "shortcodes/chart.html",
     "shortcodes/value.html",
 );

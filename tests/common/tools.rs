@@ -52,21 +52,29 @@ pub fn pdftotext() -> Option<PathBuf> {
     found("pdftotext", on_path("pdftotext"), "apt-get install poppler-utils")
 }
 
+/// Headless Chromium with a fresh profile and no network of its own (the
+/// profile folder lives as long as the returned guard).
+fn headless(chromium: &PathBuf) -> (Command, tempfile::TempDir) {
+    let profile = tempfile::tempdir().unwrap();
+    let mut c = Command::new(chromium);
+    c.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ])
+    .arg(format!("--user-data-dir={}", profile.path().display()));
+    (c, profile)
+}
+
 /// Prints `url` to a PDF file with headless Chromium.
 pub fn chromium_pdf(chromium: &PathBuf, url: &str, pdf: &std::path::Path) {
-    let profile = tempfile::tempdir().unwrap();
-    let status = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let (mut command, _profile) = headless(chromium);
+    let status = command
+        .arg("--no-pdf-header-footer")
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(url)
         .output()
@@ -77,21 +85,9 @@ pub fn chromium_pdf(chromium: &PathBuf, url: &str, pdf: &std::path::Path) {
 /// Loads `url` in headless Chromium, lets its scripts run, and returns the
 /// DOM and every console message.
 pub fn chromium_dump(chromium: &PathBuf, url: &str) -> (String, Vec<String>) {
-    let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--virtual-time-budget=3000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let (mut command, _profile) = headless(chromium);
+    let out = command
+        .args(["--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000"])
         .arg("--dump-dom")
         .arg(url)
         .output()
