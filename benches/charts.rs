@@ -24,7 +24,7 @@ fn main() {
     let threads = rayon::current_num_threads();
     println!("SVG charts: {charts} in {svg_secs:.3} s = {:.0} charts/s ({threads} threads)", charts as f64 / svg_secs);
     let start = Instant::now();
-    let cards = 10;
+    let cards = 60;
     let mut size = 0;
     for _ in 0..cards {
         size = bantin::render::charts::card::render(&bantin::render::charts::card::CardText {

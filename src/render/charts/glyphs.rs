@@ -96,7 +96,9 @@ pub fn draw<DB: DrawingBackend>(
         let (x0, y0) = (at.0 + x.round() as i32 + cov.left, baseline + cov.top);
         for (i, a) in cov.alpha.iter().enumerate().filter(|(_, a)| **a > 0) {
             let (dx, dy) = ((i as u32 % cov.width) as i32, (i as u32 / cov.width) as i32);
-            let c = if *a == 255 { color.to_rgba() } else { color.mix(f64::from(*a) / 255.0) };
+            // Sixteen levels of coverage keep a card to a small palette.
+            let level = (u32::from(*a) + 8) / 17 * 17;
+            let c = if level >= 255 { color.to_rgba() } else { color.mix(f64::from(level) / 255.0) };
             let _ = area.draw_pixel((x0 + dx, y0 + dy), &c);
         }
     }
