@@ -7,7 +7,7 @@
 //! the latest observation on or before the period's last day.
 
 use super::format;
-use crate::model::{Better, District, Granularity, Indicator, Kind, Observation, Period, Series, Site, Status};
+use crate::model::{Better, District, Indicator, Kind, Observation, Period, Series, Site};
 use crate::text::lang::Lang;
 use jiff::civil::Date;
 
@@ -117,30 +117,6 @@ pub fn has_new_data(d: &District, b: Period) -> bool {
         .iter()
         .chain(d.communes.iter().flat_map(|c| c.series.iter()))
         .any(|s| s.observations.iter().any(|o| o.value.is_some() && within(o.period, b)))
-}
-
-/// The status of a series as of a date.
-pub fn status_at(series: &Series, ind: &Indicator, date: Date) -> Option<Status> {
-    series.as_of(date, ind.better).derived.status
-}
-
-/// The label of a bulletin period (`Quý 3/2023`).
-pub fn label(p: Period, lang: Lang) -> String {
-    format::period(p, lang)
-}
-
-/// How bulletins are named by their granularity, for headings.
-pub fn granularity_name(g: Granularity, lang: Lang) -> &'static str {
-    match (g, lang) {
-        (Granularity::Month, Lang::Vi) => "tháng",
-        (Granularity::Quarter, Lang::Vi) => "quý",
-        (Granularity::Half, Lang::Vi) => "6 tháng",
-        (Granularity::Year, Lang::Vi) => "năm",
-        (Granularity::Month, Lang::En) => "monthly",
-        (Granularity::Quarter, Lang::En) => "quarterly",
-        (Granularity::Half, Lang::En) => "half-yearly",
-        (Granularity::Year, Lang::En) => "yearly",
-    }
 }
 
 #[cfg(test)]

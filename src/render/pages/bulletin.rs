@@ -83,7 +83,7 @@ impl Renderer<'_> {
         let periods = &self.periods;
         let p = periods[i];
         let link = |j: usize| Link {
-            label: bulletins::label(periods[j], lang),
+            label: format::period(periods[j], lang),
             href: page_href(&bulletin_dir(site, district, periods[j])),
         };
         let articles = site
@@ -94,7 +94,7 @@ impl Renderer<'_> {
             .collect();
         Edition {
             number: i + 1,
-            period: bulletins::label(p, lang),
+            period: format::period(p, lang),
             from: format_date(p.start(), lang),
             to: format_date(p.end(), lang),
             prev: i.checked_sub(1).map(link),
@@ -244,7 +244,7 @@ impl Renderer<'_> {
         let mut groups: Vec<YearGroup> = Vec::new();
         for p in self.periods.iter().rev() {
             let link =
-                Link { label: bulletins::label(*p, lang), href: page_href(&bulletin_dir(self.site, district, *p)) };
+                Link { label: format::period(*p, lang), href: page_href(&bulletin_dir(self.site, district, *p)) };
             match groups.last_mut() {
                 Some(g) if g.year == p.year => g.items.push(link),
                 _ => groups.push(YearGroup { year: p.year, items: vec![link] }),
