@@ -9,6 +9,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::render::assets::sha256_hex;
+use crate::render::links::resolve;
 use crate::render::{Output, OutputData};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read, Write};
@@ -38,7 +39,7 @@ pub fn contents(files: &[Output]) -> Result<BTreeMap<String, Vec<u8>>, Diagnosti
 /// The local targets of `href`/`src` attributes of an HTML page, as paths
 /// from the site root.
 fn local_links(page: &str, html: &str) -> Vec<String> {
-    let dir: Vec<&str> = page.split('/').collect::<Vec<_>>()[..page.matches('/').count()].to_vec();
+    let dir = &page[..page.rfind('/').map(|i| i + 1).unwrap_or(0)];
     let mut out = Vec::new();
     for attr in ["href=\"", "src=\""] {
         for piece in html.split(attr).skip(1) {
@@ -46,17 +47,8 @@ fn local_links(page: &str, html: &str) -> Vec<String> {
             if link.contains("://") || link.starts_with(['#', '/']) || link.contains(':') {
                 continue;
             }
-            let mut parts = dir.clone();
-            for seg in link.split(['#', '?']).next().unwrap_or("").split('/') {
-                match seg {
-                    ".." => {
-                        parts.pop();
-                    }
-                    "." | "" => {}
-                    s => parts.push(s),
-                }
-            }
-            let mut path = parts.join("/");
+            let bare = link.split(['#', '?']).next().unwrap_or("");
+            let Some(mut path) = resolve(dir, bare) else { continue };
             if link.ends_with('/') || path.is_empty() {
                 path = if path.is_empty() { "index.html".into() } else { format!("{path}/index.html") };
             }

@@ -4,6 +4,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Body, Series, Site};
+use crate::render::links::resolve;
 use crate::render::views::article_dir;
 use crate::render::Output;
 use pulldown_cmark::{Event, Options, Parser, Tag};
@@ -22,22 +23,6 @@ pub fn lint(site: &Site, outputs: &[Output]) -> Diagnostics {
     data(site, &mut d);
     topics_and_indicators(site, &mut d);
     d
-}
-
-/// Resolves a relative link against a page folder; `None` when it climbs
-/// above the site root.
-fn resolve(dir: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in link.split('/') {
-        match seg {
-            ".." => {
-                parts.pop()?;
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 fn links(file: &str, body: &Body, dir: &str, paths: &BTreeSet<&str>, d: &mut Diagnostics) {
@@ -147,17 +132,5 @@ fn topics_and_indicators(site: &Site, d: &mut Diagnostics) {
                 .with_hint("add observations for it, or remove it from the catalogue"),
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn resolves_links() {
-        assert_eq!(resolve("districts/ky-anh/a/", "../b/").as_deref(), Some("districts/ky-anh/b"));
-        assert_eq!(resolve("districts/ky-anh/a/", "x.png").as_deref(), Some("districts/ky-anh/a/x.png"));
-        assert_eq!(resolve("a/", "../../x"), None);
     }
 }

@@ -30,6 +30,22 @@ pub fn relative(from_dir: &str, target: &str) -> String {
     out
 }
 
+/// The site path a relative link written on the page in `from_dir` leads
+/// to; `None` when it climbs above the site root.
+pub fn resolve(from_dir: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in link.split('/') {
+        match seg {
+            ".." => {
+                parts.pop()?;
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 /// The absolute URL of a site path (`base_url` ends with `/`).
 pub fn absolute(base_url: &str, path: &str) -> String {
     format!("{base_url}{path}")
@@ -54,6 +70,13 @@ mod tests {
         assert_eq!(relative("districts/ky-anh/", "districts/ky-anh/index.html"), "index.html");
         assert_eq!(relative("a/", "a/"), "./");
         assert_eq!(relative("a/b/", "index.html"), "../../index.html");
+    }
+
+    #[test]
+    fn resolves_links() {
+        assert_eq!(resolve("districts/ky-anh/a/", "../b/").as_deref(), Some("districts/ky-anh/b"));
+        assert_eq!(resolve("districts/ky-anh/a/", "x.png").as_deref(), Some("districts/ky-anh/a/x.png"));
+        assert_eq!(resolve("a/", "../../x"), None);
     }
 
     #[test]
