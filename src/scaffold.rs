@@ -24,14 +24,15 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ScaffoldError + '_ {
     move |source| ScaffoldError::Io { path: path.display().to_string(), source }
 }
 
-/// Text as a double-quoted YAML string.
+/// Text as a double-quoted YAML string (control characters as `\uXXXX`).
 pub fn yaml_string(s: &str) -> String {
-    let mut out = String::from("\"");
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
     }
@@ -159,6 +160,7 @@ mod tests {
 
     #[test]
     fn quotes_yaml() {
+        assert_eq!(yaml_string("a\nb"), "\"a\\u000Ab\"");
         assert_eq!(yaml_string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
     }
 }

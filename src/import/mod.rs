@@ -155,7 +155,7 @@ pub fn import_text(text: &str) -> Imported {
 /// saying the file was imported), a blank line, then the body.
 pub fn to_markdown(imported: &Imported) -> String {
     let mut out = String::from("---\n# imported by bantin import: check the title, date and author\n");
-    out.push_str(&format!("title: {}\n", yaml_quote(&imported.title)));
+    out.push_str(&format!("title: {}\n", crate::scaffold::yaml_string(&imported.title)));
     match imported.date {
         Some(date) => out.push_str(&format!("date: {}\n", ymd(date))),
         None => out.push_str(
@@ -163,7 +163,7 @@ pub fn to_markdown(imported: &Imported) -> String {
         ),
     }
     if let Some(author) = &imported.author {
-        out.push_str(&format!("author: {}\n", yaml_quote(author)));
+        out.push_str(&format!("author: {}\n", crate::scaffold::yaml_string(author)));
     }
     out.push_str("---\n\n");
     out.push_str(&imported.body);
@@ -175,7 +175,8 @@ pub fn to_markdown(imported: &Imported) -> String {
 pub fn figures_yaml(imported: &Imported) -> String {
     let period = imported.date.map_or_else(|| "YYYY-MM".to_string(), |d| format!("{:04}-{:02}", d.year(), d.month()));
     let when = imported.date.map_or_else(|| "date unknown".to_string(), ymd);
-    let mut out = format!("# Figures found by bantin import in {} ({when}).\n", yaml_quote(&imported.title));
+    let mut out =
+        format!("# Figures found by bantin import in {} ({when}).\n", crate::scaffold::yaml_string(&imported.title));
     out.push_str("# To keep one, paste its line under the indicator's id in the district's `data:`,\n");
     out.push_str("# remove the leading `#`, and check period, value and total against the article.\n");
     if imported.figures.is_empty() {
