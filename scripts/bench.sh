@@ -19,16 +19,22 @@ run() {
   /usr/bin/time -f "%e %U %S %M" -o "$work/$name.time" "$@" >/dev/null 2>&1
   awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/$name.time" >> "$work/$name.runs"
 }
+# Every run writes into a fresh folder, and they are removed only at the
+# end: on a journal-less ext4 (like the machine of docs/performance.md)
+# creating thousands of files just after deleting thousands costs several
+# times more (ext4 skips inodes freed in the last minutes, one lookup each),
+# which would measure the file system's bookkeeping, not the two tools.
 rm -f "$work"/*.runs
+rm -rf "$work/runs"
+mkdir -p "$work/runs"
 for i in $(seq "$runs"); do
-  rm -rf "$work/out-hugo" "$work/out-bantin"
   sync
-  run hugo hugo --source "$work/corpus/hugo" --destination "$PWD/$work/out-hugo" --quiet
+  run hugo hugo --source "$work/corpus/hugo" --destination "$PWD/$work/runs/hugo-$i" --quiet
   sync
-  run bantin ./target/release/bantin build --root "$work/corpus/bantin" --out "$work/out-bantin"
+  run bantin ./target/release/bantin build --root "$work/corpus/bantin" --out "$work/runs/bantin-$i"
 done
-hugo_pages=$(find "$work/out-hugo" -name '*.html' | wc -l)
-bantin_pages=$(find "$work/out-bantin" -name '*.html' | wc -l)
+hugo_pages=$(find "$work/runs/hugo-1" -name '*.html' | wc -l)
+bantin_pages=$(find "$work/runs/bantin-1" -name '*.html' | wc -l)
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 col() { awk -v c="$2" '{ print $c }' "$work/$1.runs" | median; }
 hw=$(col hugo 1); hc=$(col hugo 2); hm=$(col hugo 3)
@@ -38,3 +44,4 @@ echo "|---|---:|---:|---:|---:|---:|"
 awk -v w="$hw" -v c="$hc" -v m="$hm" -v p="$hugo_pages" 'BEGIN { printf "| Hugo %s | %.2f | %.2f | %.0f | %d | %.0f |\n", "'"$(hugo version | awk '{print $2}')"'", w, c, m / 1024, p, p / w }'
 awk -v w="$bw" -v c="$bc" -v m="$bm" -v p="$bantin_pages" 'BEGIN { printf "| bantin | %.2f | %.2f | %.0f | %d | %.0f |\n", w, c, m / 1024, p, p / w }'
 awk -v hw="$hw" -v bw="$bw" -v hm="$hm" -v bm="$bm" -v n="$articles" 'BEGIN { printf "\nratio bantin/Hugo: wall %.2f, peak memory %.2f; bantin %.3f ms per article (%d articles, %d runs, median)\n", bw / hw, bm / hm, bw * 1000 / n, n, '"$runs"' }'
+rm -rf "$work/runs"

@@ -3,7 +3,7 @@
 //! from the content, never from the clock.
 
 use super::links::absolute;
-use super::views;
+use super::views::{self, Summaries};
 use super::{Output, OutputData};
 use crate::model::{Article, Site};
 use jiff::civil::Date;
@@ -48,11 +48,18 @@ pub fn site_updated(site: &Site) -> Date {
 }
 
 /// One Atom feed of `articles` (newest first) for the page in `dir`.
-pub fn atom<'a>(site: &Site, title: &str, dir: &str, articles: impl Iterator<Item = &'a Article>) -> Output {
+/// `articles` are indices into the site's articles.
+pub fn atom(
+    site: &Site,
+    summaries: &Summaries,
+    title: &str,
+    dir: &str,
+    articles: impl Iterator<Item = usize>,
+) -> Output {
     let base = &site.settings.base_url;
     let path = format!("{dir}atom.xml");
-    let articles: Vec<&Article> = articles.take(FEED_ENTRIES).collect();
-    let updated = articles.first().map(|a| a.date).unwrap_or_else(|| site_updated(site));
+    let articles: Vec<usize> = articles.take(FEED_ENTRIES).collect();
+    let updated = articles.first().map(|&ai| site.articles[ai].date).unwrap_or_else(|| site_updated(site));
     let mut x = String::with_capacity(1024 + articles.len() * 600);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", site.settings.lang.code()));
@@ -70,14 +77,14 @@ pub fn atom<'a>(site: &Site, title: &str, dir: &str, articles: impl Iterator<Ite
         "<author><name>{}</name></author>\n<generator>bantin</generator>\n",
         xml(&site.settings.title)
     ));
-    for a in articles {
-        entry(&mut x, site, a);
+    for ai in articles {
+        entry(&mut x, site, &site.articles[ai], summaries.get(ai));
     }
     x.push_str("</feed>\n");
     Output { path, data: OutputData::Bytes(x.into_bytes()) }
 }
 
-fn entry(x: &mut String, site: &Site, a: &Article) {
+fn entry(x: &mut String, site: &Site, a: &Article, summary: &str) {
     let url = absolute(&site.settings.base_url, &views::article_dir(site, a));
     x.push_str("<entry>\n");
     x.push_str(&format!("<title>{}</title>\n", xml(&a.title)));
@@ -91,24 +98,25 @@ fn entry(x: &mut String, site: &Site, a: &Article) {
         let label = site.topic(t).map(|t| t.name.as_str()).unwrap_or(t);
         x.push_str(&format!("<category term=\"{}\" label=\"{}\"/>\n", xml(t), xml(label)));
     }
-    let summary = views::summary(site, a);
     if !summary.is_empty() {
-        x.push_str(&format!("<summary type=\"text\">{}</summary>\n", xml(&summary)));
+        x.push_str(&format!("<summary type=\"text\">{}</summary>\n", xml(summary)));
     }
     x.push_str("</entry>\n");
 }
 
 /// Every feed of the site: the whole site, each district, each topic.
-pub fn all_feeds(site: &Site) -> Vec<Output> {
-    let mut out = vec![atom(site, &site.settings.title, "", site.articles.iter())];
+pub fn all_feeds(site: &Site, summaries: &Summaries) -> Vec<Output> {
+    let all = || 0..site.articles.len();
+    let mut out = vec![atom(site, summaries, &site.settings.title, "", all())];
     for (i, d) in site.districts.iter().enumerate() {
         let title = format!("{} – {}", d.name, site.settings.title);
-        out.push(atom(site, &title, &format!("districts/{}/", d.slug), site.district_articles(i)));
+        let articles = all().filter(|&ai| site.articles[ai].district == i);
+        out.push(atom(site, summaries, &title, &format!("districts/{}/", d.slug), articles));
     }
     for t in &site.topics {
         let title = format!("{} – {}", t.name, site.settings.title);
-        let articles = site.articles.iter().filter(|a| a.topics.contains(&t.slug));
-        out.push(atom(site, &title, &format!("topics/{}/", t.slug), articles));
+        let articles = all().filter(|&ai| site.articles[ai].topics.contains(&t.slug));
+        out.push(atom(site, summaries, &title, &format!("topics/{}/", t.slug), articles));
     }
     out
 }

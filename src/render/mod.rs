@@ -153,7 +153,8 @@ pub fn site_streaming(
     })?;
     let (asset_names, static_files) = assets::statics(site, theme);
     let lists = pages::paging::List::memberships(site);
-    let renderer = pages::Renderer::new(site, &engine, &charts, &asset_names, &lists);
+    let summaries = views::Summaries::of(site);
+    let renderer = pages::Renderer::new(site, &engine, &charts, &asset_names, &lists, &summaries);
     let seen: std::sync::Mutex<std::collections::BTreeMap<String, String>> = Default::default();
     let emit = |o: Output| -> Result<(), Diagnostic> {
         if let Some(first) = seen.lock().expect("never poisoned").insert(o.path.clone(), describe(&o)) {
@@ -179,8 +180,8 @@ pub fn site_streaming(
     let mut diags = Diagnostics::new();
     diags.extend_from(results.into_iter().filter_map(Result::err));
     let mut extra = static_files;
-    extra.extend(feeds::all_feeds(site));
-    extra.push(search::index(site));
+    extra.extend(feeds::all_feeds(site, &summaries));
+    extra.push(search::index(site, &summaries));
     if !extra.iter().any(|o| o.path == "robots.txt") {
         extra.push(feeds::robots(site));
     }

@@ -30,14 +30,15 @@ fn snippet(text: &str) -> String {
 }
 
 /// `search/index.js`: `window.BANTIN_SEARCH = {...};`
-pub fn index(site: &Site) -> Output {
+pub fn index(site: &Site, summaries: &views::Summaries) -> Output {
     let lang = site.settings.lang;
     let index = Index {
         d: site.districts.iter().map(|d| d.name.as_str()).collect(),
         a: site
             .articles
             .iter()
-            .map(|a| {
+            .enumerate()
+            .map(|(ai, a)| {
                 let topics =
                     views::topic_links(site, &a.topics).into_iter().map(|l| l.label).collect::<Vec<_>>().join(", ");
                 let date = crate::text::numfmt::format_date(a.date, lang);
@@ -46,7 +47,7 @@ pub fn index(site: &Site) -> Output {
                     format!("{}index.html", views::article_dir(site, a)),
                     a.district,
                     date,
-                    snippet(&views::summary(site, a)),
+                    snippet(summaries.get(ai)),
                     topics,
                 )
             })

@@ -67,8 +67,16 @@ impl<'c> Engine<'c> {
         self.cache
     }
 
-    /// Renders `template` with `ctx`; an error names the template file.
+    /// Renders `template` with `ctx` as text (a fragment to place in a page).
     pub fn render<T: Serialize>(&self, template: &str, ctx: &T, page: &str) -> Result<String, Diagnostic> {
+        let bytes = self.render_bytes(template, ctx, page)?;
+        Ok(String::from_utf8(bytes).expect("templates render UTF-8"))
+    }
+
+    /// Renders `template` with `ctx` as the bytes of a file, without
+    /// checking again that a whole page is UTF-8 (Tera writes only text);
+    /// an error names the template file.
+    pub fn render_bytes<T: Serialize>(&self, template: &str, ctx: &T, page: &str) -> Result<Vec<u8>, Diagnostic> {
         let fail = |text: String| {
             let origin = self.origins.get(template).cloned().unwrap_or_else(|| format!("templates/{template}"));
             Diagnostic::error(origin, None, format!("while rendering {page}: {text}"))
@@ -76,13 +84,14 @@ impl<'c> Engine<'c> {
         };
         let render = || {
             let context = Context::from_serialize(ctx).map_err(|e| fail(chain(&e)))?;
-            self.tera.render(template, &context).map_err(|e| fail(chain(&e)))
+            let mut out = Vec::with_capacity(16 * 1024);
+            self.tera.render_to(template, &context, &mut out).map_err(|e| fail(chain(&e)))?;
+            Ok(out)
         };
         let Some(cache) = self.cache else { return render() };
         let json = serde_json::to_vec(ctx).map_err(|e| fail(e.to_string()))?;
         let key = hash_bytes(&[&self.templates_hash.to_le_bytes(), template.as_bytes(), &json]);
-        let bytes = cache.get_or_make(key, || render().map(String::into_bytes))?;
-        Ok(String::from_utf8(bytes).expect("templates render UTF-8"))
+        cache.get_or_make(key, render)
     }
 }
 

@@ -196,7 +196,26 @@ pub struct ArticleItem {
     pub topics: Vec<Link>,
 }
 
-pub fn article_item(site: &Site, a: &Article) -> ArticleItem {
+/// Each article's summary as plain text, by article index: worked out once
+/// per build, since it takes a Markdown parse and an article is listed on
+/// several pages (its district's, its topics', the home page, the archive,
+/// bulletins, feeds, the search index).
+pub struct Summaries(Vec<String>);
+
+impl Summaries {
+    pub fn of(site: &Site) -> Summaries {
+        use rayon::prelude::*;
+        Summaries(site.articles.par_iter().map(|a| summary(site, a)).collect())
+    }
+
+    /// The summary of article `ai`.
+    pub fn get(&self, ai: usize) -> &str {
+        &self.0[ai]
+    }
+}
+
+pub fn article_item(site: &Site, summaries: &Summaries, ai: usize) -> ArticleItem {
+    let a = &site.articles[ai];
     let d = &site.districts[a.district];
     ArticleItem {
         title: a.title.clone(),
@@ -204,7 +223,7 @@ pub fn article_item(site: &Site, a: &Article) -> ArticleItem {
         date: format_date(a.date, site.settings.lang),
         date_iso: a.date.to_string(),
         district: Link { label: d.name.clone(), href: district_href(d) },
-        summary: summary(site, a),
+        summary: summaries.get(ai).to_string(),
         topics: topic_links(site, &a.topics),
     }
 }

@@ -1,11 +1,10 @@
 //! Share cards: 1200×630 PNG pictures for `og:image`, since Zalo and
-//! Facebook do not show SVG. Drawn with plotters' bitmap backend and the
-//! embedded DejaVu Sans, so they look the same on every machine.
+//! Facebook do not show SVG. Painted as palette indices with the embedded
+//! DejaVu Sans, so they look the same on every machine and encode fast.
 
 use super::draw::{MUTED, TEXT, VALUE};
 use super::glyphs;
-use plotters::coord::Shift;
-use plotters::prelude::*;
+use plotters::style::RGBColor;
 
 pub const CARD_W: u32 = 1200;
 pub const CARD_H: u32 = 630;
@@ -48,112 +47,156 @@ fn wrap(text: &str, size: u32, bold: bool, width: u32, max_lines: usize) -> Vec<
     lines
 }
 
-fn paint<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, card: &CardText) {
-    glyphs::draw(area, &card.site, (60, 28), 34, true, WHITE);
-    let mut y = 136;
-    for line in wrap(&card.title, 58, true, CARD_W - 120, 3) {
-        glyphs::draw(area, &line, (60, y), 58, true, TEXT);
-        y += 70;
-    }
-    glyphs::draw(area, &card.subtitle, (60, y + 8), 30, false, MUTED);
-    for (i, (figure, label)) in card.figures.iter().take(3).enumerate() {
-        let x = 60 + 370 * i as i32;
-        glyphs::draw(area, figure, (x + 22, 432), 46, true, VALUE);
-        for (j, line) in wrap(label, 24, false, 330, 2).into_iter().enumerate() {
-            glyphs::draw(area, &line, (x + 22, 500 + 32 * j as i32), 24, false, TEXT);
-        }
-    }
+/// The colours a card is painted in: the flat ones, then each ink (a
+/// text colour on its ground) at every level of coverage.
+const WHITE_RGB: RGBColor = RGBColor(255, 255, 255);
+const FLAT: [RGBColor; 3] = [WHITE_RGB, BAND, VALUE];
+const GROUND: u8 = 0;
+const BAND_INK: u8 = 1;
+const BAR: u8 = 2;
+
+/// Text colours and the grounds they are drawn on.
+#[derive(Clone, Copy)]
+enum Ink {
+    OnBand,
+    Text,
+    Muted,
+    Value,
 }
 
-/// Fills a rectangle of the RGB buffer: much faster than plotters' pixel
-/// by pixel, and the flat areas are most of a card.
-fn fill_rect(rgb: &mut [u8], (x0, y0): (u32, u32), (x1, y1): (u32, u32), c: RGBColor) {
-    let row: Vec<u8> = (x0..x1).flat_map(|_| [c.0, c.1, c.2]).collect();
-    for y in y0..y1 {
-        let start = ((y * CARD_W + x0) * 3) as usize;
-        rgb[start..start + row.len()].copy_from_slice(&row);
+const INKS: [(RGBColor, RGBColor); 4] = [(WHITE_RGB, BAND), (TEXT, WHITE_RGB), (MUTED, WHITE_RGB), (VALUE, WHITE_RGB)];
+
+/// The palette index of `ink` at coverage `level` (1 to LEVELS - 1).
+fn ink_index(ink: Ink, level: u8) -> u8 {
+    FLAT.len() as u8 + ink as u8 * (glyphs::LEVELS - 1) + (level - 1)
+}
+
+/// The card's palette as PNG wants it: RGB triples.
+fn palette() -> Vec<u8> {
+    let mut p: Vec<u8> = FLAT.iter().flat_map(|c| [c.0, c.1, c.2]).collect();
+    for (fg, bg) in INKS {
+        for level in 1..glyphs::LEVELS {
+            let mix = |f: u8, b: u8| {
+                let (f, b, l, top) = (i32::from(f), i32::from(b), i32::from(level), i32::from(glyphs::LEVELS - 1));
+                (b + ((f - b) * l + top / 2 * (f - b).signum()) / top) as u8
+            };
+            p.extend_from_slice(&[mix(fg.0, bg.0), mix(fg.1, bg.1), mix(fg.2, bg.2)]);
+        }
+    }
+    p
+}
+
+/// A card being painted: one palette index per pixel.
+struct Canvas {
+    pixels: Vec<u8>,
+}
+
+impl Canvas {
+    fn new() -> Canvas {
+        Canvas { pixels: vec![GROUND; (CARD_W * CARD_H) as usize] }
+    }
+
+    fn fill(&mut self, (x0, y0): (u32, u32), (x1, y1): (u32, u32), index: u8) {
+        for y in y0..y1 {
+            let row = (y * CARD_W) as usize;
+            self.pixels[row + x0 as usize..row + x1 as usize].fill(index);
+        }
+    }
+
+    /// Sets `text` in `ink`; where glyphs overlap the darker coverage wins.
+    fn text(&mut self, text: &str, at: (i32, i32), size: u32, bold: bool, ink: Ink) {
+        let own = ink_index(ink, 1)..=ink_index(ink, glyphs::LEVELS - 1);
+        glyphs::draw(text, at, size, bold, |x, y, level| {
+            if (0..CARD_W as i32).contains(&x) && (0..CARD_H as i32).contains(&y) {
+                let px = &mut self.pixels[(y as u32 * CARD_W + x as u32) as usize];
+                let index = ink_index(ink, level);
+                if !own.contains(px) || *px < index {
+                    *px = index;
+                }
+            }
+        });
     }
 }
 
 /// The flat parts of a card: white ground, the band, the figure bars, the
 /// bottom stripe.
-fn ground(rgb: &mut [u8], figures: usize) {
-    rgb.fill(255);
-    fill_rect(rgb, (0, 0), (CARD_W, 96), BAND);
+fn ground(canvas: &mut Canvas, figures: usize) {
+    canvas.fill((0, 0), (CARD_W, 96), BAND_INK);
     for i in 0..figures.min(3) as u32 {
         let x = 60 + 370 * i;
-        fill_rect(rgb, (x, 430), (x + 6, 590), VALUE);
+        canvas.fill((x, 430), (x + 6, 590), BAR);
     }
-    fill_rect(rgb, (0, CARD_H - 10), (CARD_W, CARD_H), VALUE);
+    canvas.fill((0, CARD_H - 10), (CARD_W, CARD_H), BAR);
 }
 
-/// Draws a card and encodes it as PNG.
-pub fn render(card: &CardText) -> Result<Vec<u8>, String> {
-    let mut rgb = vec![0u8; (CARD_W * CARD_H * 3) as usize];
-    ground(&mut rgb, card.figures.len());
-    {
-        let area = BitMapBackend::with_buffer(&mut rgb, (CARD_W, CARD_H)).into_drawing_area();
-        paint(&area, card);
-        area.present().map_err(|e| format!("{e:?}"))?;
+fn paint(canvas: &mut Canvas, card: &CardText) {
+    canvas.text(&card.site, (60, 28), 34, true, Ink::OnBand);
+    let mut y = 136;
+    for line in wrap(&card.title, 58, true, CARD_W - 120, 3) {
+        canvas.text(&line, (60, y), 58, true, Ink::Text);
+        y += 70;
     }
-    encode(&rgb)
-}
-
-/// The card's colours as a palette and one index per pixel, when there
-/// are at most 256 of them (text is drawn with sixteen levels of coverage,
-/// so a card has a few dozen).
-fn palette(rgb: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
-    let mut colours: std::collections::HashMap<[u8; 3], u8> = std::collections::HashMap::new();
-    let mut palette = Vec::new();
-    let mut indices = Vec::with_capacity(rgb.len() / 3);
-    let mut last: Option<([u8; 3], u8)> = None;
-    for px in rgb.chunks_exact(3) {
-        let key = [px[0], px[1], px[2]];
-        // Runs of one colour are most of a card: skip the lookup for them.
-        if let Some((colour, index)) = last {
-            if colour == key {
-                indices.push(index);
-                continue;
-            }
+    canvas.text(&card.subtitle, (60, y + 8), 30, false, Ink::Muted);
+    for (i, (figure, label)) in card.figures.iter().take(3).enumerate() {
+        let x = 60 + 370 * i as i32;
+        canvas.text(figure, (x + 22, 432), 46, true, Ink::Value);
+        for (j, line) in wrap(label, 24, false, 330, 2).into_iter().enumerate() {
+            canvas.text(&line, (x + 22, 500 + 32 * j as i32), 24, false, Ink::Text);
         }
-        let next = colours.len();
-        let index = match colours.get(&key) {
-            Some(i) => *i,
-            None if next < 256 => {
-                colours.insert(key, next as u8);
-                palette.extend_from_slice(&key);
-                next as u8
-            }
-            None => return None,
-        };
-        last = Some((key, index));
-        indices.push(index);
     }
-    Some((palette, indices))
 }
 
-/// PNG bytes of an RGB card: indexed colour when the palette fits (about a
-/// fifth of the bytes, and faster to compress), RGB otherwise. Fast
-/// compression: a site has thousands of cards.
-fn encode(rgb: &[u8]) -> Result<Vec<u8>, String> {
+/// Draws a card and encodes it as an indexed-colour PNG (a few dozen
+/// colours; fast compression, since a site has thousands of cards).
+pub fn render(card: &CardText) -> Result<Vec<u8>, String> {
+    let mut canvas = Canvas::new();
+    ground(&mut canvas, card.figures.len());
+    paint(&mut canvas, card);
     let mut png_bytes = Vec::new();
     let mut encoder = png::Encoder::new(&mut png_bytes, CARD_W, CARD_H);
+    encoder.set_color(png::ColorType::Indexed);
     encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_palette(palette());
     encoder.set_compression(png::Compression::Fast);
     encoder.set_filter(png::FilterType::Up);
-    let data = match palette(rgb) {
-        Some((colours, indices)) => {
-            encoder.set_color(png::ColorType::Indexed);
-            encoder.set_palette(colours);
-            indices
-        }
-        None => {
-            encoder.set_color(png::ColorType::Rgb);
-            rgb.to_vec()
-        }
-    };
     let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
-    writer.write_image_data(&data).map_err(|e| e.to_string())?;
+    writer.write_image_data(&canvas.pixels).map_err(|e| e.to_string())?;
     writer.finish().map_err(|e| e.to_string())?;
     Ok(png_bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn palette_runs_from_ground_to_ink() {
+        let p = palette();
+        assert_eq!(p.len(), 3 * (FLAT.len() + INKS.len() * (glyphs::LEVELS as usize - 1)));
+        let at = |i: u8| &p[3 * i as usize..3 * i as usize + 3];
+        assert_eq!(at(ink_index(Ink::Text, glyphs::LEVELS - 1)), &[TEXT.0, TEXT.1, TEXT.2]);
+        assert_eq!(at(ink_index(Ink::OnBand, glyphs::LEVELS - 1)), &[255, 255, 255]);
+        let faint = at(ink_index(Ink::Value, 1));
+        assert!(faint.iter().all(|c| *c > 200), "{faint:?}");
+    }
+
+    #[test]
+    fn draws_a_decodable_card() {
+        let card = CardText {
+            site: "Huyện Kỳ Anh".into(),
+            title: "Kỳ Anh về đích nông thôn mới".into(),
+            subtitle: "06/01/2024".into(),
+            figures: vec![("118/153".into(), "thôn đạt chuẩn".into())],
+        };
+        let bytes = render(&card).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        assert_eq!((info.width, info.height), (CARD_W, CARD_H));
+        assert_eq!(info.color_type, png::ColorType::Indexed);
+        // Text was drawn: more than the flat colours are used.
+        let used: std::collections::BTreeSet<u8> = buf[..info.buffer_size()].iter().copied().collect();
+        assert!(used.len() > 20, "{} colours", used.len());
+    }
 }

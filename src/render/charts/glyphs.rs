@@ -1,23 +1,26 @@
 //! Text on share cards: each glyph of the embedded DejaVu Sans is
 //! rasterised once per size with ab_glyph (the rasteriser plotters itself
-//! uses) and painted through plotters' bitmap backend. Drawing through
-//! plotters' text element rasterised every glyph anew: most of a card's
-//! cost on a site with thousands of them.
+//! uses), kept as sixteen levels of coverage, and stamped into a card's
+//! indexed canvas. Rasterising every glyph anew, or blending pixel by pixel
+//! through a drawing backend, was most of a card's cost on a site with
+//! thousands of them.
 
 use ab_glyph::{point, Font, FontRef, GlyphId, PxScale, ScaleFont};
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-/// A glyph's coverage, placed relative to the pen on the baseline.
+/// Levels of coverage a glyph pixel may have, 0 (none) to `LEVELS - 1`
+/// (full): few enough that a card keeps to a small palette.
+pub const LEVELS: u8 = 16;
+
+/// A glyph's coverage levels, placed relative to the pen on the baseline.
 struct Coverage {
     left: i32,
     top: i32,
     width: u32,
-    alpha: Vec<u8>,
+    levels: Vec<u8>,
 }
 
 fn font(bold: bool) -> &'static FontRef<'static> {
@@ -33,6 +36,11 @@ thread_local! {
     static CACHE: RefCell<HashMap<Key, Rc<Option<Coverage>>>> = RefCell::new(HashMap::new());
 }
 
+/// `alpha` (0.0 to 1.0) as one of the coverage levels, rounded.
+fn level(alpha: f32) -> u8 {
+    (alpha.clamp(0.0, 1.0) * f32::from(LEVELS - 1)).round() as u8
+}
+
 fn coverage(bold: bool, size: u32, id: GlyphId) -> Rc<Option<Coverage>> {
     CACHE.with(|c| {
         c.borrow_mut()
@@ -42,13 +50,13 @@ fn coverage(bold: bool, size: u32, id: GlyphId) -> Rc<Option<Coverage>> {
                 Rc::new(font(bold).outline_glyph(glyph).map(|outlined| {
                     let b = outlined.px_bounds();
                     let (w, h) = (b.width() as u32, b.height() as u32);
-                    let mut alpha = vec![0u8; (w * h) as usize];
+                    let mut levels = vec![0u8; (w * h) as usize];
                     outlined.draw(|x, y, c| {
                         if x < w && y < h {
-                            alpha[(y * w + x) as usize] = (c.clamp(0.0, 1.0) * 255.0).round() as u8;
+                            levels[(y * w + x) as usize] = level(c);
                         }
                     });
-                    Coverage { left: b.min.x as i32, top: b.min.y as i32, width: w, alpha }
+                    Coverage { left: b.min.x as i32, top: b.min.y as i32, width: w, levels }
                 }))
             })
             .clone()
@@ -80,26 +88,20 @@ pub fn width(text: &str, size: u32, bold: bool) -> u32 {
     last.ceil() as u32
 }
 
-/// Paints `text` with its top-left corner at `at`.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    at: (i32, i32),
-    size: u32,
-    bold: bool,
-    color: RGBColor,
-) {
+/// Calls `stamp(x, y, level)` for every covered pixel of `text` set with
+/// its top-left corner at `at`; `level` is 1 to `LEVELS - 1`.
+pub fn draw(text: &str, at: (i32, i32), size: u32, bold: bool, mut stamp: impl FnMut(i32, i32, u8)) {
     let baseline = at.1 + font(bold).as_scaled(PxScale::from(size as f32)).ascent().round() as i32;
     for (id, x) in layout(text, size, bold) {
         let cov = coverage(bold, size, id);
         let Some(cov) = cov.as_ref() else { continue };
         let (x0, y0) = (at.0 + x.round() as i32 + cov.left, baseline + cov.top);
-        for (i, a) in cov.alpha.iter().enumerate().filter(|(_, a)| **a > 0) {
-            let (dx, dy) = ((i as u32 % cov.width) as i32, (i as u32 / cov.width) as i32);
-            // Sixteen levels of coverage keep a card to a small palette.
-            let level = (u32::from(*a) + 8) / 17 * 17;
-            let c = if level >= 255 { color.to_rgba() } else { color.mix(f64::from(level) / 255.0) };
-            let _ = area.draw_pixel((x0 + dx, y0 + dy), &c);
+        for (row, levels) in cov.levels.chunks_exact(cov.width as usize).enumerate() {
+            for (col, &l) in levels.iter().enumerate() {
+                if l > 0 {
+                    stamp(x0 + col as i32, y0 + row as i32, l);
+                }
+            }
         }
     }
 }
@@ -114,5 +116,16 @@ mod tests {
         assert!(w > 150 && w < 300, "{w}");
         assert!(width("Kỳ Anh", 30, true) >= width("Kỳ Anh", 30, false));
         assert_eq!(width("", 30, false), 0);
+    }
+
+    #[test]
+    fn stamps_inside_the_text_box_with_valid_levels() {
+        let mut n = 0;
+        draw("Kỳ Anh", (10, 20), 30, true, |x, y, l| {
+            assert!((10..10 + 120).contains(&x) && (20..20 + 40).contains(&y), "({x}, {y})");
+            assert!((1..LEVELS).contains(&l));
+            n += 1;
+        });
+        assert!(n > 200, "{n} pixels");
     }
 }

@@ -27,7 +27,7 @@ impl Renderer<'_> {
     fn months(&self, year: i16, with_articles: bool) -> Vec<Month> {
         let t = self.site.settings.lang.strings();
         let mut out: Vec<Month> = Vec::new();
-        for a in self.site.articles.iter().filter(|a| a.date.year() == year) {
+        for (ai, a) in self.site.articles.iter().enumerate().filter(|(_, a)| a.date.year() == year) {
             let m = a.date.month();
             if out.last().is_none_or(|x| x.month != m) {
                 out.push(Month { month: m, label: format!("{} {m}/{year}", t.month), count: 0, articles: Vec::new() });
@@ -35,7 +35,7 @@ impl Renderer<'_> {
             let last = out.last_mut().expect("pushed above");
             last.count += 1;
             if with_articles {
-                last.articles.push(views::article_item(self.site, a));
+                last.articles.push(views::article_item(self.site, self.summaries, ai));
             }
         }
         out

@@ -89,8 +89,9 @@ impl Renderer<'_> {
         let articles = site
             .articles
             .iter()
-            .filter(|a| district.is_none_or(|d| a.district == d) && a.date >= p.start() && a.date <= p.end())
-            .map(|a| views::article_item(site, a))
+            .enumerate()
+            .filter(|(_, a)| district.is_none_or(|d| a.district == d) && a.date >= p.start() && a.date <= p.end())
+            .map(|(ai, _)| views::article_item(site, self.summaries, ai))
             .collect();
         Edition {
             number: i + 1,

@@ -218,7 +218,7 @@ impl Renderer<'_> {
         let mut base = self.base("", t.not_found_title.into(), String::new(), "none");
         base.root = self.site.settings.base_url.clone();
         base.canonical = format!("{}404.html", self.site.settings.base_url);
-        let html = self.engine.render("404.html", &super::Page { base, body: NotFound {} }, "404.html")?;
-        Ok(Output { path: "404.html".into(), data: OutputData::Bytes(html.into_bytes()) })
+        let html = self.engine.render_bytes("404.html", &super::Page { base, body: NotFound {} }, "404.html")?;
+        Ok(Output { path: "404.html".into(), data: OutputData::Bytes(html) })
     }
 }

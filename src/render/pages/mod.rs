@@ -72,6 +72,7 @@ pub(super) struct Renderer<'a> {
     pub(super) periods: Vec<crate::model::Period>,
     /// The articles of every paginated list.
     pub(super) lists: &'a BTreeMap<paging::List, Vec<usize>>,
+    summaries: &'a views::Summaries,
     info: SiteInfo<'a>,
     nav: Vec<NavItem>,
     footer_pages: Vec<Link>,
@@ -84,6 +85,7 @@ impl<'a> Renderer<'a> {
         charts: &'a Charts,
         assets: &'a BTreeMap<String, String>,
         lists: &'a BTreeMap<paging::List, Vec<usize>>,
+        summaries: &'a views::Summaries,
     ) -> Self {
         let s = &site.settings;
         let t = s.lang.strings();
@@ -104,7 +106,7 @@ impl<'a> Renderer<'a> {
         let info =
             SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
         let periods = crate::render::bulletins::periods(site);
-        Renderer { site, engine, charts, assets, periods, lists, info, nav, footer_pages }
+        Renderer { site, engine, charts, assets, periods, lists, summaries, info, nav, footer_pages }
     }
 
     fn base(&self, dir: &str, title: String, description: String, section: &'static str) -> Base<'_> {
@@ -138,8 +140,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn page<T: Serialize>(&self, template: &str, dir: &str, base: Base<'_>, body: T) -> Result<Output, Diagnostic> {
-        let html = self.engine.render(template, &Page { base, body }, &page_href(dir))?;
-        Ok(Output { path: page_href(dir), data: OutputData::Bytes(html.into_bytes()) })
+        let html = self.engine.render_bytes(template, &Page { base, body }, &page_href(dir))?;
+        Ok(Output { path: page_href(dir), data: OutputData::Bytes(html) })
     }
 
     pub fn job(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
@@ -356,7 +358,7 @@ impl<'a> Renderer<'a> {
         let base = self.base_with_card(
             &dir,
             a.title.clone(),
-            views::summary(site, a),
+            self.summaries.get(ai).to_string(),
             "districts",
             &share::article_card(site, a),
         );

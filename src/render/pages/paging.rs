@@ -126,7 +126,7 @@ impl Renderer<'_> {
         let total = List::pages_for(site, members.len());
         let start = ((n - 1) * per).min(members.len());
         let end = (n * per).min(members.len());
-        let items = members[start..end].iter().map(|&i| views::article_item(site, &site.articles[i])).collect();
+        let items = members[start..end].iter().map(|&i| views::article_item(site, self.summaries, i)).collect();
         let href = |k: usize| page_href(&list.page_dir(site, k));
         let pager = Pager {
             current: n,
