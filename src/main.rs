@@ -8,6 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+// Rendering allocates many short strings on every core at once: mimalloc
+// keeps that from contending (about a tenth of a build's CPU with glibc's).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "bantin", version, about = "Static-site generator for public progress bulletins")]
 struct Cli {

@@ -1,5 +1,5 @@
-//! Drawing a [`ChartSpec`] with plotters, on any backend (SVG for pages,
-//! bitmap for share cards). Layout is in pixels of a fixed-width canvas;
+//! Drawing a [`ChartSpec`] with plotters' SVG backend (share cards are
+//! painted by `card`). Layout is in pixels of a fixed-width canvas;
 //! the SVG scales by its viewBox.
 
 use super::spec::{ChartKind, ChartSpec, Item};
