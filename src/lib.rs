@@ -66,19 +66,9 @@ fn prepare(root: &Path, drafts: bool, diags: &mut Diagnostics) -> Option<(model:
 
 /// Loads, checks and renders the site at `root` into memory.
 pub fn render_site(root: &Path, drafts: bool) -> Result<(Vec<render::Output>, Diagnostics), Diagnostics> {
-    render_site_cached(root, drafts, None)
-}
-
-/// [`render_site`], reusing from `cache` whatever is unchanged since its
-/// last build (what `serve` does on every edit).
-pub fn render_site_cached(
-    root: &Path,
-    drafts: bool,
-    cache: Option<&render::cache::RenderCache>,
-) -> Result<(Vec<render::Output>, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
     let Some((site, theme)) = prepare(root, drafts, &mut diags) else { return Err(diags) };
-    match render::site_with_progress(&site, &theme, &|_, _| {}, cache).map(|r| r.files) {
+    match render::site(&site, &theme) {
         Ok(files) => Ok((files, diags)),
         Err(errors) => {
             diags.extend(errors);
@@ -118,7 +108,7 @@ pub fn build_with_progress(
     let sink = |o: render::Output| {
         staging.put(&o).map_err(|e| Diagnostic::error(options.out.display().to_string(), None, e.to_string()))
     };
-    match render::site_streaming(&site, &theme, progress, None, &sink) {
+    match render::site_streaming(&site, &theme, progress, &sink) {
         Ok(summary) => match staging.commit() {
             Ok(()) => Ok(BuildReport { pages: summary.pages, files: summary.files, charts: summary.charts, warnings }),
             Err(e) => Err(fail(warnings, e)),

@@ -110,6 +110,69 @@ fn read_all(files: &[AssetFile], diags: &mut Diagnostics) -> Vec<Option<TextFile
         .collect()
 }
 
+/// What [`refresh`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Refreshed {
+    /// Text files read again (paths relative to the root).
+    pub reread: Vec<String>,
+    /// A template or theme file changed: the theme must be resolved again.
+    pub theme: bool,
+}
+
+/// Brings `content` up to date after the files `changed` (paths relative to
+/// `root`) were edited, reading only those. `None` when an edit is not a
+/// change of a file already known (a file added, removed or renamed, or one
+/// outside what bantin reads): the caller then loads everything again.
+pub fn refresh(root: &Path, content: &mut Content, changed: &[String], diags: &mut Diagnostics) -> Option<Refreshed> {
+    let mut done = Refreshed::default();
+    for rel in changed {
+        if rel.starts_with("themes/") {
+            done.theme = true;
+            continue;
+        }
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        if name.starts_with('.') || name.ends_with('~') {
+            continue; // never read (editors' backup and swap files)
+        }
+        let abs = root.join(rel);
+        let is_asset =
+            content.static_files.iter().chain(content.districts.iter().flat_map(|d| &d.assets)).any(|a| &a.rel == rel);
+        let known = is_asset || known_text(content, rel).is_some();
+        match (abs.is_file(), known) {
+            // An editor's temporary file that came and went.
+            (false, false) if !abs.exists() => continue,
+            // Added, removed, or a folder: the files are not the same set.
+            (false, _) | (true, false) => return None,
+            // Copied when served, never read here.
+            (true, true) if is_asset => continue,
+            (true, true) => {}
+        }
+        let slot = known_text(content, rel)?;
+        done.theme |= rel.starts_with("templates/");
+        let file = AssetFile { rel: rel.clone(), abs };
+        match read_text(&file, diags) {
+            Some(t) => *slot = t,
+            None => return None,
+        }
+        done.reread.push(rel.clone());
+    }
+    Some(done)
+}
+
+/// The loaded text file at `rel`, if `content` has one.
+fn known_text<'c>(content: &'c mut Content, rel: &str) -> Option<&'c mut TextFile> {
+    let singles = content.site.iter_mut().chain(content.indicators.iter_mut());
+    let districts = content
+        .districts
+        .iter_mut()
+        .flat_map(|d| d.yaml.iter_mut().chain(d.csvs.iter_mut()).chain(d.articles.iter_mut()));
+    singles
+        .chain(districts)
+        .chain(content.pages.iter_mut())
+        .chain(content.templates.values_mut())
+        .find(|t| t.rel == rel)
+}
+
 /// What a file under `content/districts/<folder>/` is, by its path there.
 #[derive(PartialEq)]
 enum Role {

@@ -57,6 +57,9 @@ enum Command {
         /// Include drafts.
         #[arg(long)]
         drafts: bool,
+        /// Look for changes by polling (network drives, containers) instead of file events.
+        #[arg(long)]
+        poll: bool,
     },
     /// Start an article: content/districts/<district>/<today>-<slug>.md.
     New {
@@ -267,8 +270,8 @@ fn verify(file: PathBuf) -> ExitCode {
     }
 }
 
-fn serve(root: PathBuf, port: u16, bind: String, drafts: bool) -> ExitCode {
-    let options = bantin::serve::Options { root, bind, port, drafts };
+fn serve(root: PathBuf, port: u16, bind: String, drafts: bool, poll: bool) -> ExitCode {
+    let options = bantin::serve::Options { root, bind, port, drafts, poll };
     match bantin::serve::run(&options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -282,7 +285,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build { root, out, drafts } => build(root, out, drafts),
         Command::Check { root, drafts, strict } => check(root, drafts, strict),
-        Command::Serve { root, port, bind, drafts } => serve(root, port, bind, drafts),
+        Command::Serve { root, port, bind, drafts, poll } => serve(root, port, bind, drafts, poll),
         Command::New { district, title, root } => new(root, district, title),
         Command::Init { dir } => init(dir),
         Command::Import { files, district, root, dry_run } => import(root, district, files, dry_run),

@@ -1,6 +1,8 @@
 //! `bantin serve` by real HTTP requests on 127.0.0.1: pages, content
-//! types, rebuilds on edit, the error page, live reload, and refusal of
-//! paths that leave the site.
+//! types, updates on edit (only the edited file read and checked again,
+//! pages rendered on demand, added and removed articles, templates, assets),
+//! the error page, live reload, polling, and refusal of paths that leave
+//! the site.
 
 mod common;
 use common::*;
@@ -8,7 +10,12 @@ use std::io::{BufRead, BufReader, Write};
 use std::time::{Duration, Instant};
 
 fn start(root: &std::path::Path) -> bantin::serve::Server {
-    let options = bantin::serve::Options { root: root.to_path_buf(), bind: "127.0.0.1".into(), port: 0, drafts: false };
+    start_with(root, false)
+}
+
+fn start_with(root: &std::path::Path, poll: bool) -> bantin::serve::Server {
+    let options =
+        bantin::serve::Options { root: root.to_path_buf(), bind: "127.0.0.1".into(), port: 0, drafts: false, poll };
     bantin::serve::start(&options).expect("the server starts")
 }
 
@@ -78,9 +85,10 @@ fn an_edit_is_served_rebuilt_and_errors_show_as_a_page() {
         body(server.port, "/districts/ky-anh/tong-ket-nam-2023/").1.contains("Tiêu đề đã sửa")
     });
     assert!(body(server.port, "/").1.contains("Tiêu đề đã sửa"), "lists show it too");
-    // Only what shows the article is rendered again; the rest is reused.
-    let (made, reused) = server.last_build();
-    assert!(made > 0 && made * 4 < reused, "rendered {made}, reused {reused}");
+    assert!(body(server.port, "/atom.xml").1.contains("Tiêu đề đã sửa"), "and the feed");
+    // Only the edited file was read and checked again.
+    let update = server.last_update();
+    assert_eq!((update.reread, update.rechecked, update.full), (1, 1, false), "{update:?}");
 
     let district = dir.path().join("content/districts/ky-anh/district.yaml");
     let good = std::fs::read_to_string(&district).unwrap();
@@ -122,4 +130,65 @@ fn open_pages_are_told_to_reload() {
         }
     }
     assert_ne!(data_lines[0], data_lines[1], "a new build version is announced");
+}
+
+#[test]
+fn added_and_removed_articles_templates_and_assets_are_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("data_kinds"), dir.path());
+    let server = start(dir.path());
+    let district = dir.path().join("content/districts/ky-anh");
+    // A new article: everything is loaded again, its page and lists appear.
+    std::fs::write(
+        district.join("2024-03-01-bai-moi.md"),
+        "---\ntitle: Bài hoàn toàn mới\ndate: 2024-03-01\n---\nNội dung.\n",
+    )
+    .unwrap();
+    eventually("the new article", || body(server.port, "/districts/ky-anh/bai-moi/").0 == 200);
+    assert!(server.last_update().full);
+    eventually("the new article in the list", || body(server.port, "/").1.contains("Bài hoàn toàn mới"));
+    eventually("the new article in the sitemap", || {
+        body(server.port, "/sitemap.xml").1.contains("districts/ky-anh/bai-moi/")
+    });
+    // Removed again: its page is gone.
+    std::fs::remove_file(district.join("2024-03-01-bai-moi.md")).unwrap();
+    eventually("the removed article's 404", || body(server.port, "/districts/ky-anh/bai-moi/").0 == 404);
+    assert!(!body(server.port, "/").1.contains("Bài hoàn toàn mới"));
+    // A site template overrides the theme's as soon as it is saved.
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/404.html"), "<!DOCTYPE html><title>x</title><p>Không có trang này</p>")
+        .unwrap();
+    eventually("the site's own 404 page", || body(server.port, "/khong-co/").1.contains("Không có trang này"));
+    // An asset beside an article is served as it is now on disk.
+    std::fs::write(district.join("hoi-nghi.png"), b"not really a png").unwrap();
+    eventually("the edited asset", || {
+        http_get(server.port, "/districts/ky-anh/tong-ket-nam-2023/hoi-nghi.png").2 == b"not really a png".to_vec()
+    });
+}
+
+#[test]
+fn polling_follows_edits_too() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), dir.path());
+    let server = start_with(dir.path(), true);
+    let site = dir.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(&site, text.replace("Tối giản", "Đã đổi tên khi thăm dò")).unwrap();
+    eventually("the renamed site", || body(server.port, "/").1.contains("Đã đổi tên khi thăm dò"));
+    assert_eq!(server.last_update().reread, 1);
+}
+
+#[test]
+fn a_template_error_found_while_rendering_shows_as_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), dir.path());
+    let server = start(dir.path());
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/index.html"), "{{ no_such_variable.field }}").unwrap();
+    eventually("the error page", || {
+        let (status, html) = body(server.port, "/");
+        status == 500 && html.contains("index.html")
+    });
+    std::fs::remove_file(dir.path().join("templates/index.html")).unwrap();
+    eventually("the fixed site", || body(server.port, "/").0 == 200);
 }

@@ -216,7 +216,8 @@ pub struct Site {
     pub settings: Settings,
     pub indicators: Vec<Indicator>,
     pub districts: Vec<District>,
-    pub articles: Vec<Article>,
+    /// Shared, so that `serve` keeps unchanged articles between edits.
+    pub articles: Vec<std::sync::Arc<Article>>,
     pub pages: Vec<Page>,
     pub topics: Vec<Topic>,
     pub static_files: Vec<AssetFile>,
@@ -229,6 +230,6 @@ impl Site {
 
     /// Articles of one district, newest first.
     pub fn district_articles(&self, district: usize) -> impl Iterator<Item = &Article> {
-        self.articles.iter().filter(move |a| a.district == district)
+        self.articles.iter().map(|a| &**a).filter(move |a| a.district == district)
     }
 }

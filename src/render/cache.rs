@@ -1,10 +1,8 @@
-//! A memory of what was rendered, for `bantin serve`: a page whose context
-//! (and template set) is unchanged is not rendered again, nor a chart or a
-//! share card whose contents are unchanged. So after an edit only the
-//! pages that show the edited thing go through the templates again.
+//! A memory of what was drawn, for `bantin serve`: a chart or a share card
+//! whose contents are unchanged is not drawn again after an edit.
 //!
-//! Keys are hashes of the serialised context, so reuse is exact: the same
-//! context gives the same bytes. Entries not used by the latest build are
+//! Keys are hashes of everything drawn, so reuse is exact: the same
+//! contents give the same bytes. Entries not used by the latest build are
 //! dropped at its end, so the cache never outgrows one site.
 
 use std::collections::HashMap;

@@ -78,7 +78,7 @@ pub fn atom(
         xml(&site.settings.title)
     ));
     for ai in articles {
-        entry(&mut x, site, &site.articles[ai], summaries.get(ai));
+        entry(&mut x, site, &site.articles[ai], summaries.get(site, ai));
     }
     x.push_str("</feed>\n");
     Output { path, data: OutputData::Bytes(x.into_bytes()) }

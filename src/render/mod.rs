@@ -23,7 +23,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::theme::Theme;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// One file of the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,8 +44,8 @@ pub enum OutputData {
 }
 
 /// A piece of work that yields output files.
-#[derive(Debug, Clone, Copy)]
-enum Job {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Job {
     Home,
     Districts,
     District(usize),
@@ -67,61 +69,143 @@ enum Job {
     ArchiveYears,
     /// Page n ≥ 2 of an article list.
     ListPage(pages::paging::List, usize),
+    /// The theme's and the site's static files.
+    Statics,
+    /// Every Atom feed.
+    Feeds,
+    /// `search/index.js`.
+    SearchIndex,
+    /// `robots.txt`, unless the site has its own.
+    Robots,
 }
 
-fn jobs(site: &Site, lists: &std::collections::BTreeMap<pages::paging::List, Vec<usize>>) -> Vec<Job> {
-    let mut jobs =
-        vec![Job::Home, Job::Districts, Job::Indicators, Job::Topics, Job::NotFound, Job::SiteCard, Job::Search];
-    jobs.extend((0..site.districts.len()).map(Job::DistrictCard));
-    jobs.extend((0..site.articles.len()).filter(|&i| !site.articles[i].indicators.is_empty()).map(Job::ArticleCard));
-    jobs.extend((0..site.districts.len()).map(Job::District));
-    jobs.extend((0..site.articles.len()).map(Job::Article));
-    jobs.extend((0..site.indicators.len()).map(Job::Indicator));
-    jobs.extend((0..site.topics.len()).map(Job::Topic));
-    jobs.extend((0..site.pages.len()).map(Job::Page));
-    jobs.extend([Job::BulletinsIndex, Job::ArchiveIndex, Job::ArchiveYears]);
-    let periods = bulletins::periods(site).len();
-    jobs.extend((0..periods).map(Job::SiteBulletin));
-    for d in 0..site.districts.len() {
-        jobs.extend((0..periods).map(|i| Job::DistrictBulletin(d, i)));
+/// What a render needs besides the site: compiled templates, every chart,
+/// asset names, list memberships and the articles' summaries. Made once;
+/// any number of jobs then render from it, in any order.
+pub struct Prepared {
+    engine: templates::Engine,
+    charts: Arc<charts::Charts>,
+    asset_names: BTreeMap<String, String>,
+    static_files: Vec<Output>,
+    lists: BTreeMap<pages::paging::List, Vec<usize>>,
+    summaries: views::Summaries,
+    /// Every bulletin period, oldest first.
+    periods: Vec<crate::model::Period>,
+    /// Where share cards are kept between builds (`serve`).
+    cards: Option<Arc<cache::RenderCache>>,
+}
+
+impl Prepared {
+    /// Compiles the templates and draws every chart (reusing from `cache`
+    /// what it holds); every template error is reported.
+    pub fn new(site: &Site, theme: &Theme, cache: Option<Arc<cache::RenderCache>>) -> Result<Prepared, Diagnostics> {
+        Prepared::reusing(site, theme, cache, None)
     }
-    for (list, members) in lists {
-        let list = *list;
-        jobs.extend((2..=pages::paging::List::pages_for(site, members.len())).map(move |n| Job::ListPage(list, n)));
+
+    /// [`Prepared::new`] with the charts of an earlier site, when its data,
+    /// indicators, settings and bulletin periods are the same as `site`'s
+    /// (the caller knows; `serve` compares the files they come from).
+    pub fn reusing(
+        site: &Site,
+        theme: &Theme,
+        cache: Option<Arc<cache::RenderCache>>,
+        charts: Option<Arc<charts::Charts>>,
+    ) -> Result<Prepared, Diagnostics> {
+        let engine = templates::Engine::new(theme)?;
+        let charts = match charts {
+            Some(c) => c,
+            None => Arc::new(charts::Charts::build(site, cache.as_deref()).map_err(|d| {
+                let mut all = Diagnostics::new();
+                all.push(d);
+                all
+            })?),
+        };
+        let (asset_names, static_files) = assets::statics(site, theme);
+        let lists = pages::paging::List::memberships(site);
+        let summaries = views::Summaries::new(site);
+        let periods = bulletins::periods(site);
+        Ok(Prepared { engine, charts, asset_names, static_files, lists, summaries, periods, cards: cache })
     }
-    jobs
+
+    /// Every job of the site, each yielding files no other job yields.
+    pub fn jobs(&self, site: &Site) -> Vec<Job> {
+        let mut jobs = vec![
+            Job::Home,
+            Job::Districts,
+            Job::Indicators,
+            Job::Topics,
+            Job::NotFound,
+            Job::SiteCard,
+            Job::Search,
+            Job::Statics,
+            Job::Feeds,
+            Job::SearchIndex,
+            Job::Robots,
+        ];
+        jobs.extend((0..site.districts.len()).map(Job::DistrictCard));
+        jobs.extend(
+            (0..site.articles.len()).filter(|&i| !site.articles[i].indicators.is_empty()).map(Job::ArticleCard),
+        );
+        jobs.extend((0..site.districts.len()).map(Job::District));
+        jobs.extend((0..site.articles.len()).map(Job::Article));
+        jobs.extend((0..site.indicators.len()).map(Job::Indicator));
+        jobs.extend((0..site.topics.len()).map(Job::Topic));
+        jobs.extend((0..site.pages.len()).map(Job::Page));
+        jobs.extend([Job::BulletinsIndex, Job::ArchiveIndex, Job::ArchiveYears]);
+        let periods = self.periods.len();
+        jobs.extend((0..periods).map(Job::SiteBulletin));
+        for d in 0..site.districts.len() {
+            jobs.extend((0..periods).map(|i| Job::DistrictBulletin(d, i)));
+        }
+        for (list, members) in &self.lists {
+            let list = *list;
+            jobs.extend((2..=pages::paging::List::pages_for(site, members.len())).map(move |n| Job::ListPage(list, n)));
+        }
+        jobs
+    }
+
+    /// A renderer of `site`'s pages; cheap enough to make per page.
+    fn renderer<'a>(&'a self, site: &'a Site) -> pages::Renderer<'a> {
+        pages::Renderer::new(site, self)
+    }
+
+    /// The files of one job.
+    pub fn render(&self, site: &Site, job: Job) -> Result<Vec<Output>, Diagnostic> {
+        self.renderer(site).job(job)
+    }
+
+    /// Where share cards are kept between builds, if anywhere.
+    fn cards(&self) -> Option<&cache::RenderCache> {
+        self.cards.as_deref()
+    }
+
+    /// The charts, to reuse for a site with the same data.
+    pub fn charts(&self) -> Arc<charts::Charts> {
+        self.charts.clone()
+    }
+
+    /// The bulletin periods, oldest first (charts are drawn as of each).
+    pub fn periods(&self) -> &[crate::model::Period] {
+        &self.periods
+    }
+
+    /// How many charts the site has.
+    pub fn chart_count(&self) -> usize {
+        self.charts.len()
+    }
 }
 
 /// Renders the whole site. Template errors are reported, all of them.
 pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
-    site_with_progress(site, theme, &|_, _| {}, None).map(|r| r.files)
-}
-
-/// A rendered site and what it took.
-#[derive(Debug)]
-pub struct Rendered {
-    pub files: Vec<Output>,
-    pub charts: usize,
-}
-
-/// Renders the whole site into memory, calling `progress(done, total)` as
-/// page jobs finish. With a `cache`, what is unchanged since its last build
-/// is reused.
-pub fn site_with_progress(
-    site: &Site,
-    theme: &Theme,
-    progress: &(dyn Fn(usize, usize) + Sync),
-    cache: Option<&cache::RenderCache>,
-) -> Result<Rendered, Diagnostics> {
     let files = std::sync::Mutex::new(Vec::new());
     let sink = |o: Output| {
         files.lock().expect("never poisoned").push(o);
         Ok(())
     };
-    let summary = site_streaming(site, theme, progress, cache, &sink)?;
+    site_streaming(site, theme, &|_, _| {}, &sink)?;
     let mut files = files.into_inner().expect("never poisoned");
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Rendered { files, charts: summary.charts })
+    Ok(files)
 }
 
 /// What a streamed render made.
@@ -136,38 +220,25 @@ pub struct Summary {
 /// a collector), so a large site is never held in memory whole.
 pub type Sink<'s> = &'s (dyn Fn(Output) -> Result<(), Diagnostic> + Sync);
 
-/// Hands every output file to `sink` as it is made. Two files for one path
-/// are an error naming both; the caller then discards what it was given.
+/// Hands every output file to `sink` as it is made, calling
+/// `progress(done, total)` as jobs finish. Two files for one path are an
+/// error naming both; the caller then discards what it was given.
 pub fn site_streaming(
     site: &Site,
     theme: &Theme,
     progress: &(dyn Fn(usize, usize) + Sync),
-    cache: Option<&cache::RenderCache>,
     sink: Sink,
 ) -> Result<Summary, Diagnostics> {
-    let engine = templates::Engine::new(theme, cache)?;
-    let charts = charts::Charts::build(site, cache).map_err(|d| {
-        let mut all = Diagnostics::new();
-        all.push(d);
-        all
-    })?;
-    let (asset_names, static_files) = assets::statics(site, theme);
-    let lists = pages::paging::List::memberships(site);
-    let summaries = views::Summaries::of(site);
-    let renderer = pages::Renderer::new(site, &engine, &charts, &asset_names, &lists, &summaries);
-    let seen: std::sync::Mutex<std::collections::BTreeMap<String, String>> = Default::default();
+    let prepared = Prepared::new(site, theme, None)?;
+    let renderer = prepared.renderer(site);
+    let seen: std::sync::Mutex<BTreeMap<String, String>> = Default::default();
     let emit = |o: Output| -> Result<(), Diagnostic> {
         if let Some(first) = seen.lock().expect("never poisoned").insert(o.path.clone(), describe(&o)) {
-            return Err(Diagnostic::error(
-                describe(&o),
-                None,
-                format!("`{first}` and this are both written to `{}`", o.path),
-            )
-            .with_hint("rename the file in content/static/ or beside the article, or change a slug"));
+            return Err(duplicate(&first, &o));
         }
         sink(o)
     };
-    let jobs = jobs(site, &lists);
+    let jobs = prepared.jobs(site);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()
@@ -179,13 +250,6 @@ pub fn site_streaming(
         .collect();
     let mut diags = Diagnostics::new();
     diags.extend_from(results.into_iter().filter_map(Result::err));
-    let mut extra = static_files;
-    extra.extend(feeds::all_feeds(site, &summaries));
-    extra.push(search::index(site, &summaries));
-    if !extra.iter().any(|o| o.path == "robots.txt") {
-        extra.push(feeds::robots(site));
-    }
-    diags.extend_from(extra.into_iter().filter_map(|o| emit(o).err()));
     if diags.has_errors() {
         return Err(diags);
     }
@@ -196,11 +260,17 @@ pub fn site_streaming(
         diags.push(d);
         return Err(diags);
     }
-    Ok(Summary { files: paths.len() + 1, pages: page_count, charts: charts.len() })
+    Ok(Summary { files: paths.len() + 1, pages: page_count, charts: prepared.chart_count() })
+}
+
+/// The error for two files written to one path.
+pub fn duplicate(first: &str, o: &Output) -> Diagnostic {
+    Diagnostic::error(describe(o), None, format!("`{first}` and this are both written to `{}`", o.path))
+        .with_hint("rename the file in content/static/ or beside the article, or change a slug")
 }
 
 /// Where an output file comes from, for a message.
-fn describe(o: &Output) -> String {
+pub fn describe(o: &Output) -> String {
     match &o.data {
         OutputData::Copy(p) => p.display().to_string(),
         _ => o.path.clone(),

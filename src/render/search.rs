@@ -47,7 +47,7 @@ pub fn index(site: &Site, summaries: &views::Summaries) -> Output {
                     format!("{}index.html", views::article_dir(site, a)),
                     a.district,
                     date,
-                    snippet(summaries.get(ai)),
+                    snippet(summaries.get(site, ai)),
                     topics,
                 )
             })

@@ -1,7 +1,6 @@
 //! The Tera engine over a resolved theme, and template errors as
 //! diagnostics naming the template file.
 
-use super::cache::{hash_bytes, RenderCache};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::theme::Theme;
 use serde::Serialize;
@@ -9,17 +8,14 @@ use std::collections::BTreeMap;
 use tera::{Context, Tera};
 
 /// Compiled templates, and the file each came from.
-pub struct Engine<'c> {
+pub struct Engine {
     tera: Tera,
     origins: BTreeMap<String, String>,
-    /// A hash of every template's text: part of each cache key.
-    templates_hash: u64,
-    cache: Option<&'c RenderCache>,
 }
 
-impl<'c> Engine<'c> {
+impl Engine {
     /// Compiles every template of `theme`; every broken one is reported.
-    pub fn new(theme: &Theme, cache: Option<&'c RenderCache>) -> Result<Engine<'c>, Diagnostics> {
+    pub fn new(theme: &Theme) -> Result<Engine, Diagnostics> {
         let origins: BTreeMap<String, String> =
             theme.templates.iter().map(|(n, t)| (n.clone(), t.origin.clone())).collect();
         let mut tera = Tera::new();
@@ -28,8 +24,7 @@ impl<'c> Engine<'c> {
         if let Err(err) = tera.add_raw_templates(all) {
             return Err(Self::compile_errors(theme, &err));
         }
-        let texts: Vec<&[u8]> = theme.templates.iter().flat_map(|(n, t)| [n.as_bytes(), t.text.as_bytes()]).collect();
-        Ok(Engine { tera, origins, templates_hash: hash_bytes(&texts), cache })
+        Ok(Engine { tera, origins })
     }
 
     fn compile_errors(theme: &Theme, err: &tera::Error) -> Diagnostics {
@@ -62,11 +57,6 @@ impl<'c> Engine<'c> {
         diags
     }
 
-    /// The cache of this build, if any.
-    pub fn cache(&self) -> Option<&'c RenderCache> {
-        self.cache
-    }
-
     /// Renders `template` with `ctx` as text (a fragment to place in a page).
     pub fn render<T: Serialize>(&self, template: &str, ctx: &T, page: &str) -> Result<String, Diagnostic> {
         let bytes = self.render_bytes(template, ctx, page)?;
@@ -82,16 +72,10 @@ impl<'c> Engine<'c> {
             Diagnostic::error(origin, None, format!("while rendering {page}: {text}"))
                 .with_hint("check the variables this template uses against docs/templates.md")
         };
-        let render = || {
-            let context = Context::from_serialize(ctx).map_err(|e| fail(chain(&e)))?;
-            let mut out = Vec::with_capacity(16 * 1024);
-            self.tera.render_to(template, &context, &mut out).map_err(|e| fail(chain(&e)))?;
-            Ok(out)
-        };
-        let Some(cache) = self.cache else { return render() };
-        let json = serde_json::to_vec(ctx).map_err(|e| fail(e.to_string()))?;
-        let key = hash_bytes(&[&self.templates_hash.to_le_bytes(), template.as_bytes(), &json]);
-        cache.get_or_make(key, render)
+        let context = Context::from_serialize(ctx).map_err(|e| fail(chain(&e)))?;
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera.render_to(template, &context, &mut out).map_err(|e| fail(chain(&e)))?;
+        Ok(out)
     }
 }
 

@@ -196,21 +196,20 @@ pub struct ArticleItem {
     pub topics: Vec<Link>,
 }
 
-/// Each article's summary as plain text, by article index: worked out once
-/// per build, since it takes a Markdown parse and an article is listed on
-/// several pages (its district's, its topics', the home page, the archive,
-/// bulletins, feeds, the search index).
-pub struct Summaries(Vec<String>);
+/// Each article's summary as plain text, by article index: worked out at
+/// most once per build, when first asked for, since it takes a Markdown
+/// parse and an article is listed on several pages (its district's, its
+/// topics', the home page, the archive, bulletins, feeds, the search index).
+pub struct Summaries(Vec<std::sync::OnceLock<String>>);
 
 impl Summaries {
-    pub fn of(site: &Site) -> Summaries {
-        use rayon::prelude::*;
-        Summaries(site.articles.par_iter().map(|a| summary(site, a)).collect())
+    pub fn new(site: &Site) -> Summaries {
+        Summaries((0..site.articles.len()).map(|_| std::sync::OnceLock::new()).collect())
     }
 
-    /// The summary of article `ai`.
-    pub fn get(&self, ai: usize) -> &str {
-        &self.0[ai]
+    /// The summary of article `ai` of `site` (the site these were made for).
+    pub fn get(&self, site: &Site, ai: usize) -> &str {
+        self.0[ai].get_or_init(|| summary(site, &site.articles[ai]))
     }
 }
 
@@ -223,7 +222,7 @@ pub fn article_item(site: &Site, summaries: &Summaries, ai: usize) -> ArticleIte
         date: format_date(a.date, site.settings.lang),
         date_iso: a.date.to_string(),
         district: Link { label: d.name.clone(), href: district_href(d) },
-        summary: summaries.get(ai).to_string(),
+        summary: summaries.get(site, ai).to_string(),
         topics: topic_links(site, &a.topics),
     }
 }

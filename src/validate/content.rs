@@ -207,7 +207,7 @@ fn article_indicators(doc: &Parsed<RawFrontMatter>, district: usize, ctx: &Ctx, 
 
 /// Assets of a district, each placed beside the articles of the nearest
 /// folder (its own or a parent) that holds articles.
-pub fn place_assets(files: &DistrictFiles, articles: &mut [Article], diags: &mut Diagnostics) {
+pub fn place_assets(files: &DistrictFiles, articles: &mut [std::sync::Arc<Article>], diags: &mut Diagnostics) {
     let base = format!("content/districts/{}/", files.folder);
     let dir_of = |rel: &str| rel[..rel.rfind('/').unwrap_or(0)].to_string();
     let mut by_dir: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -238,7 +238,7 @@ pub fn place_assets(files: &DistrictFiles, articles: &mut [Article], diags: &mut
         };
         let name = asset.rel[dir.len() + 1..].to_string();
         for &i in owners {
-            articles[i].assets.push(Asset { source: asset.clone(), name: name.clone() });
+            std::sync::Arc::make_mut(&mut articles[i]).assets.push(Asset { source: asset.clone(), name: name.clone() });
         }
     }
     for a in articles.iter() {

@@ -16,6 +16,7 @@ use crate::parse::raw::{RawIndicator, RawSite};
 use crate::text::collate::NameOrder;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Choices that change what is built.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,8 +25,66 @@ pub struct Options {
     pub drafts: bool,
 }
 
+/// Articles already checked, by file, so that after an edit only the files
+/// it touched are checked again (what `serve` does). An entry holds while
+/// the indicators and districts it was checked against are unchanged.
+#[derive(Default)]
+pub struct Memo {
+    context: u64,
+    /// The districts checked in this context, and their problems.
+    districts: Option<(Vec<District>, Diagnostics)>,
+    articles: BTreeMap<String, Checked>,
+    /// Articles checked anew by the last run.
+    pub checked: usize,
+    /// Whether to remember at all (a one-off build does not).
+    keep: bool,
+}
+
+/// An article file's district index, and what checking it gave.
+type Checked = (usize, Option<Arc<Article>>, Diagnostics);
+
+impl Memo {
+    /// A memo that remembers what it checks, for the next run.
+    pub fn keeping() -> Memo {
+        Memo { keep: true, ..Memo::default() }
+    }
+
+    /// Drops what is remembered of the file `rel`, edited since.
+    pub fn forget(&mut self, rel: &str) {
+        self.articles.remove(rel);
+    }
+
+    /// Forgets everything whenever what articles are checked against changed.
+    fn enter(&mut self, content: &Content, options: Options) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        options.drafts.hash(&mut h);
+        content.indicators.as_ref().map(|f| &f.text).hash(&mut h);
+        for d in &content.districts {
+            d.folder.hash(&mut h);
+            d.yaml.as_ref().map(|f| &f.text).hash(&mut h);
+            for c in &d.csvs {
+                (&c.rel, &c.text).hash(&mut h);
+            }
+        }
+        let context = h.finish();
+        if context != self.context {
+            self.articles.clear();
+            self.districts = None;
+            self.context = context;
+        }
+        self.checked = 0;
+    }
+}
+
 /// Checks everything; returns the site when there is no error.
 pub fn site(content: &Content, options: Options, diags: &mut Diagnostics) -> Option<Site> {
+    site_with_memo(content, options, &mut Memo::default(), diags)
+}
+
+/// [`site`], reusing from `memo` the articles checked before and unchanged.
+pub fn site_with_memo(content: &Content, options: Options, memo: &mut Memo, diags: &mut Diagnostics) -> Option<Site> {
+    memo.enter(content, options);
     let site_doc = content.site.as_ref().and_then(|f| crate::parse::yaml_file::<RawSite>(f, diags));
     let (settings, topic_names) = match &site_doc {
         Some(doc) => {
@@ -36,9 +95,23 @@ pub fn site(content: &Content, options: Options, diags: &mut Diagnostics) -> Opt
     };
     let indicators = indicators(content, diags);
     let order = NameOrder::vietnamese();
-    let districts = districts(content, &indicators, &order, diags);
+    let districts = match &memo.districts {
+        Some((known, problems)) => {
+            diags.extend(problems.clone());
+            known.clone()
+        }
+        None => {
+            let mut problems = Diagnostics::new();
+            let checked = districts(content, &indicators, &order, &mut problems);
+            if memo.keep {
+                memo.districts = Some((checked.clone(), problems.clone()));
+            }
+            diags.extend(problems);
+            checked
+        }
+    };
     let ctx = content::Ctx { indicators: &indicators, districts: &districts, drafts: options.drafts };
-    let articles = articles(content, &districts, &ctx, &order, diags);
+    let articles = articles(content, &districts, &ctx, memo, diags);
     let pages = pages(content, &ctx, diags);
     check_sources(&districts, &articles, diags);
     let topics = topics(&indicators, &articles, &topic_names, &order);
@@ -108,22 +181,15 @@ fn articles(
     content: &Content,
     districts: &[District],
     ctx: &content::Ctx,
-    order: &NameOrder,
+    memo: &mut Memo,
     diags: &mut Diagnostics,
-) -> Vec<Article> {
+) -> Vec<Arc<Article>> {
     let mut all = Vec::new();
     for files in &content.districts {
         let Some(di) = districts.iter().position(|d| d.slug == crate::text::slug::slugify(&files.folder)) else {
             continue;
         };
-        let checked: Vec<(Option<Article>, Diagnostics)> = files
-            .articles
-            .par_iter()
-            .map(|f| {
-                let mut d = Diagnostics::new();
-                (content::article(f, di, ctx, &mut d), d)
-            })
-            .collect();
+        let checked = check_articles(files, di, ctx, memo);
         let mut list = Vec::new();
         let mut slugs: BTreeMap<String, String> = BTreeMap::new();
         for (a, d) in checked {
@@ -159,13 +225,42 @@ fn articles(
         content::place_assets(files, &mut list, diags);
         all.extend(list);
     }
-    all.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then_with(|| order.compare(&districts[a.district].name, &districts[b.district].name))
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    // Newest first; then by district, in the order of their names.
+    all.sort_by(|a, b| b.date.cmp(&a.date).then(a.district.cmp(&b.district)).then_with(|| a.slug.cmp(&b.slug)));
     all
+}
+
+/// Checks the articles of one district folder, in parallel, taking from
+/// `memo` those checked before.
+fn check_articles(
+    files: &crate::load::DistrictFiles,
+    di: usize,
+    ctx: &content::Ctx,
+    memo: &mut Memo,
+) -> Vec<(Option<Arc<Article>>, Diagnostics)> {
+    let known = &memo.articles;
+    let checked: Vec<(Option<Arc<Article>>, Diagnostics, bool)> = files
+        .articles
+        .par_iter()
+        .map(|f| match known.get(&f.rel) {
+            Some((d, a, problems)) if *d == di => (a.clone(), problems.clone(), false),
+            _ => {
+                let mut d = Diagnostics::new();
+                (content::article(f, di, ctx, &mut d).map(Arc::new), d, true)
+            }
+        })
+        .collect();
+    let mut out = Vec::with_capacity(checked.len());
+    for (f, (a, d, fresh)) in files.articles.iter().zip(checked) {
+        if fresh {
+            memo.checked += 1;
+        }
+        if fresh && memo.keep {
+            memo.articles.insert(f.rel.clone(), (di, a.clone(), d.clone()));
+        }
+        out.push((a, d));
+    }
+    out
 }
 
 fn pages(content: &Content, ctx: &content::Ctx, diags: &mut Diagnostics) -> Vec<Page> {
@@ -189,7 +284,7 @@ fn pages(content: &Content, ctx: &content::Ctx, diags: &mut Diagnostics) -> Vec<
     out
 }
 
-fn check_sources(districts: &[District], articles: &[Article], diags: &mut Diagnostics) {
+fn check_sources(districts: &[District], articles: &[Arc<Article>], diags: &mut Diagnostics) {
     for (di, d) in districts.iter().enumerate() {
         let slugs: BTreeSet<&str> = articles.iter().filter(|a| a.district == di).map(|a| a.slug.as_str()).collect();
         let all_series = d.series.iter().chain(d.communes.iter().flat_map(|c| c.series.iter()));
@@ -214,7 +309,7 @@ fn check_sources(districts: &[District], articles: &[Article], diags: &mut Diagn
 
 fn topics(
     indicators: &[Indicator],
-    articles: &[Article],
+    articles: &[Arc<Article>],
     names: &BTreeMap<String, String>,
     order: &NameOrder,
 ) -> Vec<Topic> {

@@ -80,7 +80,7 @@ impl Renderer<'_> {
     fn edition(&self, district: Option<usize>, i: usize) -> Edition {
         let site = self.site;
         let lang = site.settings.lang;
-        let periods = &self.periods;
+        let periods = self.periods;
         let p = periods[i];
         let link = |j: usize| Link {
             label: format::period(periods[j], lang),

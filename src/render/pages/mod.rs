@@ -9,7 +9,7 @@ use crate::render::markdown;
 use crate::render::share;
 use crate::render::templates::Engine;
 use crate::render::views::{self, ArticleItem, Card, DistrictGlance, Link};
-use crate::render::{Job, Output, OutputData};
+use crate::render::{feeds, search, Job, Output, OutputData, Prepared};
 use crate::text::lang::Strings;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
@@ -65,28 +65,24 @@ struct Page<'a, T: Serialize> {
 
 pub(super) struct Renderer<'a> {
     site: &'a Site,
-    engine: &'a Engine<'a>,
+    engine: &'a Engine,
     charts: &'a Charts,
     assets: &'a BTreeMap<String, String>,
     /// Every bulletin period, oldest first.
-    pub(super) periods: Vec<crate::model::Period>,
+    pub(super) periods: &'a [crate::model::Period],
     /// The articles of every paginated list.
     pub(super) lists: &'a BTreeMap<paging::List, Vec<usize>>,
     summaries: &'a views::Summaries,
+    prepared: &'a Prepared,
     info: SiteInfo<'a>,
     nav: Vec<NavItem>,
     footer_pages: Vec<Link>,
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(
-        site: &'a Site,
-        engine: &'a Engine<'a>,
-        charts: &'a Charts,
-        assets: &'a BTreeMap<String, String>,
-        lists: &'a BTreeMap<paging::List, Vec<usize>>,
-        summaries: &'a views::Summaries,
-    ) -> Self {
+    pub fn new(site: &'a Site, prepared: &'a Prepared) -> Self {
+        let (engine, charts, assets) = (&prepared.engine, &*prepared.charts, &prepared.asset_names);
+        let (lists, summaries) = (&prepared.lists, &prepared.summaries);
         let s = &site.settings;
         let t = s.lang.strings();
         let nav = vec![
@@ -105,8 +101,8 @@ impl<'a> Renderer<'a> {
             .collect();
         let info =
             SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
-        let periods = crate::render::bulletins::periods(site);
-        Renderer { site, engine, charts, assets, periods, lists, summaries, info, nav, footer_pages }
+        let periods = &prepared.periods;
+        Renderer { site, engine, charts, assets, periods, lists, summaries, prepared, info, nav, footer_pages }
     }
 
     fn base(&self, dir: &str, title: String, description: String, section: &'static str) -> Base<'_> {
@@ -174,9 +170,14 @@ impl<'a> Renderer<'a> {
                 )
                 .map(|o| vec![o])
             }
-            Job::SiteCard => share::render_site_card(self.site, self.engine.cache()).map(|o| vec![o]),
-            Job::DistrictCard(i) => share::render_district_card(self.site, i, self.engine.cache()).map(|o| vec![o]),
-            Job::ArticleCard(i) => share::render_article_card(self.site, i, self.engine.cache()).map(|o| vec![o]),
+            Job::SiteCard => share::render_site_card(self.site, self.prepared.cards()).map(|o| vec![o]),
+            Job::DistrictCard(i) => share::render_district_card(self.site, i, self.prepared.cards()).map(|o| vec![o]),
+            Job::ArticleCard(i) => share::render_article_card(self.site, i, self.prepared.cards()).map(|o| vec![o]),
+            Job::Statics => Ok(self.prepared.static_files.clone()),
+            Job::Feeds => Ok(feeds::all_feeds(self.site, self.summaries)),
+            Job::SearchIndex => Ok(vec![search::index(self.site, self.summaries)]),
+            Job::Robots if self.prepared.static_files.iter().any(|o| o.path == "robots.txt") => Ok(Vec::new()),
+            Job::Robots => Ok(vec![feeds::robots(self.site)]),
         }
     }
 
@@ -358,7 +359,7 @@ impl<'a> Renderer<'a> {
         let base = self.base_with_card(
             &dir,
             a.title.clone(),
-            self.summaries.get(ai).to_string(),
+            self.summaries.get(site, ai).to_string(),
             "districts",
             &share::article_card(site, a),
         );
