@@ -91,11 +91,28 @@ struct Canvas {
     pixels: Vec<u8>,
 }
 
+thread_local! {
+    /// Each thread's canvas, kept between cards: a fresh 756 KB buffer per
+    /// card costs the kernel a page clearing each time.
+    static PIXELS: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 impl Canvas {
     fn new() -> Canvas {
-        Canvas { pixels: vec![GROUND; (CARD_W * CARD_H) as usize] }
+        let mut pixels = PIXELS.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        pixels.clear();
+        pixels.resize((CARD_W * CARD_H) as usize, GROUND);
+        Canvas { pixels }
     }
+}
 
+impl Drop for Canvas {
+    fn drop(&mut self) {
+        PIXELS.with(|p| *p.borrow_mut() = std::mem::take(&mut self.pixels));
+    }
+}
+
+impl Canvas {
     fn fill(&mut self, (x0, y0): (u32, u32), (x1, y1): (u32, u32), index: u8) {
         for y in y0..y1 {
             let row = (y * CARD_W) as usize;
@@ -106,12 +123,23 @@ impl Canvas {
     /// Sets `text` in `ink`; where glyphs overlap the darker coverage wins.
     fn text(&mut self, text: &str, at: (i32, i32), size: u32, bold: bool, ink: Ink) {
         let own = ink_index(ink, 1)..=ink_index(ink, glyphs::LEVELS - 1);
-        glyphs::draw(text, at, size, bold, |x, y, level| {
-            if (0..CARD_W as i32).contains(&x) && (0..CARD_H as i32).contains(&y) {
-                let px = &mut self.pixels[(y as u32 * CARD_W + x as u32) as usize];
-                let index = ink_index(ink, level);
-                if !own.contains(px) || *px < index {
-                    *px = index;
+        let base = ink_index(ink, 1) - 1;
+        glyphs::draw(text, at, size, bold, |x, y, levels| {
+            if !(0..CARD_H as i32).contains(&y) {
+                return;
+            }
+            // Clip the row to the card.
+            let skip = (-x).max(0) as usize;
+            let x = x.max(0) as usize;
+            let width = levels.len().saturating_sub(skip).min((CARD_W as usize).saturating_sub(x));
+            let start = y as usize * CARD_W as usize + x;
+            let row = &mut self.pixels[start..start + width];
+            for (px, &level) in row.iter_mut().zip(&levels[skip..skip + width]) {
+                if level > 0 {
+                    let index = base + level;
+                    if !own.contains(px) || *px < index {
+                        *px = index;
+                    }
                 }
             }
         });
