@@ -252,6 +252,8 @@ pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut out = Vec::new();
+    // Folders below the root reached through a symbolic link.
+    let mut linked: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
@@ -266,11 +268,21 @@ pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
                 continue;
             }
         };
+        let parent_linked = entry.path().parent().is_some_and(|p| linked.contains(p));
+        if entry.file_type().is_dir() {
+            if entry.path_is_symlink()
+                || parent_linked
+                || (entry.depth() == 0 && has_symlink_parent(root, entry.path()))
+            {
+                linked.insert(entry.path().to_path_buf());
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
         let rel = rel_path(root, entry.path());
-        if entry.path_is_symlink() || has_symlink_parent(root, entry.path()) {
+        if entry.path_is_symlink() || parent_linked {
             let target = entry.path().canonicalize().ok();
             if !target.is_some_and(|t| t.starts_with(&canonical_root)) {
                 diags.push(

@@ -95,6 +95,9 @@ pub struct Staging {
     old: PathBuf,
     out: PathBuf,
     done: bool,
+    /// Folders made so far, so a file's folder is not looked for on disk
+    /// again for every file in it.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -112,15 +115,19 @@ impl Staging {
             }
         }
         fs::create_dir(&fresh).map_err(io_err(&fresh))?;
-        Ok(Staging { fresh, old, out, done: false })
+        Ok(Staging { fresh, old, out, done: false, made: Default::default() })
     }
 
     /// Writes one file into the new output (from any thread).
     pub fn put(&self, f: &Output) -> Result<(), WriteError> {
         let target = self.fresh.join(&f.path);
         if let Some(parent) = target.parent() {
-            if !parent.is_dir() {
+            let known = self.made.lock().map(|m| m.contains(parent)).unwrap_or(false);
+            if !known {
                 fs::create_dir_all(parent).map_err(io_err(parent))?;
+                if let Ok(mut m) = self.made.lock() {
+                    m.insert(parent.to_path_buf());
+                }
             }
         }
         match &f.data {

@@ -55,6 +55,10 @@ fn classify(body: &str) -> String {
         (MUTED, "c-muted"),
         (AXIS, "c-axis"),
     ];
+    let attr = |name: &str, c: RGBColor| format!("{name}=\"{}\"", hex(c));
+    let fills: Vec<(String, &str)> = palette.iter().map(|(c, class)| (attr("fill", *c), *class)).collect();
+    let strokes: Vec<(String, &str)> = palette.iter().map(|(c, class)| (attr("stroke", *c), *class)).collect();
+    let white = attr("fill", WHITE);
     let mut out = String::with_capacity(body.len() + body.len() / 8);
     let mut first_rect = true;
     for (i, part) in body.split('<').enumerate() {
@@ -62,13 +66,12 @@ fn classify(body: &str) -> String {
             out.push('<');
         }
         let tag = &part[..part.find('>').unwrap_or(part.len())];
-        let has = |attr: &str, c: RGBColor| tag.contains(&format!("{attr}=\"{}\"", hex(c)));
-        let class = palette
+        let class = fills
             .iter()
-            .find(|(c, _)| has("fill", *c))
-            .or_else(|| palette.iter().find(|(c, _)| has("stroke", *c)))
+            .find(|(a, _)| tag.contains(a.as_str()))
+            .or_else(|| strokes.iter().find(|(a, _)| tag.contains(a.as_str())))
             .map(|(_, class)| *class)
-            .or_else(|| (first_rect && tag.starts_with("rect") && has("fill", WHITE)).then_some("c-bg"));
+            .or_else(|| (first_rect && tag.starts_with("rect") && tag.contains(white.as_str())).then_some("c-bg"));
         if tag.starts_with("rect") {
             first_rect = false;
         }
