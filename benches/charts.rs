@@ -24,12 +24,13 @@ fn main() {
     let threads = rayon::current_num_threads();
     println!("SVG charts: {charts} in {svg_secs:.3} s = {:.0} charts/s ({threads} threads)", charts as f64 / svg_secs);
     let start = Instant::now();
-    let cards = 60;
+    let cards = 300;
     let mut size = 0;
     for _ in 0..cards {
         size = bantin::render::charts::card::render(&bantin::render::charts::card::CardText {
             site: site.settings.title.clone(),
-            title: "Kỳ Anh tổng kết năm 2022: 110/154 thôn đạt chuẩn khu dân cư kiểu mẫu".into(),
+            // As long as titles get: three lines, the last one cut short.
+            title: "Kỳ Anh tổng kết năm 2022: 110/154 thôn đạt chuẩn khu dân cư kiểu mẫu, 9/9 tiêu chí huyện nông thôn mới, thu nhập bình quân 49,09 triệu đồng mỗi người, 18 sản phẩm OCOP".into(),
             subtitle: "Kỳ Anh · 06/01/2023".into(),
             figures: vec![("110/154".into(), "Thôn đạt chuẩn".into()), ("9/9".into(), "Tiêu chí huyện".into())],
         })

@@ -34,6 +34,16 @@ type Key = (bool, u32, GlyphId);
 
 thread_local! {
     static CACHE: RefCell<HashMap<Key, Rc<Option<Coverage>>>> = RefCell::new(HashMap::new());
+    /// Each character's glyph and advance, and each pair's kerning, by
+    /// face and size: looking them up in the font (kerning scans a table)
+    /// was most of the cost of measuring text.
+    static METRICS: RefCell<Metrics> = RefCell::new(Metrics::default());
+}
+
+#[derive(Default)]
+struct Metrics {
+    chars: HashMap<(bool, u32, char), (GlyphId, f32)>,
+    kerns: HashMap<(bool, u32, GlyphId, GlyphId), f32>,
 }
 
 /// `alpha` (0.0 to 1.0) as one of the coverage levels, rounded.
@@ -64,28 +74,33 @@ fn coverage(bold: bool, size: u32, id: GlyphId) -> Rc<Option<Coverage>> {
 }
 
 /// Each glyph of `text` with its pen position from the start.
-fn layout(text: &str, size: u32, bold: bool) -> Vec<(GlyphId, f32)> {
+/// And the pen position after the last glyph.
+fn layout(text: &str, size: u32, bold: bool) -> (Vec<(GlyphId, f32)>, f32) {
     let f = font(bold).as_scaled(PxScale::from(size as f32));
-    let mut caret = 0.0;
-    let mut prev: Option<GlyphId> = None;
-    let mut out = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        let id = f.glyph_id(c);
-        if let Some(p) = prev {
-            caret += f.kern(p, id);
+    METRICS.with(|m| {
+        let m = &mut *m.borrow_mut();
+        let mut caret = 0.0;
+        let mut prev: Option<GlyphId> = None;
+        let mut out = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            let (id, advance) = *m.chars.entry((bold, size, c)).or_insert_with(|| {
+                let id = f.glyph_id(c);
+                (id, f.h_advance(id))
+            });
+            if let Some(p) = prev {
+                caret += *m.kerns.entry((bold, size, p, id)).or_insert_with(|| f.kern(p, id));
+            }
+            out.push((id, caret));
+            caret += advance;
+            prev = Some(id);
         }
-        out.push((id, caret));
-        caret += f.h_advance(id);
-        prev = Some(id);
-    }
-    out
+        (out, caret)
+    })
 }
 
 /// The width of `text` in pixels.
 pub fn width(text: &str, size: u32, bold: bool) -> u32 {
-    let f = font(bold).as_scaled(PxScale::from(size as f32));
-    let last = layout(text, size, bold).last().map(|(id, x)| x + f.h_advance(*id)).unwrap_or(0.0);
-    last.ceil() as u32
+    layout(text, size, bold).1.ceil() as u32
 }
 
 /// Calls `stamp(x, y, levels)` for every row of every glyph of `text` set
@@ -93,7 +108,7 @@ pub fn width(text: &str, size: u32, bold: bool) -> u32 {
 /// `(x + i, y)`, 0 (none) to `LEVELS - 1`.
 pub fn draw(text: &str, at: (i32, i32), size: u32, bold: bool, mut stamp: impl FnMut(i32, i32, &[u8])) {
     let baseline = at.1 + font(bold).as_scaled(PxScale::from(size as f32)).ascent().round() as i32;
-    for (id, x) in layout(text, size, bold) {
+    for (id, x) in layout(text, size, bold).0 {
         let cov = coverage(bold, size, id);
         let Some(cov) = cov.as_ref() else { continue };
         let (x0, y0) = (at.0 + x.round() as i32 + cov.left, baseline + cov.top);
