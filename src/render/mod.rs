@@ -66,7 +66,8 @@ pub enum Job {
     DistrictBulletin(usize, usize),
     BulletinsIndex,
     ArchiveIndex,
-    ArchiveYears,
+    /// The archive page of one year.
+    ArchiveYear(i16),
     /// Page n ≥ 2 of an article list.
     ListPage(pages::paging::List, usize),
     /// The theme's and the site's static files.
@@ -127,9 +128,15 @@ impl Prepared {
         Ok(Prepared { engine, charts, asset_names, static_files, lists, summaries, periods, cards: cache })
     }
 
-    /// Every job of the site, each yielding files no other job yields.
+    /// Every job of the site, each yielding files no other job yields. The
+    /// largest come first (the site-wide bulletins and the archive's years
+    /// list every article of their period), so that no core is left with a
+    /// large page at the end while the other has nothing to do.
     pub fn jobs(&self, site: &Site) -> Vec<Job> {
-        let mut jobs = vec![
+        let periods = self.periods.len();
+        let mut jobs: Vec<Job> = (0..periods).rev().map(Job::SiteBulletin).collect();
+        jobs.extend(self.renderer(site).archive_years().into_iter().map(Job::ArchiveYear));
+        jobs.extend([
             Job::Home,
             Job::Districts,
             Job::Indicators,
@@ -141,7 +148,7 @@ impl Prepared {
             Job::Feeds,
             Job::SearchIndex,
             Job::Robots,
-        ];
+        ]);
         jobs.extend((0..site.districts.len()).map(Job::DistrictCard));
         jobs.extend(
             (0..site.articles.len()).filter(|&i| !site.articles[i].indicators.is_empty()).map(Job::ArticleCard),
@@ -151,9 +158,7 @@ impl Prepared {
         jobs.extend((0..site.indicators.len()).map(Job::Indicator));
         jobs.extend((0..site.topics.len()).map(Job::Topic));
         jobs.extend((0..site.pages.len()).map(Job::Page));
-        jobs.extend([Job::BulletinsIndex, Job::ArchiveIndex, Job::ArchiveYears]);
-        let periods = self.periods.len();
-        jobs.extend((0..periods).map(Job::SiteBulletin));
+        jobs.extend([Job::BulletinsIndex, Job::ArchiveIndex]);
         for d in 0..site.districts.len() {
             jobs.extend((0..periods).map(|i| Job::DistrictBulletin(d, i)));
         }

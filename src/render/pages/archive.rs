@@ -18,7 +18,7 @@ struct Month {
 
 impl Renderer<'_> {
     /// Years that have articles, newest first.
-    pub(super) fn archive_years(&self) -> Vec<i16> {
+    pub(crate) fn archive_years(&self) -> Vec<i16> {
         let mut years: Vec<i16> = self.site.articles.iter().map(|a| a.date.year()).collect();
         years.dedup();
         years

@@ -157,7 +157,7 @@ impl<'a> Renderer<'a> {
             Job::DistrictBulletin(d, i) => self.district_bulletin(d, i).map(|o| vec![o]),
             Job::BulletinsIndex => self.bulletins_index().map(|o| vec![o]),
             Job::ArchiveIndex => self.archive_index().map(|o| vec![o]),
-            Job::ArchiveYears => self.archive_years().into_iter().map(|y| self.archive_year(y)).collect(),
+            Job::ArchiveYear(year) => self.archive_year(year).map(|o| vec![o]),
             Job::Search => {
                 let t = self.site.settings.lang.strings();
                 #[derive(Serialize)]
