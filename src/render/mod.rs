@@ -86,7 +86,6 @@ pub enum Job {
 pub struct Prepared {
     engine: templates::Engine,
     charts: Arc<charts::Charts>,
-    asset_names: BTreeMap<String, String>,
     static_files: Vec<Output>,
     lists: BTreeMap<pages::paging::List, Vec<usize>>,
     summaries: views::Summaries,
@@ -112,7 +111,7 @@ impl Prepared {
         cache: Option<Arc<cache::RenderCache>>,
         charts: Option<Arc<charts::Charts>>,
     ) -> Result<Prepared, Diagnostics> {
-        let engine = templates::Engine::new(theme)?;
+        let mut engine = templates::Engine::new(theme)?;
         let charts = match charts {
             Some(c) => c,
             None => Arc::new(charts::Charts::build(site, cache.as_deref()).map_err(|d| {
@@ -122,10 +121,11 @@ impl Prepared {
             })?),
         };
         let (asset_names, static_files) = assets::statics(site, theme);
+        engine.set_globals(&pages::Globals::of(site, &asset_names))?;
         let lists = pages::paging::List::memberships(site);
         let summaries = views::Summaries::new(site);
         let periods = bulletins::periods(site);
-        Ok(Prepared { engine, charts, asset_names, static_files, lists, summaries, periods, cards: cache })
+        Ok(Prepared { engine, charts, static_files, lists, summaries, periods, cards: cache })
     }
 
     /// Every job of the site, each yielding files no other job yields. The

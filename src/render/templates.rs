@@ -57,6 +57,18 @@ impl Engine {
         diags
     }
 
+    /// Gives every template the fields of `globals` (site-wide values),
+    /// beside the context each render is given.
+    pub fn set_globals<T: Serialize>(&mut self, globals: &T) -> Result<(), Diagnostics> {
+        let context = Context::from_serialize(globals).map_err(|e| {
+            let mut all = Diagnostics::new();
+            all.push(Diagnostic::error("templates", None, format!("template context: {}", chain(&e))));
+            all
+        })?;
+        self.tera.global_context().extend(context);
+        Ok(())
+    }
+
     /// Renders `template` with `ctx` as text (a fragment to place in a page).
     pub fn render<T: Serialize>(&self, template: &str, ctx: &T, page: &str) -> Result<String, Diagnostic> {
         let bytes = self.render_bytes(template, ctx, page)?;

@@ -24,65 +24,22 @@ struct SiteInfo<'a> {
     lang: &'static str,
 }
 
-/// What every template gets: the site, the strings, and where this page is.
+/// What every template gets besides the page: the site, the strings, the
+/// assets, the navigation. Handed to the template engine once per build as
+/// its global context, not serialised into every page's context (the
+/// strings alone are 78 fields).
 #[derive(Serialize)]
-struct Base<'a> {
-    site: &'a SiteInfo<'a>,
+pub(crate) struct Globals<'a> {
+    site: SiteInfo<'a>,
     t: &'static Strings,
-    /// Prefix from this page back to the site root (`../../`).
-    root: String,
-    /// This page's folder below the site root (`districts/ky-anh/`).
-    path: String,
-    canonical: String,
-    /// Absolute URL of the page's PNG share card.
-    og_image: String,
-    title: String,
-    description: String,
-    /// Which main navigation entry this page belongs to.
-    section: &'static str,
-    /// The Atom feed this page announces (site path).
-    feed: String,
     /// Theme assets by plain name → hashed output path.
     assets: &'a BTreeMap<String, String>,
-    nav: &'a [NavItem],
-    footer_pages: &'a [Link],
-}
-
-#[derive(Serialize)]
-struct NavItem {
-    key: &'static str,
-    label: &'static str,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct Page<'a, T: Serialize> {
-    #[serde(flatten)]
-    base: Base<'a>,
-    #[serde(flatten)]
-    body: T,
-}
-
-pub(super) struct Renderer<'a> {
-    site: &'a Site,
-    engine: &'a Engine,
-    charts: &'a Charts,
-    assets: &'a BTreeMap<String, String>,
-    /// Every bulletin period, oldest first.
-    pub(super) periods: &'a [crate::model::Period],
-    /// The articles of every paginated list.
-    pub(super) lists: &'a BTreeMap<paging::List, Vec<usize>>,
-    summaries: &'a views::Summaries,
-    prepared: &'a Prepared,
-    info: SiteInfo<'a>,
     nav: Vec<NavItem>,
     footer_pages: Vec<Link>,
 }
 
-impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, prepared: &'a Prepared) -> Self {
-        let (engine, charts, assets) = (&prepared.engine, &*prepared.charts, &prepared.asset_names);
-        let (lists, summaries) = (&prepared.lists, &prepared.summaries);
+impl<'a> Globals<'a> {
+    pub(crate) fn of(site: &'a Site, assets: &'a BTreeMap<String, String>) -> Globals<'a> {
         let s = &site.settings;
         let t = s.lang.strings();
         let nav = vec![
@@ -99,28 +56,72 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|p| Link { label: p.title.clone(), href: page_href(&format!("{}/", p.slug)) })
             .collect();
-        let info =
+        let site =
             SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
+        Globals { site, t, assets, nav, footer_pages }
+    }
+}
+
+/// What every template gets about this page (with [`Globals`]).
+#[derive(Serialize)]
+struct Base {
+    /// Prefix from this page back to the site root (`../../`).
+    root: String,
+    /// This page's folder below the site root (`districts/ky-anh/`).
+    path: String,
+    canonical: String,
+    /// Absolute URL of the page's PNG share card.
+    og_image: String,
+    title: String,
+    description: String,
+    /// Which main navigation entry this page belongs to.
+    section: &'static str,
+    /// The Atom feed this page announces (site path).
+    feed: String,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    key: &'static str,
+    label: &'static str,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Page<T: Serialize> {
+    #[serde(flatten)]
+    base: Base,
+    #[serde(flatten)]
+    body: T,
+}
+
+pub(super) struct Renderer<'a> {
+    site: &'a Site,
+    engine: &'a Engine,
+    charts: &'a Charts,
+    /// Every bulletin period, oldest first.
+    pub(super) periods: &'a [crate::model::Period],
+    /// The articles of every paginated list.
+    pub(super) lists: &'a BTreeMap<paging::List, Vec<usize>>,
+    summaries: &'a views::Summaries,
+    prepared: &'a Prepared,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, prepared: &'a Prepared) -> Self {
+        let (engine, charts) = (&prepared.engine, &*prepared.charts);
+        let (lists, summaries) = (&prepared.lists, &prepared.summaries);
         let periods = &prepared.periods;
-        Renderer { site, engine, charts, assets, periods, lists, summaries, prepared, info, nav, footer_pages }
+        Renderer { site, engine, charts, periods, lists, summaries, prepared }
     }
 
-    fn base(&self, dir: &str, title: String, description: String, section: &'static str) -> Base<'_> {
+    fn base(&self, dir: &str, title: String, description: String, section: &'static str) -> Base {
         self.base_with_card(dir, title, description, section, &share::site_card())
     }
 
-    fn base_with_card(
-        &self,
-        dir: &str,
-        title: String,
-        description: String,
-        section: &'static str,
-        card: &str,
-    ) -> Base<'_> {
+    fn base_with_card(&self, dir: &str, title: String, description: String, section: &'static str, card: &str) -> Base {
         let description = if description.is_empty() { self.site.settings.description.clone() } else { description };
         Base {
-            site: &self.info,
-            t: self.site.settings.lang.strings(),
             root: root_prefix(dir),
             path: dir.to_string(),
             canonical: absolute(&self.site.settings.base_url, dir),
@@ -129,13 +130,10 @@ impl<'a> Renderer<'a> {
             description,
             section,
             feed: feed_for(dir),
-            assets: self.assets,
-            nav: &self.nav,
-            footer_pages: &self.footer_pages,
         }
     }
 
-    fn page<T: Serialize>(&self, template: &str, dir: &str, base: Base<'_>, body: T) -> Result<Output, Diagnostic> {
+    fn page<T: Serialize>(&self, template: &str, dir: &str, base: Base, body: T) -> Result<Output, Diagnostic> {
         let html = self.engine.render_bytes(template, &Page { base, body }, &page_href(dir))?;
         Ok(Output { path: page_href(dir), data: OutputData::Bytes(html) })
     }
