@@ -14,7 +14,12 @@ command -v hugo >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -q
 [ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
 cargo build --release --quiet --bin bantin --example corpus --example serve_edit
 with_hugo="${BENCH_HUGO:-1}"
-./target/release/examples/corpus --articles "$articles" --districts "$districts" --out "$work/corpus"
+# The corpus is made once per size: making it again first deletes the old
+# one, and deleting files just before a build slows it (see below).
+if [ "$(cat "$work/corpus/.size" 2>/dev/null)" != "$articles $districts" ]; then
+  ./target/release/examples/corpus --articles "$articles" --districts "$districts" --out "$work/corpus"
+  echo "$articles $districts" > "$work/corpus/.size"
+fi
 
 # run NAME COMMAND...: appends "wall cpu rss" of one run to $work/NAME.runs
 run() {
