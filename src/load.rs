@@ -346,7 +346,7 @@ pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> 
         }
     }
     match std::fs::read(&file.abs) {
-        Ok(bytes) => match decode_text(&bytes) {
+        Ok(bytes) => match decode_owned(bytes) {
             Ok(text) => Some(TextFile { rel: file.rel.clone(), text }),
             Err(d) => {
                 diags.push(Diagnostic { file: file.rel.clone(), ..d });
@@ -388,10 +388,17 @@ fn surely_nfc(text: &str) -> bool {
 /// Checks and normalises the bytes of a text file: UTF-8, no NUL, no BOM,
 /// `\n` line endings, NFC.
 pub fn decode_text(bytes: &[u8]) -> Result<String, Diagnostic> {
-    let text = match std::str::from_utf8(bytes) {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode_text`] of bytes it may keep: text that needs no change (UTF-8
+/// and NFC already, no byte-order mark, `\n` line ends: nearly every file)
+/// becomes the string without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let mut text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+            let (line, col) = line_col(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
             return Err(Diagnostic::error(
                 "",
                 Some(crate::diag::Pos::new(line, col)),
@@ -401,7 +408,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, Diagnostic> {
         }
     };
     if let Some(i) = text.find('\0') {
-        let (line, col) = line_col(&bytes[..i]);
+        let (line, col) = line_col(&text.as_bytes()[..i]);
         return Err(Diagnostic::error(
             "",
             Some(crate::diag::Pos::new(line, col)),
@@ -409,8 +416,12 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, Diagnostic> {
         )
         .with_hint("remove the NUL characters, or re-save the file as plain UTF-8 text"));
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     if surely_nfc(&text)
         || unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
     {
