@@ -15,8 +15,6 @@ use std::sync::Mutex;
 pub struct RenderCache {
     entries: Mutex<HashMap<u64, (u64, Vec<u8>)>>,
     generation: AtomicUsize,
-    made: AtomicUsize,
-    reused: AtomicUsize,
 }
 
 /// A stable hash of some bytes (in one process).
@@ -33,11 +31,9 @@ impl RenderCache {
         Self::default()
     }
 
-    /// Starts a build: counts from zero.
+    /// Starts a build: what it uses is kept at its end.
     pub fn begin(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
-        self.made.store(0, Ordering::SeqCst);
-        self.reused.store(0, Ordering::SeqCst);
     }
 
     /// Ends a build: forgets what it did not use.
@@ -54,21 +50,14 @@ impl RenderCache {
         if let Ok(mut e) = self.entries.lock() {
             if let Some((g, bytes)) = e.get_mut(&key) {
                 *g = current;
-                self.reused.fetch_add(1, Ordering::Relaxed);
                 return Ok(bytes.clone());
             }
         }
         let bytes = make()?;
-        self.made.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut e) = self.entries.lock() {
             e.insert(key, (current, bytes.clone()));
         }
         Ok(bytes)
-    }
-
-    /// (made, reused) in the current build.
-    pub fn stats(&self) -> (usize, usize) {
-        (self.made.load(Ordering::SeqCst), self.reused.load(Ordering::SeqCst))
     }
 }
 
@@ -84,7 +73,6 @@ mod tests {
         assert_eq!(a.unwrap(), b"a");
         let again: Result<Vec<u8>, ()> = c.get_or_make(1, || panic!("must not be made again"));
         assert_eq!(again.unwrap(), b"a");
-        assert_eq!(c.stats(), (1, 1));
         c.end();
         c.begin();
         c.end();
