@@ -346,7 +346,7 @@ impl Live {
             Err(d) => Some(Answer::Failed(super::http::error_page(&one(d.clone())))),
             Ok(files) => {
                 let file = files.iter().find(|f| f.path == key)?;
-                Some(match bytes(file) {
+                Some(match crate::archive::bytes(file) {
                     Ok(b) => Answer::File(b),
                     Err(e) => Answer::Failed(super::http::error_page(&one(e))),
                 })
@@ -375,16 +375,6 @@ fn render(site: &Site, prepared: &Prepared, rendered: &Mutex<BTreeMap<Job, Rende
     let r: Rendered = Arc::new(prepared.render(site, job));
     rendered.lock().expect("never poisoned").insert(job, r.clone());
     r
-}
-
-/// The bytes of an output file (a copied file is read now).
-fn bytes(file: &Output) -> Result<Vec<u8>, Diagnostic> {
-    match &file.data {
-        OutputData::Bytes(b) => Ok(b.clone()),
-        OutputData::Static(b) => Ok(b.to_vec()),
-        OutputData::Copy(src) => std::fs::read(src)
-            .map_err(|e| Diagnostic::error(src.display().to_string(), None, format!("cannot be read: {e}"))),
-    }
 }
 
 fn one(d: Diagnostic) -> Diagnostics {
