@@ -315,7 +315,8 @@ fn has_symlink_parent(root: &Path, path: &Path) -> bool {
     false
 }
 
-fn rel_path(root: &Path, path: &Path) -> String {
+/// `path` relative to `root`, `/`-separated (as files are named in messages).
+pub fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }

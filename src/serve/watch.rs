@@ -108,19 +108,21 @@ fn paths_of(event: &notify::Event, root: &Path, into: &mut Option<BTreeSet<Strin
         return;
     }
     for p in &event.paths {
-        let Ok(rel) = p.strip_prefix(root) else { continue };
-        let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-        let Some(top) = rel.first() else { continue };
-        if !SOURCES.contains(&top.as_str()) {
+        if !p.starts_with(root) {
             continue;
         }
-        if rel.len() == 1 {
+        let rel = crate::load::rel_path(root, p);
+        let (top, rest) = rel.split_once('/').unwrap_or((rel.as_str(), ""));
+        if !SOURCES.contains(&top) {
+            continue;
+        }
+        if rest.is_empty() {
             // A source folder itself appeared or went.
             *into = None;
             return;
         }
         if let Some(set) = into.as_mut() {
-            set.insert(rel.join("/"));
+            set.insert(rel);
         }
     }
 }
@@ -164,11 +166,9 @@ fn fingerprint(root: &Path) -> Fingerprint {
     let mut v = BTreeMap::new();
     for sub in SOURCES {
         for e in walkdir::WalkDir::new(root.join(sub)).into_iter().filter_map(Result::ok) {
-            if let (Ok(m), Ok(rel)) = (e.metadata(), e.path().strip_prefix(root)) {
+            if let Ok(m) = e.metadata() {
                 if m.is_file() {
-                    let rel: Vec<String> =
-                        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-                    v.insert(rel.join("/"), (m.len(), m.modified().ok()));
+                    v.insert(crate::load::rel_path(root, e.path()), (m.len(), m.modified().ok()));
                 }
             }
         }
