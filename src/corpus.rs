@@ -227,15 +227,20 @@ fn bantin_site(root: &Path, arts: &[Article], districts: usize, r: &mut Rng) {
     }
     for a in arts {
         let ind = if a.indicators { "indicators: [ind-0, ind-3]\n" } else { "" };
-        let text = format!(
-            "---\ntitle: \"{}\"\ndate: {}\nauthor: Ban biên tập\ntopics: [{}]\n{ind}---\n{}",
-            a.title,
-            a.date,
-            a.topics.join(", "),
-            a.body
-        );
-        write(&c.join(format!("districts/d{}/{}.md", a.district, a.slug)), &text);
+        write(&c.join(format!("districts/d{}/{}.md", a.district, a.slug)), &markdown(a, ind));
     }
+}
+
+/// An article as Markdown with front matter (the same for both tools), with
+/// `extra` front-matter lines.
+fn markdown(a: &Article, extra: &str) -> String {
+    format!(
+        "---\ntitle: \"{}\"\ndate: {}\nauthor: Ban biên tập\ntopics: [{}]\n{extra}---\n{}",
+        a.title,
+        a.date,
+        a.topics.join(", "),
+        a.body
+    )
 }
 
 const HUGO_BASEOF: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{{ .Title }} · {{ .Site.Title }}</title><link rel=\"stylesheet\" href=\"{{ \"style.css\" | relURL }}\"></head><body><header><a href=\"{{ \"/\" | relURL }}\">{{ .Site.Title }}</a><nav>{{ range .Site.Sections }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ end }}</nav></header><main>{{ block \"main\" . }}{{ end }}</main><footer>{{ .Site.Title }}</footer></body></html>\n";
@@ -254,14 +259,7 @@ fn hugo_site(root: &Path, arts: &[Article], districts: usize) {
         write(&root.join(format!("content/d{d}/_index.md")), &format!("---\ntitle: \"{}\"\n---\n", district_name(d)));
     }
     for a in arts {
-        let text = format!(
-            "---\ntitle: \"{}\"\ndate: {}\nauthor: Ban biên tập\ntopics: [{}]\n---\n{}",
-            a.title,
-            a.date,
-            a.topics.join(", "),
-            a.body
-        );
-        write(&root.join(format!("content/d{}/{}.md", a.district, a.slug)), &text);
+        write(&root.join(format!("content/d{}/{}.md", a.district, a.slug)), &markdown(a, ""));
     }
 }
 
