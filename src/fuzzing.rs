@@ -94,7 +94,7 @@ pub fn district_yaml(data: &[u8]) {
     let Some(s) = text(data) else { return };
     let files = crate::load::DistrictFiles {
         folder: "ky-anh".into(),
-        yaml: Some(crate::load::TextFile { rel: "district.yaml".into(), text: s.to_string() }),
+        yaml: Some(crate::load::TextFile { rel: "district.yaml".into(), text: s.into() }),
         csvs: Vec::new(),
         articles: Vec::new(),
         assets: Vec::new(),

@@ -16,7 +16,7 @@ use walkdir::WalkDir;
 pub struct TextFile {
     /// Path relative to the site root, `/`-separated: used in messages.
     pub rel: String,
-    pub text: String,
+    pub text: crate::text::shared::Shared,
 }
 
 /// A file copied to the output as it is.
@@ -368,7 +368,7 @@ pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> 
     }
     match std::fs::read(&file.abs) {
         Ok(bytes) => match decode_owned(bytes) {
-            Ok(text) => Some(TextFile { rel: file.rel.clone(), text }),
+            Ok(text) => Some(TextFile { rel: file.rel.clone(), text: text.into() }),
             Err(d) => {
                 diags.push(Diagnostic { file: file.rel.clone(), ..d });
                 None

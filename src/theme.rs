@@ -107,7 +107,7 @@ pub fn resolve(root: &Path, name: &str, site_templates: &BTreeMap<String, TextFi
         for file in load::walk(root, &format!("{dir}/templates"), diags) {
             if let Some(t) = load::read_text(&file, diags) {
                 let key = t.rel[tpl_dir.len()..].to_string();
-                theme.templates.insert(key, Template { origin: t.rel, text: t.text });
+                theme.templates.insert(key, Template { origin: t.rel, text: t.text.to_string() });
             }
         }
         let static_dir = format!("{dir}/static/");
@@ -126,7 +126,7 @@ pub fn resolve(root: &Path, name: &str, site_templates: &BTreeMap<String, TextFi
         );
     }
     for (n, t) in site_templates {
-        theme.templates.insert(n.clone(), Template { origin: t.rel.clone(), text: t.text.clone() });
+        theme.templates.insert(n.clone(), Template { origin: t.rel.clone(), text: t.text.to_string() });
     }
     theme
 }

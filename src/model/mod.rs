@@ -151,7 +151,7 @@ pub enum Shortcode {
 /// `markdown` holds [`placeholder`]`(n)`.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
-    pub markdown: String,
+    pub markdown: crate::text::shared::Shared,
     pub shortcodes: Vec<Shortcode>,
     /// The line of the source file the body starts on.
     pub first_line: usize,

@@ -4,4 +4,5 @@
 pub mod collate;
 pub mod lang;
 pub mod numfmt;
+pub mod shared;
 pub mod slug;

@@ -4,18 +4,24 @@ use super::content::Ctx;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Body, Period, Shortcode};
 use crate::parse::shortcode::{extract, RawShortcode};
+use crate::text::shared::Shared;
 
 /// Cuts the shortcodes out of `text` and checks each one. `district` is the
 /// article's district (pages have none and must name one).
 pub fn check(
     file: &str,
-    text: &str,
+    text: Shared,
     first_line: usize,
     district: Option<usize>,
     ctx: &Ctx,
     diags: &mut Diagnostics,
 ) -> Body {
-    let extracted = extract(text, first_line);
+    // Without `{{` there is no shortcode to cut out: the body is the text
+    // as it is, shared rather than copied.
+    if !text.contains("{{") {
+        return Body { markdown: text, shortcodes: Vec::new(), first_line };
+    }
+    let extracted = extract(&text, first_line);
     for (pos, msg) in extracted.errors {
         diags.push(Diagnostic::error(file, Some(pos), msg));
     }
@@ -29,7 +35,7 @@ pub fn check(
             }
         }
     }
-    Body { markdown: extracted.markdown, shortcodes, first_line }
+    Body { markdown: extracted.markdown.into(), shortcodes, first_line }
 }
 
 type Problem = (String, String);

@@ -7,6 +7,7 @@ use crate::model::{Article, Asset, District, Indicator, Page};
 use crate::parse::frontmatter;
 use crate::parse::raw::{scalar_text, RawFrontMatter, ARTICLE_KEYS, PAGE_KEYS};
 use crate::parse::{unknown_keys, yaml, Parsed};
+use crate::text::shared::Shared;
 use crate::text::slug::{is_slug, slugify};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -25,11 +26,13 @@ fn front_matter(
     file: &TextFile,
     keys: &[&str],
     diags: &mut Diagnostics,
-) -> Option<(Parsed<RawFrontMatter>, String, usize)> {
+) -> Option<(Parsed<RawFrontMatter>, Shared, usize)> {
     let split = frontmatter::split(&file.rel, &file.text).map_err(|d| diags.push(d)).ok()?;
     let doc: Parsed<RawFrontMatter> = yaml(&file.rel, split.yaml, 1, diags)?;
     unknown_keys(&doc, "", keys, diags);
-    Some((doc, split.body.to_string(), split.body_line))
+    // The body is the file's tail: a piece of its text, not a copy.
+    let body = file.text.slice(file.text.len() - split.body.len()..file.text.len())?;
+    Some((doc, body, split.body_line))
 }
 
 fn title(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> String {
@@ -127,7 +130,7 @@ pub fn article(file: &TextFile, district: usize, ctx: &Ctx, diags: &mut Diagnost
             );
         }
     }
-    let body = body::check(&file.rel, &body_text, body_line, Some(district), ctx, diags);
+    let body = body::check(&file.rel, body_text, body_line, Some(district), ctx, diags);
     (diags.error_count() == before).then(|| Article {
         district,
         slug: slug.unwrap_or_default(),
@@ -273,7 +276,7 @@ pub fn page(file: &TextFile, ctx: &Ctx, diags: &mut Diagnostics) -> Option<Page>
             .with_hint(format!("choose another slug; reserved: {}", RESERVED.join(", "))),
         );
     }
-    let body = body::check(&file.rel, &body_text, body_line, None, ctx, diags);
+    let body = body::check(&file.rel, body_text, body_line, None, ctx, diags);
     (diags.error_count() == before).then(|| Page {
         slug,
         title,
