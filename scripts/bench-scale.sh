@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Scaling: bantin's time per article on a small and a large corpus, runs of
 # the two sizes alternating so that both meet the same machine.
-# Usage: scripts/bench-scale.sh [small=10000] [large=100000] [runs=3] [districts=50]
+# Usage: scripts/bench-scale.sh [small=10000] [large=100000] [runs=5] [districts=50]
 # Prints, for each size, the median wall time, CPU time and peak memory,
 # the time per article, and the large size's time per article as a multiple
 # of the small one's (the target is at most 1.3). Not run in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/bench-lib.sh
-small="${1:-10000}"; large="${2:-100000}"; runs="${3:-3}"; districts="${4:-50}"
+small="${1:-10000}"; large="${2:-100000}"; runs="${3:-5}"; districts="${4:-50}"
 cargo build --release --quiet --bin bantin --example corpus
 small_dir=$(corpus "$small" "$districts")
 large_dir=$(corpus "$large" "$districts")
