@@ -352,9 +352,17 @@ pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Reads a text file; a file that is not UTF-8 text, or too large, is reported.
 pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> {
-    if let Ok(meta) = std::fs::metadata(&file.abs) {
-        if meta.len() > MAX_TEXT_BYTES {
-            let (mb, max) = (meta.len() / (1024 * 1024), MAX_TEXT_BYTES / (1024 * 1024));
+    match read_bounded(&file.abs) {
+        Ok(Some(bytes)) => match decode_owned(bytes) {
+            Ok(text) => Some(TextFile { rel: file.rel.clone(), text: text.into() }),
+            Err(d) => {
+                diags.push(Diagnostic { file: file.rel.clone(), ..d });
+                None
+            }
+        },
+        Ok(None) => {
+            let max = MAX_TEXT_BYTES / (1024 * 1024);
+            let mb = std::fs::metadata(&file.abs).map(|m| m.len() / (1024 * 1024)).unwrap_or(max);
             diags.push(
                 Diagnostic::error(
                     &file.rel,
@@ -363,22 +371,29 @@ pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> 
                 )
                 .with_hint("split it into several articles, or move large data into a CSV in data/"),
             );
-            return None;
+            None
         }
-    }
-    match std::fs::read(&file.abs) {
-        Ok(bytes) => match decode_owned(bytes) {
-            Ok(text) => Some(TextFile { rel: file.rel.clone(), text: text.into() }),
-            Err(d) => {
-                diags.push(Diagnostic { file: file.rel.clone(), ..d });
-                None
-            }
-        },
         Err(err) => {
             diags.push(Diagnostic::error(&file.rel, None, format!("cannot be read: {err}")));
             None
         }
     }
+}
+
+/// The bytes of the file at `path`, or `None` when it is larger than
+/// [`MAX_TEXT_BYTES`]. One open and one size query per file (asking the
+/// size by path first, then reading, was a second lookup of every file).
+fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
+    let len = f.metadata()?.len();
+    if len > MAX_TEXT_BYTES {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    // A file that grew since its size was asked is still bounded.
+    (&mut f).take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_TEXT_BYTES).then_some(bytes))
 }
 
 /// Whether `text` is NFC for certain by a quick look at its bytes: every
