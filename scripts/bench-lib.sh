@@ -8,16 +8,19 @@
 # same reason a benchmark that follows another first waits until a minute
 # has passed since the last deletion was written to disk.
 
+shopt -s inherit_errexit # a failure inside $(...) stops the script too
 stamp=target/.bench-deleted # touched whenever the benchmark deletes many files
 
 # corpus ARTICLES DISTRICTS: makes target/bench/ARTICLES/corpus once (making
 # it again would delete the old one first, see above); prints its folder.
 corpus() {
-  local dir="target/bench/$1"
+  local dir="target/bench/$1" replaced=0
   if [ "$(cat "$dir/corpus/.size" 2>/dev/null)" != "$1 $2" ]; then
-    [ -d "$dir/corpus" ] && touch "$stamp"
-    ./target/release/examples/corpus --articles "$1" --districts "$2" --out "$dir/corpus" >&2
+    if [ -d "$dir/corpus" ]; then replaced=1; fi
+    ./target/release/examples/corpus --articles "$1" --districts "$2" --out "$dir/corpus" >&2 || return 1
     echo "$1 $2" > "$dir/corpus/.size"
+    # The old corpus was deleted by the generator: wait from now on.
+    if [ "$replaced" = 1 ]; then touch "$stamp"; fi
   fi
   echo "$dir"
 }
@@ -53,9 +56,10 @@ run() {
   awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/$name.time" >> "$work/$name.runs"
 }
 
-# median_of WORK NAME COLUMN: the median of a column of WORK/NAME.runs.
+# median_of WORK NAME COLUMN: the median of a column of WORK/NAME.runs
+# (the lower middle one for an even number of runs: give an odd number).
 median_of() {
   awk -v c="$3" '{ print $c }' "$1/$2.runs" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
 
-[ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
+if [ ! -x /usr/bin/time ]; then apt-get update -qq && apt-get install -y -qq time >/dev/null; fi

@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/bench-lib.sh
 small="${1:-10000}"; large="${2:-100000}"; runs="${3:-5}"; districts="${4:-50}"
+if [ "$small" -ge "$large" ]; then echo "the small size ($small) must be below the large one ($large)" >&2; exit 2; fi
 cargo build --release --quiet --bin bantin --example corpus
 small_dir=$(corpus "$small" "$districts")
 large_dir=$(corpus "$large" "$districts")

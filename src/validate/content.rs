@@ -31,7 +31,8 @@ fn front_matter(
     let doc: Parsed<RawFrontMatter> = yaml(&file.rel, split.yaml, 1, diags)?;
     unknown_keys(&doc, "", keys, diags);
     // The body is the file's tail: a piece of its text, not a copy.
-    let body = file.text.slice(file.text.len() - split.body.len()..file.text.len())?;
+    let start = file.text.len() - split.body.len();
+    let body = file.text.slice(start..file.text.len()).expect("the body is a tail of the text, cut at a line end");
     Some((doc, body, split.body_line))
 }
 
