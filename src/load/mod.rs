@@ -8,8 +8,10 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
+
+mod decode;
+pub use decode::{decode_owned, decode_text};
 
 /// A text file, read and normalised.
 #[derive(Debug, Clone)]
@@ -394,137 +396,4 @@ fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
     // A file that grew since its size was asked is still bounded.
     (&mut f).take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= MAX_TEXT_BYTES).then_some(bytes))
-}
-
-/// Whether `text` is NFC for certain by a quick look at its bytes: every
-/// character is below U+0300 (no combining marks yet), in Latin Extended
-/// Additional (U+1E00–U+1EFF: Vietnamese precomposed letters), or in
-/// General Punctuation (U+2000–U+206F), all of which are NFC as they are.
-/// Vietnamese text typed with a precomposed keyboard passes; anything else
-/// gets the full check. (Decoding every character for the full check was a
-/// tenth of a build's CPU.)
-fn surely_nfc(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            0x00..=0x7F => i += 1,
-            0xC2..=0xCB => i += 2,                                       // U+0080–U+02FF
-            0xE1 if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => i += 3, // U+1E00–U+1EFF
-            // U+2002–U+207F (U+2000 and U+2001 are NFC as U+2002, U+2003).
-            0xE2 if matches!(b.get(i + 1), Some(0x80 | 0x81)) && !(b[i + 1] == 0x80 && b.get(i + 2) <= Some(&0x81)) => {
-                i += 3
-            }
-            _ => return false,
-        }
-    }
-    true
-}
-
-/// Checks and normalises the bytes of a text file: UTF-8, no NUL, no BOM,
-/// `\n` line endings, NFC.
-pub fn decode_text(bytes: &[u8]) -> Result<String, Diagnostic> {
-    decode_owned(bytes.to_vec())
-}
-
-/// [`decode_text`] of bytes it may keep: text that needs no change (UTF-8
-/// and NFC already, no byte-order mark, `\n` line ends: nearly every file)
-/// becomes the string without a copy.
-pub fn decode_owned(bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    let mut text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let (line, col) = line_col(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
-            return Err(Diagnostic::error(
-                "",
-                Some(crate::diag::Pos::new(line, col)),
-                "this file is not valid UTF-8 text",
-            )
-            .with_hint("save it as UTF-8 (in most editors: Save with encoding → UTF-8)"));
-        }
-    };
-    if let Some(i) = text.find('\0') {
-        let (line, col) = line_col(&text.as_bytes()[..i]);
-        return Err(Diagnostic::error(
-            "",
-            Some(crate::diag::Pos::new(line, col)),
-            "this file contains a NUL byte, so it is not text",
-        )
-        .with_hint("remove the NUL characters, or re-save the file as plain UTF-8 text"));
-    }
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    if text.contains('\r') {
-        text = text.replace("\r\n", "\n").replace('\r', "\n");
-    }
-    if surely_nfc(&text)
-        || unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        Ok(text)
-    } else {
-        Ok(text.nfc().collect())
-    }
-}
-
-fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-    let last = prefix.iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
-    let col = String::from_utf8_lossy(&prefix[last..]).chars().count() + 1;
-    (line, col)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_quick_nfc_look_never_passes_what_is_not_nfc() {
-        use unicode_normalization::{is_nfc, UnicodeNormalization};
-        let samples = [
-            "Kỳ Anh đạt chuẩn nông thôn mới – 8.850,26 tỷ đồng “107,79%”",
-            "Ky\u{0300} Anh",
-            "a\u{2000}b",
-            "a\u{2001}b",
-            "a\u{2002}b\u{2026}",
-            "\u{212B}ngström",
-            "\u{1EF3}\u{1EA1}",
-            "e\u{0301}",
-            "x\u{0340}",
-        ];
-        for s in samples {
-            if super::surely_nfc(s) {
-                assert!(is_nfc(s), "{s:?} passed but is not NFC");
-            }
-            let decomposed: String = s.nfd().collect();
-            if super::surely_nfc(&decomposed) {
-                assert!(is_nfc(&decomposed), "{decomposed:?}");
-            }
-        }
-        assert!(super::surely_nfc("Kỳ Anh đạt chuẩn nông thôn mới – 8.850,26 tỷ đồng “107,79%”"));
-        assert!(!super::surely_nfc("Ky\u{0300} Anh"));
-        // Every character the quick look lets through, alone and after a
-        // letter it might compose with.
-        for c in (0x80u32..0x3000).filter_map(char::from_u32) {
-            for s in [c.to_string(), format!("a{c}"), format!("{c}a")] {
-                if super::surely_nfc(&s) {
-                    assert!(is_nfc(&s), "U+{:04X}", c as u32);
-                }
-            }
-        }
-    }
-
-    use super::*;
-
-    #[test]
-    fn normalises_text() {
-        assert_eq!(decode_text(b"\xef\xbb\xbfa\r\nb\r\n").unwrap(), "a\nb\n");
-        assert_eq!(decode_text("Ky\u{300}".as_bytes()).unwrap(), "Kỳ");
-    }
-
-    #[test]
-    fn rejects_non_text() {
-        let e = decode_text(b"ok\nab\xff").unwrap_err();
-        assert_eq!(e.pos, Some(crate::diag::Pos::new(2, 3)));
-        let e = decode_text(b"a\0b").unwrap_err();
-        assert!(e.message.contains("NUL"));
-    }
 }
