@@ -135,7 +135,7 @@ impl Prepared {
     pub fn jobs(&self, site: &Site) -> Vec<Job> {
         let periods = self.periods.len();
         let mut jobs: Vec<Job> = (0..periods).rev().map(Job::SiteBulletin).collect();
-        jobs.extend(self.renderer(site).archive_years().into_iter().map(Job::ArchiveYear));
+        jobs.extend(pages::archive::archive_years(site).into_iter().map(Job::ArchiveYear));
         jobs.extend([
             Job::Home,
             Job::Districts,

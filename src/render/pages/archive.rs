@@ -3,6 +3,7 @@
 
 use super::Renderer;
 use crate::diag::Diagnostic;
+use crate::model::Site;
 use crate::render::links::page_href;
 use crate::render::views::{self, ArticleItem, Link};
 use crate::render::Output;
@@ -16,14 +17,14 @@ struct Month {
     articles: Vec<ArticleItem>,
 }
 
-impl Renderer<'_> {
-    /// Years that have articles, newest first.
-    pub(crate) fn archive_years(&self) -> Vec<i16> {
-        let mut years: Vec<i16> = self.site.articles.iter().map(|a| a.date.year()).collect();
-        years.dedup();
-        years
-    }
+/// Years that have articles, newest first (articles are sorted newest first).
+pub(crate) fn archive_years(site: &Site) -> Vec<i16> {
+    let mut years: Vec<i16> = site.articles.iter().map(|a| a.date.year()).collect();
+    years.dedup();
+    years
+}
 
+impl Renderer<'_> {
     fn months(&self, year: i16, with_articles: bool) -> Vec<Month> {
         let t = self.site.settings.lang.strings();
         let mut out: Vec<Month> = Vec::new();
@@ -53,8 +54,7 @@ impl Renderer<'_> {
         struct Page {
             years: Vec<Year>,
         }
-        let years = self
-            .archive_years()
+        let years = archive_years(self.site)
             .into_iter()
             .map(|y| {
                 let months = self.months(y, false);

@@ -379,7 +379,7 @@ fn feed_for(dir: &str) -> String {
     }
 }
 
-mod archive;
+pub(crate) mod archive;
 pub(super) mod bulletin;
 mod lists;
 pub(super) mod paging;
