@@ -6,6 +6,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::TextFile;
+use crate::text::decimal;
 
 /// One data row of a CSV file, cells as text (empty = absent).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +25,7 @@ const COLUMNS: &[&str] = &["indicator", "commune", "period", "value", "total", "
 
 /// Reads every row of a CSV file; bad rows are reported by line.
 pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(file.text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file.text.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_lowercase()).collect::<Vec<_>>(),
         Err(e) => {
@@ -59,12 +60,7 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                let msg = match e.kind() {
-                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                        format!("this row has {len} cells but the header has {expected_len}")
-                    }
-                    _ => format!("cannot read this row: {e}"),
-                };
+                let msg = format!("cannot read this row: {e}");
                 diags.push(
                     Diagnostic::error(&file.rel, Some(Pos::new(line, 1)), msg)
                         .with_hint("quote cells that contain commas: \"a, b\""),
@@ -73,6 +69,10 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
             }
         };
         let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        if record.len() != headers.len() {
+            diags.push(unequal_row(&file.rel, line, &headers, &record));
+            continue;
+        }
         let cell = |i: Option<usize>| {
             i.and_then(|i| record.get(i)).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
         };
@@ -91,6 +91,35 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
         });
     }
     rows
+}
+
+/// The error for a row whose cells do not match the header: most often a
+/// number written with a decimal comma and not quoted (`8.850,26` is two
+/// cells).
+fn unequal_row(file: &str, line: usize, headers: &[String], record: &csv::StringRecord) -> Diagnostic {
+    let numeric = |i: usize| headers.get(i).is_some_and(|h| matches!(h.as_str(), "value" | "total" | "target"));
+    let cut = (record.len() == headers.len() + 1)
+        .then(|| {
+            (0..headers.len()).filter(|&i| numeric(i)).find_map(|i| {
+                let n = decimal::rejoined(record.get(i)?, record.get(i + 1)?)?;
+                Some((i, decimal::yaml_way(&n)?, n))
+            })
+        })
+        .flatten();
+    match cut {
+        Some((i, yaml, n)) => Diagnostic::error(
+            file,
+            Some(Pos::new(line, 1)),
+            format!("the {} `{n}` is cut in two cells by its comma", headers[i]),
+        )
+        .with_hint(format!("write `{yaml}` (a dot decimal, no thousands separator)")),
+        None => Diagnostic::error(
+            file,
+            Some(Pos::new(line, 1)),
+            format!("this row has {} cells but the header has {}", record.len(), headers.len()),
+        )
+        .with_hint("quote cells that contain commas: \"a, b\""),
+    }
 }
 
 #[cfg(test)]

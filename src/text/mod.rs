@@ -2,6 +2,7 @@
 //! site's language, and Vietnamese ordering of names.
 
 pub mod collate;
+pub mod decimal;
 pub mod lang;
 pub mod numfmt;
 pub mod shared;

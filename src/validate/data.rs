@@ -8,6 +8,7 @@ use crate::model::{Commune, Derived, District, Indicator, Observation, Series};
 use crate::parse::csvobs::{self, CsvRow};
 use crate::parse::raw::{scalar_text, RawDistrict, COMMUNE_KEYS, DISTRICT_KEYS, OBSERVATION_KEYS};
 use crate::parse::{unknown_keys, Parsed};
+use crate::text::decimal;
 use crate::text::slug::slugify;
 use serde_yaml::Value;
 use std::collections::BTreeMap;
@@ -135,6 +136,11 @@ fn gather_yaml<T>(
                 diags.push(doc.error(&path, "an observation must be a mapping like `{ period: 2023, value: 118 }`"));
                 continue;
             };
+            let cut = cut_by_comma(doc, &path);
+            if !cut.is_empty() {
+                diags.extend_from(cut);
+                continue;
+            }
             unknown_keys(doc, &path, OBSERVATION_KEYS, diags);
             let field = |k: &str| {
                 let v = map.get(k)?;
@@ -156,6 +162,34 @@ fn gather_yaml<T>(
             }
         }
     }
+}
+
+/// Fields of the observation at `path` that a comma cut short: in a flow
+/// mapping, `{ value: 8.850,26 }` reads as `value: 8.850` and a key `26`
+/// with no value (rule 2 of [`decimal`]).
+fn cut_by_comma<T>(doc: &Parsed<T>, path: &str) -> Vec<Diagnostic> {
+    let keys = doc.index.keys_of(path);
+    let mut out = Vec::new();
+    for pair in keys.windows(2) {
+        let ((field, _), (key, _)) = (&pair[0], &pair[1]);
+        let has_no_value = doc.index.scalar(&format!("{path}.{key}")).is_some_and(|v| v.is_empty() || v == "~");
+        let field_path = format!("{path}.{field}");
+        let Some(before) =
+            doc.index.scalar(&field_path).filter(|_| has_no_value && !OBSERVATION_KEYS.contains(&key.as_str()))
+        else {
+            continue;
+        };
+        let number = decimal::rejoined(before, key).and_then(|n| Some((decimal::yaml_way(&n)?, n)));
+        out.push(match number {
+            Some((yaml, n)) if matches!(field.as_str(), "value" | "total" | "target") => doc
+                .error(&field_path, format!("`{field}: {n}` is read as {field} {before} and a field `{key}`: a comma ends a field inside {{ }}"))
+                .with_hint(format!("write `{field}: {yaml}` (a dot decimal, no thousands separator)")),
+            _ => doc
+                .error(&field_path, format!("the text of `{field}` is cut at a comma: it is read as `{before}` and a field `{key}`"))
+                .with_hint(format!("put the text in quotes: `{field}: \"{before},{key}\"`")),
+        });
+    }
+    out
 }
 
 fn gather_csv(

@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Indicator, Kind, Num, Observation, Origin, Period};
+use crate::text::decimal;
 
 /// A cell or scalar as written, with its place.
 #[derive(Debug, Clone)]
@@ -46,12 +47,25 @@ fn number(input: &ObsInput, field: &Option<Field>, name: &str, diags: &mut Diagn
     let f = field.as_ref()?;
     let num = parse_num(&f.text);
     if num.is_none() {
-        let hint = if f.text.contains(',') {
-            "write numbers with a dot decimal and no thousands separator: 8850.26, not 8.850,26"
-        } else {
-            "write a number, e.g. 118 or 8850.26"
+        let hint = match decimal::yaml_way(&f.text) {
+            Some(n) => format!(
+                "write `{n}`: numbers take a dot decimal and no thousands separator; `{}` is how a page shows it",
+                f.text.trim()
+            ),
+            None => "write a number, e.g. 118 or 8850.26".to_string(),
         };
         diags.push(input.error(Some(f), format!("the {name} `{}` is not a number", f.text)).with_hint(hint));
+    } else if let Some((read, whole)) = decimal::three_decimals(&f.text) {
+        diags.push(
+            Diagnostic::warning(
+                &input.file,
+                f.pos.or(input.pos),
+                format!("the {name} `{}` is read as {read} (a dot is the decimal point)", f.text.trim()),
+            )
+            .with_hint(format!(
+                "if you meant {whole}, write `{whole}` without the dot; to keep {read}, write it with fewer or more decimals"
+            )),
+        );
     }
     num
 }
