@@ -126,6 +126,11 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
+    /// The first `n` problems in report order.
+    pub fn first(&self, n: usize) -> Diagnostics {
+        Diagnostics { items: self.sorted().into_iter().take(n).collect() }
+    }
+
     /// The problems, sorted by file, place and text, without repeats.
     pub fn sorted(&self) -> Vec<Diagnostic> {
         let mut v = self.items.clone();

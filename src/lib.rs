@@ -78,7 +78,8 @@ pub fn render_site(root: &Path, drafts: bool) -> Result<(Vec<render::Output>, Di
 }
 
 /// `bantin build`: renders the site and replaces the output whole. On any
-/// error the previous output is left as it was.
+/// error the previous output is left as it was. The report's warnings are
+/// those `check` gives (warnings do not stop a build).
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     build_with_progress(options, &|_, _| {})
 }
@@ -105,10 +106,19 @@ pub fn build_with_progress(
         Ok(s) => s,
         Err(e) => return Err(fail(warnings, e)),
     };
+    // The paths written, for the warnings `check` gives about links.
+    let written = std::sync::Mutex::new(Vec::new());
     let sink = |o: render::Output| {
-        staging.put(&o).map_err(|e| Diagnostic::error(options.out.display().to_string(), None, e.to_string()))
+        staging.put(&o).map_err(|e| Diagnostic::error(options.out.display().to_string(), None, e.to_string()))?;
+        written.lock().expect("no panic while holding the lock").push(o.path);
+        Ok(())
     };
-    match render::site_streaming(&site, &theme, progress, &sink) {
+    let rendered = render::site_streaming(&site, &theme, progress, &sink);
+    if rendered.is_ok() {
+        let written = written.into_inner().expect("no panic while holding the lock");
+        warnings.extend(lint::lint(&site, written.iter().map(String::as_str)));
+    }
+    match rendered {
         Ok(summary) => match staging.commit() {
             Ok(()) => Ok(BuildReport { pages: summary.pages, files: summary.files, charts: summary.charts, warnings }),
             Err(e) => Err(fail(warnings, e)),
@@ -127,7 +137,7 @@ pub fn check(root: &Path, drafts: bool) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let Some((site, theme)) = prepare(root, drafts, &mut diags) else { return diags };
     match render::site(&site, &theme) {
-        Ok(files) => diags.extend(lint::lint(&site, &files)),
+        Ok(files) => diags.extend(lint::lint(&site, files.iter().map(|o| o.path.as_str()))),
         Err(errors) => diags.extend(errors),
     }
     diags

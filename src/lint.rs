@@ -6,14 +6,14 @@ use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Body, Series, Site};
 use crate::render::links::resolve;
 use crate::render::views::article_dir;
-use crate::render::Output;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::BTreeSet;
 
-/// Every warning of the site whose outputs are `outputs`.
-pub fn lint(site: &Site, outputs: &[Output]) -> Diagnostics {
+/// Every warning of the site whose outputs are at `paths` (relative to
+/// the output folder).
+pub fn lint<'a>(site: &Site, paths: impl IntoIterator<Item = &'a str>) -> Diagnostics {
     let mut d = Diagnostics::new();
-    let paths: BTreeSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let paths: BTreeSet<&str> = paths.into_iter().collect();
     for a in &site.articles {
         links(&a.file, &a.body, &article_dir(site, a), &paths, &mut d);
     }

@@ -33,6 +33,9 @@ enum Command {
         /// Include articles and pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Show every warning (by default the count and the first few).
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Check the whole site and report every problem; write nothing.
     Check {
@@ -118,11 +121,27 @@ fn report(root: &Path, diags: &Diagnostics) {
     }
 }
 
+/// How many warnings a build shows without `--verbose`.
+const WARNINGS_SHOWN: usize = 5;
+
+/// Prints a successful build's warnings: all of them with `verbose`, else
+/// the first few and how many more there are.
+fn report_warnings(root: &Path, warnings: &Diagnostics, verbose: bool) {
+    if verbose || warnings.warning_count() <= WARNINGS_SHOWN {
+        return report(root, warnings);
+    }
+    report(root, &warnings.first(WARNINGS_SHOWN));
+    eprintln!(
+        "… and {} more warning(s): `bantin build --verbose` or `bantin check` shows them all",
+        warnings.warning_count() - WARNINGS_SHOWN
+    );
+}
+
 fn summary_line(diags: &Diagnostics) -> String {
     format!("{} error(s), {} warning(s)", diags.error_count(), diags.warning_count())
 }
 
-fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool) -> ExitCode {
+fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool, verbose: bool) -> ExitCode {
     let out = out.unwrap_or_else(|| root.join("public"));
     let options = bantin::BuildOptions { root: root.clone(), out: out.clone(), drafts };
     let start = Instant::now();
@@ -143,10 +162,14 @@ fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool) -> ExitCode {
     }
     match result {
         Ok(r) => {
-            report(&root, &r.warnings);
+            report_warnings(&root, &r.warnings, verbose);
             let secs = start.elapsed().as_secs_f64();
+            let warned = match r.warnings.warning_count() {
+                0 => String::new(),
+                n => format!(", {n} warning(s)"),
+            };
             eprintln!(
-                "built {} pages, {} charts ({} files) into {} in {secs:.2} s",
+                "built {} pages, {} charts ({} files) into {} in {secs:.2} s{warned}",
                 r.pages,
                 r.charts,
                 r.files,
@@ -283,7 +306,7 @@ fn serve(root: PathBuf, port: u16, bind: String, drafts: bool, poll: bool) -> Ex
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, out, drafts } => build(root, out, drafts),
+        Command::Build { root, out, drafts, verbose } => build(root, out, drafts, verbose),
         Command::Check { root, drafts, strict } => check(root, drafts, strict),
         Command::Serve { root, port, bind, drafts, poll } => serve(root, port, bind, drafts, poll),
         Command::New { district, title, root } => new(root, district, title),

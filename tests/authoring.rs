@@ -48,3 +48,25 @@ fn check_strict_fails_on_warnings_and_names_each_problem() {
     let text = bantin::check(&root, false).to_string();
     insta::assert_snapshot!("check_warnings", text);
 }
+
+#[test]
+fn build_shows_the_warnings_check_shows_a_few_of_them_unless_verbose() {
+    let root = fixture("check_warnings");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let args = ["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let o = bantin(&args);
+    assert!(o.status.success(), "warnings do not stop a build");
+    let err = String::from_utf8_lossy(&o.stderr);
+    let checked = bantin::check(&root, false);
+    let total = checked.warning_count();
+    assert!(total > 5, "the fixture has more warnings than a build shows: {total}");
+    assert_eq!(err.matches(": warning: ").count(), 5, "{err}");
+    assert!(err.contains(&format!("… and {} more warning(s)", total - 5)), "{err}");
+    assert!(err.contains(&format!(", {total} warning(s)")), "the summary line counts them: {err}");
+    // The missing image is never silent: it is among them with --verbose.
+    let verbose = bantin(&[&args[..], &["--verbose"]].concat());
+    let err = String::from_utf8_lossy(&verbose.stderr);
+    assert_eq!(err.matches(": warning: ").count(), total, "{err}");
+    assert!(err.contains("the link `mat-anh.png` leads to no page or file of the site"), "{err}");
+}

@@ -163,3 +163,79 @@ fn article_html_snapshot() {
     let b = build(&fixture("english"), false);
     insta::assert_snapshot!("english_article", b.read("districts/a-district/review/index.html"));
 }
+
+/// The value, the chart descriptions and the card values of an article page.
+fn figures_of(page: &str) -> (Vec<&str>, Vec<&str>, Vec<&str>) {
+    let between = |open: &str, close: &str| -> Vec<&str> {
+        page.split(open).skip(1).map(|s| &s[s.find('>').unwrap() + 1..s.find(close).unwrap()]).collect()
+    };
+    (between("<span class=\"value\"", "</span>"), between("<desc", "</desc>"), between("class=\"card-value", "<"))
+}
+
+#[test]
+fn an_article_shows_only_the_periods_of_its_moment() {
+    let b = build(&fixture("moment"), false);
+    // 06/01/2023, about 110/154: no bars for 2023 or 2024, no later plans.
+    let page = b.read("districts/ky-anh/tong-ket-2022/index.html");
+    let (values, charts, cards) = figures_of(&page);
+    assert_eq!(values, ["110/154 thôn"]);
+    assert_eq!(charts[0], "Thôn đạt chuẩn kiểu mẫu – Kỳ Anh: Năm 2022: 110/154 thôn (71,4%).");
+    assert_eq!(cards, ["110/154 thôn"]);
+}
+
+#[test]
+fn a_year_end_report_shows_its_year() {
+    let b = build(&fixture("moment"), false);
+    let page = b.read("districts/ky-anh/bao-cao-cuoi-nam/index.html");
+    let (values, charts, cards) = figures_of(&page);
+    assert_eq!(values, ["118/153 thôn"]);
+    assert_eq!(charts, ["Thôn đạt chuẩn kiểu mẫu – Kỳ Anh: 2022: 110/154 thôn; 2023: 118/153 thôn."]);
+    assert_eq!(cards, ["118/153 thôn"]);
+}
+
+#[test]
+fn an_observation_whose_source_is_the_article_belongs_to_its_moment() {
+    let b = build(&fixture("moment"), false);
+    // Written on 28/05/2024, before the quarter closed, and named as the source of 2024-Q2.
+    let page = b.read("districts/ky-anh/so-ket-giua-nam/index.html");
+    let (values, charts, _) = figures_of(&page);
+    assert_eq!(values, ["121/153 thôn"]);
+    assert_eq!(
+        charts,
+        ["Thôn đạt chuẩn kiểu mẫu – Kỳ Anh: 2022: 110/154 thôn; 2023: 118/153 thôn; Quý 2/2024: 121/153 thôn."]
+    );
+}
+
+#[test]
+fn as_of_latest_opts_in_to_all_data() {
+    let b = build(&fixture("moment"), false);
+    let page = b.read("districts/ky-anh/tong-ket-2022/index.html");
+    let (_, charts, _) = figures_of(&page);
+    assert_eq!(charts.len(), 2);
+    assert!(charts[1].ends_with("2024: 125/153 thôn; 2025: KH 140 thôn."), "{}", charts[1]);
+}
+
+#[test]
+fn adding_data_later_does_not_rewrite_an_old_article() {
+    let root = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("moment"), root.path());
+    let before = build(root.path(), false);
+    let yaml = root.path().join("content/districts/ky-anh/district.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        text.replace(
+            "    - { period: 2025, target: 140 }\n",
+            "    - { period: 2025, value: 140/153, target: 140 }\n    - { period: 2026, target: 150 }\n",
+        ),
+    )
+    .unwrap();
+    let after = build(root.path(), false);
+    for page in ["districts/ky-anh/tong-ket-2022/index.html", "districts/ky-anh/bao-cao-cuoi-nam/index.html"] {
+        let (a, b) = (before.read(page), after.read(page));
+        // Only the `as_of="latest"` chart may change.
+        let strip = |s: &str| s.split("Số liệu mới nhất").next().unwrap().to_string();
+        assert_eq!(strip(&a), strip(&b), "{page} was rewritten by newer data");
+    }
+    assert_ne!(before.read("districts/ky-anh/index.html"), after.read("districts/ky-anh/index.html"));
+}

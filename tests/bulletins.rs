@@ -61,18 +61,88 @@ fn a_quiet_period_still_has_its_page_saying_so() {
     assert!(html.contains("Trong kỳ này không có tin bài và số liệu mới."));
 }
 
+/// The rows of each league table of a page, as `(caption, [(place, district, value, change)])`.
+fn leagues(html: &str) -> Vec<(String, Vec<String>)> {
+    let text = |s: &str| {
+        let mut out = String::new();
+        let mut tag = false;
+        for c in s.chars() {
+            match c {
+                '<' => tag = true,
+                '>' => {
+                    tag = false;
+                    out.push(' ');
+                }
+                c if !tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    html.split("<table class=\"data-table league\">")
+        .skip(1)
+        .map(|t| {
+            let t = &t[..t.find("</table>").unwrap()];
+            let caption = text(&t[..t.find("</caption>").unwrap()]);
+            let rows = t.split("<tr>").skip(2).map(text).collect();
+            (caption, rows)
+        })
+        .collect()
+}
+
 #[test]
 fn the_site_bulletin_has_league_tables() {
     let b = build(&fixture("data_kinds"), false);
     let html = b.read("bulletins/2022-Q4/index.html");
-    let league = &html[html.find("Xếp hạng cải cách hành chính</a></caption>").expect("a league for the rank")..];
-    let league = &league[..league.find("</table>").unwrap()];
-    let vu = league.find("Vũ Quang").unwrap();
-    let ky = league.find("Kỳ Anh").unwrap();
-    assert!(vu < ky, "3/13 ranks before 7/27: {league}");
-    // Kỳ Anh was alone (1st) at the end of 2022-Q3, 2nd now.
-    assert!(league.contains("change-worse\">▼ 1"), "{league}");
+    assert!(html.contains("Xếp hạng cải cách hành chính</a>"), "a league for the rank");
     assert!(html.contains("districts/ky-anh/bulletins/2022-Q4/index.html"));
+}
+
+#[test]
+fn ranks_out_of_different_totals_are_never_ordered_as_one_list() {
+    let b = build(&fixture("league"), false);
+    let l = leagues(&b.read("bulletins/2023/index.html"));
+    let pci: Vec<_> = l.iter().filter(|(c, _)| c.starts_with("Xếp hạng PCI")).collect();
+    assert_eq!(pci.len(), 2, "one table per total: {l:#?}");
+    assert_eq!(pci[0].0, "Xếp hạng PCI (thứ hạng trong số 13)");
+    assert_eq!(pci[0].1, ["1 Bắc Sơn 5/13 (2023) Chưa có kế hoạch"]);
+    assert_eq!(pci[1].0, "Xếp hạng PCI (thứ hạng trong số 27)");
+    // A Lâm went from 2nd (7/27) to 1st (4/27) among the 27; Cao Phong the other way.
+    assert_eq!(pci[1].1, ["1 A Lâm 4/27 (2023) ▲ 1 Chưa có kế hoạch", "2 Cao Phong 6/27 (2023) ▼ 1 Chưa có kế hoạch"]);
+}
+
+#[test]
+fn counts_are_ranked_by_share_and_apart_from_counts_without_a_total() {
+    let b = build(&fixture("league"), false);
+    let l = leagues(&b.read("bulletins/2023/index.html"));
+    let hamlets: Vec<_> = l.iter().filter(|(c, _)| c.starts_with("Thôn đạt chuẩn")).collect();
+    assert_eq!(hamlets.len(), 2, "{l:#?}");
+    assert_eq!(hamlets[0].0, "Thôn đạt chuẩn (xếp theo số lượng, không ghi tổng số)");
+    assert_eq!(hamlets[0].1, ["1 Cao Phong 12 thôn (2023) Chưa có kế hoạch"]);
+    assert_eq!(hamlets[1].0, "Thôn đạt chuẩn (xếp theo tỷ lệ so với tổng số)");
+    // 110/154 is 71,4%, 13/20 is 65%.
+    assert_eq!(hamlets[1].1[0], "1 A Lâm 110/154 thôn (2023) Chưa có kế hoạch");
+    assert_eq!(hamlets[1].1[1], "2 Bắc Sơn 13/20 thôn (2023) Chưa có kế hoạch");
+}
+
+#[test]
+fn gaps_between_shares_are_in_percentage_points() {
+    let b = build(&fixture("league"), false);
+    let l = leagues(&b.read("bulletins/2023/index.html"));
+    let waste = l.iter().find(|(c, _)| c.starts_with("Tỷ lệ thu gom rác")).unwrap();
+    assert_eq!(waste.1, ["1 A Lâm 90% (2023) 5,5 điểm % Chậm tiến độ"]);
+}
+
+#[test]
+fn the_districts_chart_has_one_chart_per_comparison_group() {
+    let b = build(&fixture("league"), false);
+    let page = b.read("indicators/pci-rank/index.html");
+    assert_eq!(page.matches("<svg").count(), 2, "{page}");
+    assert!(page.contains("(thứ hạng trong số 13)") && page.contains("(thứ hạng trong số 27)"));
+    let svg27 = &page[page.find("id=\"chart-pci-rank-districts-2-title\"").expect("the second group's chart")..];
+    let (a, c) = (svg27.find("A Lâm").unwrap(), svg27.find("Cao Phong").unwrap());
+    assert!(a < c, "4/27 before 6/27");
+    assert!(!svg27[..svg27.find("</svg>").unwrap()].contains("Bắc Sơn"), "5/13 is not in the chart of 27");
 }
 
 #[test]

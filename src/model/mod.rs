@@ -5,13 +5,16 @@
 //! the catalogue lists them, districts by Vietnamese collation of their
 //! names, articles newest first.
 
+pub mod compare;
 pub mod figures;
+pub mod moment;
 pub mod period;
 
 use crate::load::AssetFile;
 use crate::text::lang::Lang;
 pub use figures::{Derived, Status};
 use jiff::civil::Date;
+pub use moment::Moment;
 pub use period::{Granularity, Period};
 use serde::Serialize;
 
@@ -141,10 +144,12 @@ impl District {
 /// A shortcode found in an article body, checked against the data.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shortcode {
-    /// A district's chart of an indicator.
-    Chart { indicator: usize, district: usize },
-    /// One formatted observation of a district.
-    Value { indicator: usize, district: usize, period: Period },
+    /// A district's chart of an indicator: in an article, of the article's
+    /// moment unless `latest` (`as_of="latest"`) asks for all data.
+    Chart { indicator: usize, district: usize, latest: bool },
+    /// One formatted observation of a district: of `period`, or without
+    /// one the latest value (in an article, the latest of its moment).
+    Value { indicator: usize, district: usize, period: Option<Period> },
 }
 
 /// A Markdown body with its shortcodes cut out: each shortcode's place in

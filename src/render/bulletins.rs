@@ -7,7 +7,8 @@
 //! the latest observation on or before the period's last day.
 
 use super::format;
-use crate::model::{Better, District, Indicator, Kind, Observation, Period, Series, Site};
+use crate::model::compare::{self, Basis};
+use crate::model::{Better, District, Indicator, Observation, Period, Series, Site};
 use crate::text::lang::Lang;
 use jiff::civil::Date;
 
@@ -63,36 +64,18 @@ pub fn change_between(
     Some(format::change(ind, va.value - vb.value, va.decimals.max(vb.decimals), lang))
 }
 
-/// The number districts are compared by: the share of the total for
-/// counts with one, the value otherwise.
-fn league_metric(ind: &Indicator, o: &Observation) -> f64 {
-    let v = o.value.map(|v| v.value).unwrap_or(0.0);
-    match (ind.kind, o.total) {
-        (Kind::Count, Some(t)) if t.value > 0.0 => v / t.value,
-        _ => v,
-    }
-}
-
-/// Each district's place (1 = best) on `indicator` as of `date`, in site
-/// order; `None` for districts without a value by then. Ties share a place.
-pub fn places(site: &Site, indicator: usize, date: Date) -> Vec<Option<usize>> {
+/// Each district's comparison group and place (1 = best) on `indicator` as
+/// of `date`, in site order (the rule is [`compare`]'s); `None` for
+/// districts without a value by then.
+pub fn places(site: &Site, indicator: usize, date: Date) -> Vec<Option<(Basis, usize)>> {
     let ind = &site.indicators[indicator];
-    let metrics: Vec<Option<f64>> = site
+    let standings: Vec<_> = site
         .districts
         .iter()
-        .map(|d| d.series_for(indicator).and_then(|s| value_at(s, date)).map(|o| league_metric(ind, o)))
+        .map(|d| d.series_for(indicator).and_then(|s| value_at(s, date)).and_then(|o| compare::standing(ind, o)))
         .collect();
-    metrics
-        .iter()
-        .map(|m| {
-            let m = (*m)?;
-            let ahead = metrics.iter().flatten().filter(|&&o| match ind.better {
-                Better::Higher => o > m + 1e-12,
-                Better::Lower => o < m - 1e-12,
-            });
-            Some(ahead.count() + 1)
-        })
-        .collect()
+    let places = compare::places(&standings, ind.better);
+    standings.iter().zip(places).map(|(s, p)| Some((s.as_ref()?.basis, p?))).collect()
 }
 
 /// Whether a series reached a target during the period: an observation of

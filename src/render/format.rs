@@ -1,6 +1,7 @@
 //! How model values read on a page: observations, periods, changes and
 //! statuses, in the site's language.
 
+use crate::model::compare::Basis;
 use crate::model::{Better, Granularity, Indicator, Kind, Num, Period, Status};
 use crate::text::lang::{Lang, Strings};
 use crate::text::numfmt::{format_number, format_percent, format_signed};
@@ -37,6 +38,18 @@ fn with_unit(main: String, ind: &Indicator) -> String {
     }
 }
 
+/// A distance between two figures of the indicator, such as what is left
+/// to a target: for percents in percentage points (`5 điểm %`, `5 pts`),
+/// never in `%`; otherwise a quantity with its unit.
+pub fn gap(ind: &Indicator, distance: f64, decimals: u8, lang: Lang) -> String {
+    let n = format_number(distance, decimals as usize, lang);
+    match (ind.kind, lang) {
+        (Kind::Percent, Lang::Vi) => format!("{n} điểm %"),
+        (Kind::Percent, Lang::En) => format!("{n} pts"),
+        _ => quantity(ind, Num { value: distance, decimals }, lang),
+    }
+}
+
 /// A derived share: `71,4%`.
 pub fn share(p: f64, lang: Lang) -> String {
     format_percent(p, lang)
@@ -65,6 +78,22 @@ pub fn change(ind: &Indicator, delta: f64, decimals: u8, lang: Lang) -> (String,
         _ => with_unit(format_signed(delta, decimals as usize, lang), ind),
     };
     (text, dir)
+}
+
+/// What a league group is ranked by, as its caption says: nothing for
+/// amounts and percents, `xếp theo tỷ lệ so với tổng số`, `thứ hạng trong số 27`.
+pub fn basis(b: Basis, kind: Kind, lang: Lang) -> String {
+    let t = lang.strings();
+    match b {
+        Basis::Value if kind == Kind::Count => t.league_by_number.to_string(),
+        Basis::Value => String::new(),
+        Basis::Share => t.league_by_share.to_string(),
+        Basis::RankOutOf(_) => {
+            let total = b.rank_total().unwrap_or_default();
+            format!("{} {}", t.league_out_of, format_number(total, if total.fract() == 0.0 { 0 } else { 3 }, lang))
+        }
+        Basis::Rank => t.league_no_total.to_string(),
+    }
 }
 
 /// A period as a heading or a table cell: `Quý 3/2023`, `Q3 2023`.

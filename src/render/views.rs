@@ -5,7 +5,7 @@
 use super::format;
 use super::links::page_href;
 use super::markdown;
-use crate::model::{Article, Better, District, Indicator, Kind, Observation, Period, Series, Shortcode, Site};
+use crate::model::{Article, Better, District, Indicator, Kind, Moment, Observation, Period, Series, Shortcode, Site};
 use crate::text::lang::Lang;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
@@ -165,15 +165,15 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
     }
 }
 
-/// The cards of an article's indicators, as its district stood on the
-/// article's date.
+/// The cards of an article's indicators, as its district stood at the
+/// article's moment (`model::moment`).
 pub fn article_cards(site: &Site, a: &Article) -> Vec<Card> {
     let d = &site.districts[a.district];
     a.indicators
         .iter()
         .filter_map(|&i| {
             let ind = &site.indicators[i];
-            let s = d.series_for(i)?.as_of(a.date, ind.better);
+            let s = d.series_for(i)?.at_moment(&Moment::of(a), ind.better);
             s.derived.latest.map(|_| card(ind, &s, site.settings.lang))
         })
         .collect()
@@ -239,7 +239,9 @@ pub fn summary(site: &Site, a: &Article) -> String {
                 .iter()
                 .map(|sc| match *sc {
                     Shortcode::Value { indicator, district, period } => {
-                        observation_text(site, district, indicator, period)
+                        value_period(site, district, indicator, period, Some(&Moment::of(a)))
+                            .map(|p| observation_text(site, district, indicator, p))
+                            .unwrap_or_default()
                     }
                     Shortcode::Chart { .. } => String::new(),
                 })
@@ -247,6 +249,22 @@ pub fn summary(site: &Site, a: &Article) -> String {
             markdown::first_paragraph_text(&a.body.markdown, &fills)
         }
     }
+}
+
+/// The period a `value` shortcode shows: its own `period`, or else the
+/// latest with a value, of the article's moment when it is in an article.
+pub fn value_period(
+    site: &Site,
+    district: usize,
+    indicator: usize,
+    period: Option<Period>,
+    moment: Option<&Moment>,
+) -> Option<Period> {
+    period.or_else(|| {
+        let s = site.districts[district].series_for(indicator)?;
+        let mut of_moment = s.observations.iter().filter(|o| moment.is_none_or(|m| m.covers(o)));
+        of_moment.rfind(|o| o.value.is_some()).map(|o| o.period)
+    })
 }
 
 /// What `{{ value(...) }}` shows: the value of one observation, or its

@@ -93,6 +93,14 @@ pub struct Strings {
     pub league: &'static str,
     pub place: &'static str,
     pub place_change: &'static str,
+    /// League groups: counts ranked by their share of the total.
+    pub league_by_share: &'static str,
+    /// League groups: ranks out of a total (`trong số 27`).
+    pub league_out_of: &'static str,
+    /// League groups: counts with no total, ranked by number.
+    pub league_by_number: &'static str,
+    /// League groups: ranks with no total.
+    pub league_no_total: &'static str,
     pub to_target: &'static str,
     pub news_in_period: &'static str,
     pub archive: &'static str,
@@ -174,6 +182,10 @@ static VI: Strings = Strings {
     league: "Bảng xếp hạng các địa phương",
     place: "Thứ hạng",
     place_change: "Thay đổi thứ hạng",
+    league_by_share: "xếp theo tỷ lệ so với tổng số",
+    league_out_of: "thứ hạng trong số",
+    league_no_total: "thứ hạng không ghi tổng số",
+    league_by_number: "xếp theo số lượng, không ghi tổng số",
     to_target: "Còn cách kế hoạch",
     news_in_period: "Tin bài trong kỳ",
     archive: "Lưu trữ",
@@ -255,6 +267,10 @@ static EN: Strings = Strings {
     league: "League table",
     place: "Place",
     place_change: "Change of place",
+    league_by_share: "ranked by share of the total",
+    league_out_of: "places among",
+    league_no_total: "places with no total given",
+    league_by_number: "ranked by number, no total given",
     to_target: "To target",
     news_in_period: "News of the period",
     archive: "Archive",

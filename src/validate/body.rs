@@ -2,20 +2,20 @@
 
 use super::content::Ctx;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Body, Period, Shortcode};
+use crate::model::{Body, Moment, Period, Shortcode};
 use crate::parse::shortcode::{extract, RawShortcode};
 use crate::text::shared::Shared;
 
-/// Cuts the shortcodes out of `text` and checks each one. `district` is the
-/// article's district (pages have none and must name one).
-pub fn check(
-    file: &str,
-    text: Shared,
-    first_line: usize,
-    district: Option<usize>,
-    ctx: &Ctx,
-    diags: &mut Diagnostics,
-) -> Body {
+/// Where a body is: an article's district and moment, or a page (which has
+/// neither, so its shortcodes must name a district and show all data).
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub district: Option<usize>,
+    pub moment: Option<Moment<'a>>,
+}
+
+/// Cuts the shortcodes out of `text` and checks each one.
+pub fn check(file: &str, text: Shared, first_line: usize, place: Place, ctx: &Ctx, diags: &mut Diagnostics) -> Body {
     // Without `{{` there is no shortcode to cut out: the body is the text
     // as it is, shared rather than copied.
     if !text.contains("{{") {
@@ -27,11 +27,11 @@ pub fn check(
     }
     let mut shortcodes = Vec::new();
     for sc in &extracted.shortcodes {
-        match shortcode(sc, district, ctx) {
+        match shortcode(sc, place, ctx) {
             Ok(s) => shortcodes.push(s),
             Err((msg, hint)) => {
                 diags.push(Diagnostic::error(file, Some(sc.pos), msg).with_hint(hint));
-                shortcodes.push(Shortcode::Chart { indicator: usize::MAX, district: usize::MAX });
+                shortcodes.push(Shortcode::Chart { indicator: usize::MAX, district: usize::MAX, latest: true });
             }
         }
     }
@@ -44,9 +44,9 @@ fn arg<'a>(sc: &'a RawShortcode, key: &str) -> Option<&'a str> {
     sc.args.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
-fn shortcode(sc: &RawShortcode, district: Option<usize>, ctx: &Ctx) -> Result<Shortcode, Problem> {
+fn shortcode(sc: &RawShortcode, place: Place, ctx: &Ctx) -> Result<Shortcode, Problem> {
     let allowed: &[&str] = match sc.name.as_str() {
-        "chart" => &["indicator", "district"],
+        "chart" => &["indicator", "district", "as_of"],
         "value" => &["indicator", "period", "district"],
         other => {
             return Err((
@@ -66,7 +66,7 @@ fn shortcode(sc: &RawShortcode, district: Option<usize>, ctx: &Ctx) -> Result<Sh
             let known: Vec<&str> = ctx.districts.iter().map(|d| d.slug.as_str()).collect();
             (format!("unknown district `{slug}`"), format!("known districts: {}", known.join(", ")))
         })?,
-        None => district.ok_or_else(|| {
+        None => place.district.ok_or_else(|| {
             (format!("`{}` on a page must name its district", sc.name), "add district=\"<slug>\"".to_string())
         })?,
     };
@@ -85,10 +85,32 @@ fn shortcode(sc: &RawShortcode, district: Option<usize>, ctx: &Ctx) -> Result<Sh
         )
     })?;
     if sc.name == "chart" {
-        return Ok(Shortcode::Chart { indicator, district });
+        let latest = match arg(sc, "as_of") {
+            None => false,
+            Some("latest") => true,
+            Some(other) => {
+                return Err((
+                    format!("`as_of` takes only \"latest\", not `{other}`"),
+                    "without as_of an article's chart shows the data of its date; as_of=\"latest\" shows all data"
+                        .to_string(),
+                ))
+            }
+        };
+        return Ok(Shortcode::Chart { indicator, district, latest });
     }
-    let text = arg(sc, "period")
-        .ok_or_else(|| ("`value` needs period=\"…\"".to_string(), "e.g. period=\"2023\"".to_string()))?;
+    let Some(text) = arg(sc, "period") else {
+        let moment = place.moment;
+        let has_value =
+            series.observations.iter().any(|o| o.value.is_some() && moment.as_ref().is_none_or(|m| m.covers(o)));
+        if !has_value {
+            let date = moment.map(|m| m.date.to_string()).unwrap_or_default();
+            return Err((
+                format!("`{id}` of `{}` has no value by this article's date ({date})", d.slug),
+                "give the period, e.g. period=\"2023\", or write the figure in the text".to_string(),
+            ));
+        }
+        return Ok(Shortcode::Value { indicator, district, period: None });
+    };
     let period = Period::parse(text).map_err(|e| (e.0, "use the period exactly as in the data".to_string()))?;
     if !series.observations.iter().any(|o| o.period == period) {
         let known: Vec<String> = series.observations.iter().map(|o| o.period.key()).collect();
@@ -97,5 +119,5 @@ fn shortcode(sc: &RawShortcode, district: Option<usize>, ctx: &Ctx) -> Result<Sh
             format!("its periods: {}", known.join(", ")),
         ));
     }
-    Ok(Shortcode::Value { indicator, district, period })
+    Ok(Shortcode::Value { indicator, district, period: Some(period) })
 }

@@ -3,7 +3,7 @@
 use super::body;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::{DistrictFiles, TextFile};
-use crate::model::{Article, Asset, District, Indicator, Page};
+use crate::model::{Article, Asset, District, Indicator, Moment, Page};
 use crate::parse::frontmatter;
 use crate::parse::raw::{scalar_text, RawFrontMatter, ARTICLE_KEYS, PAGE_KEYS};
 use crate::parse::{unknown_keys, yaml, Parsed};
@@ -131,7 +131,9 @@ pub fn article(file: &TextFile, district: usize, ctx: &Ctx, diags: &mut Diagnost
             );
         }
     }
-    let body = body::check(&file.rel, body_text, body_line, Some(district), ctx, diags);
+    let moment = date.zip(slug.as_deref()).map(|(date, article)| Moment { date, article });
+    let body =
+        body::check(&file.rel, body_text, body_line, body::Place { district: Some(district), moment }, ctx, diags);
     (diags.error_count() == before).then(|| Article {
         district,
         slug: slug.unwrap_or_default(),
@@ -277,7 +279,7 @@ pub fn page(file: &TextFile, ctx: &Ctx, diags: &mut Diagnostics) -> Option<Page>
             .with_hint(format!("choose another slug; reserved: {}", RESERVED.join(", "))),
         );
     }
-    let body = body::check(&file.rel, body_text, body_line, None, ctx, diags);
+    let body = body::check(&file.rel, body_text, body_line, body::Place { district: None, moment: None }, ctx, diags);
     (diags.error_count() == before).then(|| Page {
         slug,
         title,

@@ -12,8 +12,10 @@ pub mod spec;
 pub mod svg;
 
 use crate::diag::Diagnostic;
-use crate::model::Site;
+use crate::model::compare::Basis;
+use crate::model::{Moment, Site};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Once;
 
@@ -24,10 +26,15 @@ pub enum ChartKey {
     /// observations by period end (all of them for the dashboard; fewer for
     /// an older bulletin), plus the plans for later periods.
     Series { district: usize, indicator: usize, upto: usize },
+    /// A district's chart of one indicator with only its first `upto`
+    /// observations and no later plans: the chart of an article's moment
+    /// (`model::moment`). Drawn only where it differs from `Series`.
+    Moment { district: usize, indicator: usize, upto: usize },
     /// A district's communes compared on one indicator.
     Communes { district: usize, indicator: usize },
-    /// All districts compared on one indicator.
-    Districts { indicator: usize },
+    /// All districts of one comparison group (`model::compare`) compared
+    /// on one indicator; most indicators have one group.
+    Districts { indicator: usize, group: Basis },
 }
 
 /// Every chart of the site, as SVG text.
@@ -39,6 +46,14 @@ pub struct Charts {
 /// How many observations of a series ended by `date`.
 fn upto(s: &crate::model::Series, date: jiff::civil::Date) -> usize {
     s.observations.iter().take_while(|o| o.period.end() <= date).count()
+}
+
+/// The first `upto` observations of a series, with the figures derived
+/// from them: what an article's moment holds when it is a prefix.
+fn prefix(s: &crate::model::Series, upto: usize, better: crate::model::Better) -> crate::model::Series {
+    let observations = s.observations[..upto].to_vec();
+    let derived = crate::model::Derived::compute(&observations, better);
+    crate::model::Series { indicator: s.indicator, observations, derived }
 }
 
 static FONTS: Once = Once::new();
@@ -70,6 +85,11 @@ impl Charts {
                         let key = ChartKey::Series { district: di, indicator: s.indicator, upto };
                         specs.push((key, spec::series_chart(site, d, ind, &snapshot)));
                     }
+                    if snapshot.observations.len() > upto {
+                        let moment = prefix(s, upto, ind.better);
+                        let key = ChartKey::Moment { district: di, indicator: s.indicator, upto };
+                        specs.push((key, spec::series_chart(site, d, ind, &moment)));
+                    }
                 }
             }
             for i in 0..site.indicators.len() {
@@ -79,8 +99,8 @@ impl Charts {
             }
         }
         for i in 0..site.indicators.len() {
-            if let Some(c) = spec::districts_chart(site, i) {
-                specs.push((ChartKey::Districts { indicator: i }, c));
+            for (group, c) in spec::districts_charts(site, i) {
+                specs.push((ChartKey::Districts { indicator: i, group }, c));
             }
         }
         let drawn: Result<Vec<(ChartKey, String)>, Diagnostic> = specs
@@ -113,6 +133,37 @@ impl Charts {
         let s = site.districts[district].series_for(indicator)?;
         let upto = date.map(|d| upto(s, d)).unwrap_or(s.observations.len());
         self.get(ChartKey::Series { district, indicator, upto })
+    }
+
+    /// The districts charts of an indicator, one per comparison group, in
+    /// group order.
+    pub fn districts(&self, indicator: usize) -> Vec<(Basis, &str)> {
+        self.svgs
+            .iter()
+            .filter_map(|(k, svg)| match *k {
+                ChartKey::Districts { indicator: i, group } if i == indicator => Some((group, svg.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A district's chart of an indicator at an article's moment: the
+    /// drawn prefix of its series, or, where an observation past the moment
+    /// names the article as its source, drawn now (a rare case).
+    pub fn moment(&self, site: &Site, district: usize, indicator: usize, m: &Moment) -> Option<Cow<'_, str>> {
+        let d = &site.districts[district];
+        let s = d.series_for(indicator)?;
+        let ind = &site.indicators[indicator];
+        if s.moment_has_sources_beyond(m) {
+            let spec = spec::series_chart(site, d, ind, &s.at_moment(m, ind.better));
+            return svg::render(&spec).ok().map(Cow::Owned);
+        }
+        let upto = s.moment_prefix(m);
+        if upto == 0 {
+            return None;
+        }
+        let key = ChartKey::Moment { district, indicator, upto };
+        self.get(key).or_else(|| self.get(ChartKey::Series { district, indicator, upto })).map(Cow::Borrowed)
     }
 
     pub fn get(&self, key: ChartKey) -> Option<&str> {

@@ -2,10 +2,12 @@
 //! their labels in the site's language, its title and the sentence a screen
 //! reader says. Pure data; `draw` turns it into pictures.
 
+use crate::model::compare::{self, Basis};
 use crate::model::{Better, District, Indicator, Kind as IndKind, Series, Site};
 use crate::render::format;
 use crate::text::lang::Lang;
 use crate::text::numfmt::format_number;
+use std::collections::BTreeMap;
 
 /// The kinds of chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -197,65 +199,68 @@ pub fn communes_chart(site: &Site, district: &District, ind_index: usize) -> Opt
     })
 }
 
-/// One bar per district (its latest value), best first. Counts with totals
-/// are compared by their share of the total; ranks by the share of places
-/// they are ahead of (1st of 27 fills the bar, 27th of 27 barely starts it).
-pub fn districts_chart(site: &Site, ind_index: usize) -> Option<ChartSpec> {
+/// All districts compared on one indicator, by their latest values: one
+/// chart per comparison group (`model::compare`: ranks out of different
+/// totals are never drawn as one list), each best first.
+pub fn districts_charts(site: &Site, ind_index: usize) -> Vec<(Basis, ChartSpec)> {
     let ind = &site.indicators[ind_index];
     let lang = site.settings.lang;
-    let latest: Vec<(&District, &Series)> = site
-        .districts
-        .iter()
-        .filter_map(|d| Some((d, d.series_for(ind_index)?)))
-        .filter(|(_, s)| s.derived.latest.is_some())
-        .collect();
-    if latest.is_empty() {
-        return None;
-    }
-    let by_share = ind.kind == IndKind::Count && latest.iter().all(|(_, s)| s.derived.share_of_total.is_some());
-    let mut items: Vec<Item> = latest
-        .iter()
-        .map(|(d, s)| {
-            let o = &s.observations[s.derived.latest.expect("filtered")];
-            let v = o.value.expect("latest has a value");
-            let shown = format::value(ind, v, o.total, lang);
-            let (value, max, text) = if by_share {
-                let p = s.derived.share_of_total.expect("checked");
+    let mut groups: BTreeMap<Basis, Vec<Item>> = BTreeMap::new();
+    for d in &site.districts {
+        let Some(s) = d.series_for(ind_index) else { continue };
+        let Some(o) = s.derived.latest.map(|i| &s.observations[i]) else { continue };
+        let (Some(v), Some(standing)) = (o.value, compare::standing(ind, o)) else { continue };
+        let shown = format::value(ind, v, o.total, lang);
+        let (value, max, text) = match (standing.basis, o.total) {
+            (Basis::Share, Some(_)) => {
+                let p = standing.metric * 100.0;
                 (p, Some(100.0), format!("{shown} ({})", format::share(p, lang)))
-            } else if let (IndKind::Rank, Some(total)) = (ind.kind, o.total) {
-                let ahead = (total.value - v.value + 1.0) / total.value * 100.0;
-                (ahead, Some(100.0), shown)
-            } else {
-                (v.value, o.total.map(|t| t.value), shown)
-            };
-            Item {
-                label: d.name.clone(),
-                value: Some(value),
-                target: None,
-                max,
-                text: format!("{text} · {}", format::period_short(o.period, lang)),
-                short: String::new(),
             }
+            // Places among the same total: the bar is the share of places behind.
+            (Basis::RankOutOf(_), Some(t)) => ((t.value - v.value + 1.0) / t.value * 100.0, Some(100.0), shown),
+            _ => (v.value, o.total.map(|t| t.value), shown),
+        };
+        let item = Item {
+            label: d.name.clone(),
+            value: Some(value),
+            target: None,
+            max,
+            text: format!("{text} · {}", format::period_short(o.period, lang)),
+            short: String::new(),
+        };
+        groups.entry(standing.basis).or_default().push(item);
+    }
+    let many = groups.len() > 1;
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(n, (basis, mut items))| {
+            let better = match basis {
+                Basis::Share | Basis::RankOutOf(_) => Better::Higher,
+                _ => ind.better,
+            };
+            sort_best_first(&mut items, better, false);
+            let caption = format::basis(basis, ind.kind, lang);
+            let title = if caption.is_empty() { ind.name.clone() } else { format!("{} ({caption})", ind.name) };
+            let desc = format!("{}: {}.", title, sentence_items(&items));
+            let top = items.iter().flat_map(|i| [i.value, i.max]).flatten().fold(0.0, f64::max);
+            let id = if many {
+                format!("chart-{}-districts-{}", ind.id, n + 1)
+            } else {
+                format!("chart-{}-districts", ind.id)
+            };
+            let spec = ChartSpec {
+                kind: ChartKind::Districts,
+                id,
+                title,
+                desc,
+                items,
+                ticks: ticks(top, lang).1,
+                target_label: lang.strings().target_short.to_string(),
+            };
+            (basis, spec)
         })
-        .collect();
-    let better = if ind.kind == IndKind::Rank && items.iter().all(|i| i.max == Some(100.0)) {
-        Better::Higher
-    } else {
-        ind.better
-    };
-    sort_best_first(&mut items, better, false);
-    let title = ind.name.clone();
-    let desc = format!("{}: {}.", title, sentence_items(&items));
-    let top = items.iter().flat_map(|i| [i.value, i.max]).flatten().fold(0.0, f64::max);
-    Some(ChartSpec {
-        kind: ChartKind::Districts,
-        id: format!("chart-{}-districts", ind.id),
-        title,
-        desc,
-        items,
-        ticks: ticks(top, lang).1,
-        target_label: lang.strings().target_short.to_string(),
-    })
+        .collect()
 }
 
 /// Sorts bars best first; shares of a total when `share` and all have one.

@@ -3,6 +3,7 @@
 
 use super::Renderer;
 use crate::diag::Diagnostic;
+use crate::model::compare::Basis;
 use crate::model::{Period, Status};
 use crate::render::bulletins::{self, places, value_at, within};
 use crate::render::links::page_href;
@@ -58,6 +59,8 @@ struct LeagueRow {
 #[derive(Serialize)]
 struct League {
     indicator: Link,
+    /// What the group is ranked by (empty for plain values).
+    basis: String,
     rows: Vec<LeagueRow>,
 }
 
@@ -172,7 +175,7 @@ impl Renderer<'_> {
         }
         let site = self.site;
         let p = self.periods[i];
-        let leagues = (0..site.indicators.len()).filter_map(|ind| self.league(ind, i)).collect();
+        let leagues = (0..site.indicators.len()).flat_map(|ind| self.leagues(ind, i)).collect();
         let dir = bulletin_dir(site, None, p);
         let districts = (0..site.districts.len())
             .map(|d| Link { label: site.districts[d].name.clone(), href: page_href(&bulletin_dir(site, Some(d), p)) })
@@ -183,60 +186,79 @@ impl Renderer<'_> {
         self.page("bulletin_site.html", &dir, self.base(&dir, title, String::new(), "bulletins"), body)
     }
 
-    fn league(&self, indicator: usize, i: usize) -> Option<League> {
+    /// The league tables of one indicator: one per comparison group
+    /// (`model::compare`), so ranks out of different totals never share a list.
+    fn leagues(&self, indicator: usize, i: usize) -> Vec<League> {
         let site = self.site;
-        let lang = site.settings.lang;
-        let t = lang.strings();
         let ind = &site.indicators[indicator];
         let end = self.periods[i].end();
         let now = places(site, indicator, end);
         let before = i.checked_sub(1).map(|j| places(site, indicator, self.periods[j].end()));
-        let mut rows: Vec<LeagueRow> = Vec::new();
+        let mut groups: std::collections::BTreeMap<Basis, Vec<LeagueRow>> = Default::default();
         for (di, d) in site.districts.iter().enumerate() {
+            let Some((basis, place)) = now[di] else { continue };
             let Some(s) = d.series_for(indicator) else { continue };
-            let snap = s.as_of(end, ind.better);
-            let Some(li) = snap.derived.latest else { continue };
-            let o = &snap.observations[li];
-            let v = o.value.expect("latest has a value");
-            let (status, status_label) =
-                snap.derived.status.map(|st| format::status(st, t)).unwrap_or(("no-data", t.no_data));
-            let to_target = match (snap.derived.status, snap.derived.goal.and_then(|g| snap.observations[g].target)) {
-                (Some(Status::Achieved), _) => t.status_achieved.to_string(),
-                (_, Some(target)) => format::quantity(
-                    ind,
-                    crate::model::Num {
-                        value: (target.value - v.value).abs(),
-                        decimals: target.decimals.max(v.decimals),
-                    },
-                    lang,
-                ),
-                _ => String::new(),
-            };
-            let place_change = match (now[di], before.as_ref().and_then(|b| b[di])) {
-                (Some(a), Some(b)) if a != b => {
-                    let dir = if a < b { "better" } else { "worse" };
-                    Some(Change { text: format!("{}{}", if a < b { "▲ " } else { "▼ " }, a.abs_diff(b)), dir })
+            let was = before.as_ref().and_then(|b| b[di]).filter(|(b, _)| *b == basis).map(|(_, p)| p);
+            if let Some(row) = self.league_row(indicator, di, &s.as_of(end, ind.better), place, was, i) {
+                groups.entry(basis).or_default().push(row);
+            }
+        }
+        let lang = site.settings.lang;
+        groups
+            .into_iter()
+            .map(|(basis, mut rows)| {
+                rows.sort_by_key(|r| r.place.unwrap_or(usize::MAX));
+                League {
+                    indicator: Link { label: ind.name.clone(), href: views::indicator_href(ind) },
+                    basis: format::basis(basis, ind.kind, lang),
+                    rows,
                 }
-                _ => None,
-            };
-            rows.push(LeagueRow {
-                district: Link {
-                    label: d.name.clone(),
-                    href: page_href(&bulletin_dir(site, Some(di), self.periods[i])),
-                },
-                value: format!("{} ({})", format::value(ind, v, o.total, lang), format::period_short(o.period, lang)),
-                place: now[di],
-                place_change,
-                to_target,
-                status,
-                status_label,
-            });
-        }
-        if rows.is_empty() {
-            return None;
-        }
-        rows.sort_by_key(|r| r.place.unwrap_or(usize::MAX));
-        Some(League { indicator: Link { label: ind.name.clone(), href: views::indicator_href(ind) }, rows })
+            })
+            .collect()
+    }
+
+    /// One district's row of a league table: `snap` is its series as of the
+    /// bulletin's end, `place` its place now and `was` in the previous bulletin.
+    fn league_row(
+        &self,
+        indicator: usize,
+        di: usize,
+        snap: &crate::model::Series,
+        place: usize,
+        was: Option<usize>,
+        i: usize,
+    ) -> Option<LeagueRow> {
+        let site = self.site;
+        let lang = site.settings.lang;
+        let t = lang.strings();
+        let ind = &site.indicators[indicator];
+        let o = &snap.observations[snap.derived.latest?];
+        let v = o.value?;
+        let (status, status_label) =
+            snap.derived.status.map(|st| format::status(st, t)).unwrap_or(("no-data", t.no_data));
+        let to_target = match (snap.derived.status, snap.derived.goal.and_then(|g| snap.observations[g].target)) {
+            (Some(Status::Achieved), _) => t.status_achieved.to_string(),
+            (_, Some(target)) => {
+                format::gap(ind, (target.value - v.value).abs(), target.decimals.max(v.decimals), lang)
+            }
+            _ => String::new(),
+        };
+        let place_change = was.filter(|&b| b != place).map(|b| Change {
+            text: format!("{}{}", if place < b { "▲ " } else { "▼ " }, place.abs_diff(b)),
+            dir: if place < b { "better" } else { "worse" },
+        });
+        Some(LeagueRow {
+            district: Link {
+                label: site.districts[di].name.clone(),
+                href: page_href(&bulletin_dir(site, Some(di), self.periods[i])),
+            },
+            value: format!("{} ({})", format::value(ind, v, o.total, lang), format::period_short(o.period, lang)),
+            place: Some(place),
+            place_change,
+            to_target,
+            status,
+            status_label,
+        })
     }
 
     /// Bulletin links of a district (or of the site) grouped by year, newest first.

@@ -8,7 +8,7 @@ use crate::render::csvout;
 use crate::render::links::page_href;
 use crate::render::markdown;
 use crate::render::views::{self, ArticleItem, Link, ObsRow};
-use crate::render::{Output, OutputData};
+use crate::render::{format, Output, OutputData};
 use serde::Serialize;
 
 /// An indicator in a list.
@@ -79,7 +79,8 @@ impl Renderer<'_> {
             indicator: IndicatorItem,
             description_html: String,
             latest: Vec<DistrictRow>,
-            chart: &'c str,
+            /// One chart per comparison group, labelled by what it ranks by.
+            charts: Vec<views::ChartRef<'c>>,
             commune_charts: Vec<views::ChartRef<'c>>,
             rows: Vec<DataRow>,
             csv_href: String,
@@ -123,7 +124,12 @@ impl Renderer<'_> {
             indicator: self.indicator_item(i),
             description_html: ind.description.as_deref().map(|s| markdown::to_html(s, true)).unwrap_or_default(),
             latest,
-            chart: self.charts.get(ChartKey::Districts { indicator: i }).unwrap_or_default(),
+            charts: self
+                .charts
+                .districts(i)
+                .into_iter()
+                .map(|(basis, svg)| views::ChartRef { label: format::basis(basis, ind.kind, lang), svg })
+                .collect(),
             commune_charts: (0..site.districts.len())
                 .filter_map(|d| {
                     let svg = self.charts.get(ChartKey::Communes { district: d, indicator: i })?;
@@ -204,7 +210,7 @@ impl Renderer<'_> {
         }
         let p = &self.site.pages[pi];
         let dir = format!("{}/", p.slug);
-        let body = StandalonePage { body_html: self.body(&p.body, &dir, &p.file)? };
+        let body = StandalonePage { body_html: self.body(&p.body, &dir, &p.file, None)? };
         let description =
             p.description.clone().unwrap_or_else(|| markdown::first_paragraph_text(&p.body.markdown, &[]));
         self.page("page.html", &dir, self.base(&dir, p.title.clone(), description, "page"), body)

@@ -2,7 +2,7 @@
 //! its template. Contexts hold only what that page shows.
 
 use crate::diag::Diagnostic;
-use crate::model::{Body, Shortcode, Site};
+use crate::model::{Body, Moment, Shortcode, Site};
 use crate::render::charts::{ChartKey, Charts};
 use crate::render::links::{absolute, page_href, root_prefix};
 use crate::render::markdown;
@@ -13,6 +13,7 @@ use crate::render::{feeds, search, Job, Output, OutputData, Prepared};
 use crate::text::lang::Strings;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The site-wide part of every page's context.
@@ -272,16 +273,20 @@ impl<'a> Renderer<'a> {
 
     /// Renders a body: Markdown to HTML, then each shortcode through its
     /// template (`shortcodes/chart.html`, `shortcodes/value.html`).
-    fn body(&self, body: &Body, dir: &str, file: &str) -> Result<String, Diagnostic> {
+    /// `moment` is the article's (`None` on a standalone page).
+    fn body(&self, body: &Body, dir: &str, file: &str, moment: Option<&Moment>) -> Result<String, Diagnostic> {
         let html = markdown::to_html(&body.markdown, self.site.settings.safe_html);
         let mut rendered = Vec::with_capacity(body.shortcodes.len());
         for sc in &body.shortcodes {
-            rendered.push(self.shortcode(sc, dir, file)?);
+            rendered.push(self.shortcode(sc, dir, file, moment)?);
         }
         Ok(markdown::fill_placeholders(&html, &rendered))
     }
 
-    fn shortcode(&self, sc: &Shortcode, dir: &str, file: &str) -> Result<String, Diagnostic> {
+    /// One shortcode through its template. In an article (`moment` given)
+    /// a chart shows the article's moment unless it asks for the latest data,
+    /// and a value without a period the latest value of the moment.
+    fn shortcode(&self, sc: &Shortcode, dir: &str, file: &str, moment: Option<&Moment>) -> Result<String, Diagnostic> {
         #[derive(Serialize)]
         struct Ctx<'c> {
             root: String,
@@ -291,23 +296,32 @@ impl<'a> Renderer<'a> {
             period: String,
             district: String,
         }
-        let lang = self.site.settings.lang;
-        let (indicator, district, period) = match *sc {
-            Shortcode::Chart { indicator, district } => (indicator, district, None),
-            Shortcode::Value { indicator, district, period } => (indicator, district, Some(period)),
-        };
-        let d = &self.site.districts[district];
-        let ind = &self.site.indicators[indicator];
-        let series = d.series_for(indicator).expect("validated: the district has this series");
-        let mut card = views::card(ind, series, lang);
-        card.chart = self.charts.series(self.site, district, indicator, None).unwrap_or_default().to_string();
-        let (value, period_label) = match period {
-            Some(p) => {
-                (views::observation_text(self.site, district, indicator, p), crate::render::format::period(p, lang))
+        let site = self.site;
+        let lang = site.settings.lang;
+        let (indicator, district, moment, value_of) = match *sc {
+            Shortcode::Chart { indicator, district, latest } => (indicator, district, moment.filter(|_| !latest), None),
+            Shortcode::Value { indicator, district, period } => {
+                (indicator, district, moment, views::value_period(site, district, indicator, period, moment))
             }
+        };
+        let d = &site.districts[district];
+        let ind = &site.indicators[indicator];
+        let series = d.series_for(indicator).expect("validated: the district has this series");
+        let mut card = match moment {
+            Some(m) => views::card(ind, &series.at_moment(m, ind.better), lang),
+            None => views::card(ind, series, lang),
+        };
+        let chart = match moment {
+            Some(m) => self.charts.moment(site, district, indicator, m),
+            None => self.charts.series(site, district, indicator, None).map(Cow::Borrowed),
+        };
+        card.chart = chart.unwrap_or_default().into_owned();
+        let (value, period_label) = match value_of {
+            Some(p) => (views::observation_text(site, district, indicator, p), crate::render::format::period(p, lang)),
             None => (String::new(), String::new()),
         };
-        let template = if period.is_some() { "shortcodes/value.html" } else { "shortcodes/chart.html" };
+        let template =
+            if matches!(sc, Shortcode::Value { .. }) { "shortcodes/value.html" } else { "shortcodes/chart.html" };
         let ctx = Ctx {
             root: root_prefix(dir),
             t: lang.strings(),
@@ -350,7 +364,7 @@ impl<'a> Renderer<'a> {
                 district: Link { label: d.name.clone(), href: views::district_href(d) },
                 topics: views::topic_links(site, &a.topics),
                 image: a.image.clone().unwrap_or_default(),
-                body_html: self.body(&a.body, &dir, &a.file)?,
+                body_html: self.body(&a.body, &dir, &a.file, Some(&Moment::of(a)))?,
             },
             cards,
         };
