@@ -70,12 +70,12 @@ fn csv_keeps_numbers_as_written() {
     let b = build(&fixture("data_kinds"), false);
     assert_eq!(
         b.read("indicators/model-hamlets.csv"),
-        "district,commune,period,value,total,target,note\nky-anh,,2022-11,110,154,,\nky-anh,,2023,118,153,,\nvu-quang,,2023-Q3,40,60,,\n"
+        "\u{FEFF}district,commune,period,value,total,target,note\nky-anh,,2022-11,110,154,,\nky-anh,,2023,118,153,,\nvu-quang,,2023-Q3,40,60,,\n"
     );
     assert_eq!(
         b.read("indicators/criteria.csv"),
         // Communes in the order district.yaml lists them.
-        "district,commune,period,value,total,target,note\nky-anh,Kỳ Châu,2023-Q3,15,19,,\"đạt, vượt\"\nky-anh,Đức Lĩnh,2022-10,13,20,,\n"
+        "\u{FEFF}district,commune,period,value,total,target,note\nky-anh,Kỳ Châu,2023-Q3,15,19,,\"đạt, vượt\"\nky-anh,Đức Lĩnh,2022-10,13,20,,\n"
     );
     assert!(b.read("indicators/gross-output.csv").contains("ky-anh,,2024,,,10230.09,\n"));
     assert!(b.read("indicators/waste.csv").contains("ky-anh,,2023-H1,92.25,,,\n"));
@@ -238,4 +238,18 @@ fn adding_data_later_does_not_rewrite_an_old_article() {
         assert_eq!(strip(&a), strip(&b), "{page} was rewritten by newer data");
     }
     assert_ne!(before.read("districts/ky-anh/index.html"), after.read("districts/ky-anh/index.html"));
+}
+
+#[test]
+fn the_lead_image_has_its_alt_text_and_caption_escaped() {
+    let b = build(&fixture("data_kinds"), false);
+    let page = b.read("districts/ky-anh/tong-ket-nam-2023/index.html");
+    assert!(
+        page.contains(concat!(
+            "<figure class=\"lead-figure\"><img class=\"lead-image\" src=\"hoi-nghi.png\" ",
+            "alt=\"Hội nghị tổng kết năm 2023 &quot;&lt;b&gt;&quot;\">",
+            "<figcaption>Toàn cảnh hội nghị &lt;em&gt;tổng kết&lt;/em&gt;.</figcaption></figure>"
+        )),
+        "{page}"
+    );
 }

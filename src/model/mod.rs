@@ -188,6 +188,9 @@ pub struct Article {
     /// Markdown; when absent the first paragraph of the body is used.
     pub summary: Option<String>,
     pub image: Option<String>,
+    /// The lead image's text alternative and caption.
+    pub image_alt: Option<String>,
+    pub image_caption: Option<String>,
     /// Indices into [`Site::indicators`].
     pub indicators: Vec<usize>,
     pub draft: bool,

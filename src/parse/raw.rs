@@ -68,14 +68,28 @@ pub struct RawFrontMatter {
     pub topics: Option<Vec<String>>,
     pub summary: Option<String>,
     pub image: Option<String>,
+    pub image_alt: Option<String>,
+    pub image_caption: Option<String>,
     pub indicators: Option<Vec<String>>,
     pub slug: Option<String>,
     pub draft: Option<bool>,
     pub description: Option<String>,
 }
 
-pub const ARTICLE_KEYS: &[&str] =
-    &["title", "date", "author", "topics", "summary", "image", "indicators", "slug", "draft", "description"];
+pub const ARTICLE_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "author",
+    "topics",
+    "summary",
+    "image",
+    "image_alt",
+    "image_caption",
+    "indicators",
+    "slug",
+    "draft",
+    "description",
+];
 pub const PAGE_KEYS: &[&str] = &["title", "slug", "description", "summary", "draft"];
 
 /// A YAML scalar as text: strings as they are, numbers as YAML wrote them.

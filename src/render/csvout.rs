@@ -1,9 +1,11 @@
 //! `indicators/<id>.csv`: every observation of one indicator, districts and
 //! communes, numbers written as in the YAML (dot decimal, no separators).
+//! The file starts with a UTF-8 byte-order mark, which Excel on Windows
+//! needs to read Vietnamese letters as UTF-8 (bantin reads it back too).
 
 use crate::model::{Num, Series, Site};
 
-const HEADER: &str = "district,commune,period,value,total,target,note\n";
+const HEADER: &str = "\u{FEFF}district,commune,period,value,total,target,note\n";
 
 fn num(n: Option<Num>) -> String {
     n.map(|n| format!("{:.*}", n.decimals as usize, n.value)).unwrap_or_default()
@@ -53,6 +55,31 @@ pub fn indicator_csv(site: &Site, index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_file_starts_with_a_byte_order_mark_for_excel() {
+        let site = crate::model::Site {
+            settings: crate::model::Settings {
+                title: String::new(),
+                base_url: "https://example.gov.vn/".into(),
+                lang: crate::text::lang::Lang::Vi,
+                description: String::new(),
+                theme: "default".into(),
+                bulletin_period: crate::model::Granularity::Quarter,
+                articles_per_page: 10,
+                safe_html: false,
+            },
+            indicators: Vec::new(),
+            districts: Vec::new(),
+            articles: Vec::new(),
+            pages: Vec::new(),
+            topics: Vec::new(),
+            static_files: Vec::new(),
+        };
+        let csv = indicator_csv(&site, 0);
+        assert!(csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]), "{csv:?}");
+        assert_eq!(csv.trim_start_matches('\u{FEFF}'), "district,commune,period,value,total,target,note\n");
+    }
 
     #[test]
     fn cells_are_quoted_when_needed() {

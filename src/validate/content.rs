@@ -122,15 +122,7 @@ pub fn article(file: &TextFile, district: usize, ctx: &Ctx, diags: &mut Diagnost
     let slug = slug(&doc, stem, diags);
     let topics = topics(&doc, diags);
     let indicators = article_indicators(&doc, district, ctx, diags);
-    let image = doc.value.image.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    if let Some(img) = &image {
-        if let Err(msg) = relative_path_ok(img) {
-            diags.push(
-                doc.error("image", msg)
-                    .with_hint("give the image's path relative to the article, e.g. `image: anh.jpg`"),
-            );
-        }
-    }
+    let image = lead_image(&doc, diags);
     let moment = date.zip(slug.as_deref()).map(|(date, article)| Moment { date, article });
     let body =
         body::check(&file.rel, body_text, body_line, body::Place { district: Some(district), moment }, ctx, diags);
@@ -142,6 +134,8 @@ pub fn article(file: &TextFile, district: usize, ctx: &Ctx, diags: &mut Diagnost
         author: doc.value.author.clone().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),
         topics,
         summary: doc.value.summary.clone().filter(|s| !s.trim().is_empty()),
+        image_alt: image.as_ref().and_then(|_| clean(&doc.value.image_alt)),
+        image_caption: image.as_ref().and_then(|_| clean(&doc.value.image_caption)),
         image,
         indicators,
         draft,
@@ -149,6 +143,29 @@ pub fn article(file: &TextFile, district: usize, ctx: &Ctx, diags: &mut Diagnost
         file: file.rel.clone(),
         assets: Vec::new(),
     })
+}
+
+/// The article's `image:`, checked; a warning when it has no `image_alt`
+/// (screen readers, and readers whose connection drops the picture, get
+/// nothing from an image without one).
+fn lead_image(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> Option<String> {
+    let image = clean(&doc.value.image)?;
+    if let Err(msg) = relative_path_ok(&image) {
+        diags.push(
+            doc.error("image", msg).with_hint("give the image's path relative to the article, e.g. `image: anh.jpg`"),
+        );
+    }
+    if clean(&doc.value.image_alt).is_none() {
+        diags.push(
+            Diagnostic::warning(&doc.file, doc.pos("image"), format!("the image `{image}` has no `image_alt`"))
+                .with_hint("describe what it shows, e.g. `image_alt: Toàn cảnh hội nghị tổng kết năm 2023`"),
+        );
+    }
+    Some(image)
+}
+
+fn clean(s: &Option<String>) -> Option<String> {
+    s.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// A path inside the article's folder: relative, no `..`, no scheme.

@@ -348,6 +348,8 @@ impl<'a> Renderer<'a> {
             district: Link,
             topics: Vec<Link>,
             image: String,
+            image_alt: String,
+            image_caption: String,
             body_html: String,
         }
         let site = self.site;
@@ -364,6 +366,8 @@ impl<'a> Renderer<'a> {
                 district: Link { label: d.name.clone(), href: views::district_href(d) },
                 topics: views::topic_links(site, &a.topics),
                 image: a.image.clone().unwrap_or_default(),
+                image_alt: a.image_alt.clone().unwrap_or_default(),
+                image_caption: a.image_caption.clone().unwrap_or_default(),
                 body_html: self.body(&a.body, &dir, &a.file, Some(&Moment::of(a)))?,
             },
             cards,
