@@ -78,6 +78,36 @@ fn period_selection(all: &BTreeMap<String, Vec<u8>>, period: &str) -> BTreeSet<S
     keep
 }
 
+/// Rewrites, in every page of a period's archive, each link to a page that
+/// is not in it: to the page's address under `base_url`, marked with
+/// `data-outside-archive` (the theme shows an arrow after such links), so no
+/// link of an unpacked archive leads nowhere.
+fn point_outside(files: &mut BTreeMap<String, Vec<u8>>, base_url: &str) {
+    let pages: Vec<String> = files.keys().filter(|p| p.ends_with(".html")).cloned().collect();
+    for page in pages {
+        let html = String::from_utf8_lossy(&files[&page]).into_owned();
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find("href=\"") {
+            let start = at + "href=\"".len();
+            out.push_str(&rest[..start]);
+            rest = &rest[start..];
+            let link = &rest[..rest.find('"').unwrap_or(rest.len())];
+            match local_links(&page, &format!("href=\"{link}\"")).pop().filter(|t| !files.contains_key(t)) {
+                Some(target) => {
+                    let address = target.strip_suffix("index.html").unwrap_or(&target);
+                    let fragment = link.find('#').map(|i| &link[i..]).unwrap_or("");
+                    out.push_str(&format!("{base_url}{address}{fragment}\" data-outside-archive=\""));
+                }
+                None => out.push_str(link),
+            }
+            rest = &rest[link.len()..];
+        }
+        out.push_str(rest);
+        files.insert(page, out.into_bytes());
+    }
+}
+
 /// Builds the zip of `files` under the top folder `top`, with its manifest.
 pub fn zip_bytes(top: &str, files: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
     let mut manifest = String::new();
@@ -109,7 +139,8 @@ pub struct Archived {
 
 /// Builds the site at `root` and writes its archive (or one period's) to `out`.
 pub fn create(root: &Path, period: Option<&str>, out: &Path) -> Result<Archived, Diagnostics> {
-    let (files, _warnings) = crate::render_site(root, false)?;
+    let rendered = crate::render_site(root, false)?;
+    let files = rendered.files;
     let one = |d: Diagnostic| {
         let mut all = Diagnostics::new();
         all.push(d);
@@ -128,6 +159,7 @@ pub fn create(root: &Path, period: Option<&str>, out: &Path) -> Result<Archived,
                 .with_hint("use a period folder name as in public/bulletins/, e.g. 2023-Q4")));
             }
             all.retain(|k, _| keep.contains(k));
+            point_outside(&mut all, &rendered.site.settings.base_url);
             format!("bantin-{p}")
         }
         None => "bantin".to_string(),

@@ -64,12 +64,20 @@ fn prepare(root: &Path, drafts: bool, diags: &mut Diagnostics) -> Option<(model:
     (!diags.has_errors()).then_some((site, theme))
 }
 
+/// A site rendered into memory.
+pub struct Rendered {
+    pub site: model::Site,
+    pub files: Vec<render::Output>,
+    /// Warnings of the run.
+    pub warnings: Diagnostics,
+}
+
 /// Loads, checks and renders the site at `root` into memory.
-pub fn render_site(root: &Path, drafts: bool) -> Result<(Vec<render::Output>, Diagnostics), Diagnostics> {
+pub fn render_site(root: &Path, drafts: bool) -> Result<Rendered, Diagnostics> {
     let mut diags = Diagnostics::new();
     let Some((site, theme)) = prepare(root, drafts, &mut diags) else { return Err(diags) };
     match render::site(&site, &theme) {
-        Ok(files) => Ok((files, diags)),
+        Ok(files) => Ok(Rendered { site, files, warnings: diags }),
         Err(errors) => {
             diags.extend(errors);
             Err(diags)
