@@ -7,6 +7,7 @@ use crate::model::{Body, Series, Site};
 use crate::render::links::resolve;
 use crate::render::views::article_dir;
 use pulldown_cmark::{Event, Options, Parser, Tag};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// Every warning of the site whose outputs are at `paths` (relative to
@@ -14,9 +15,17 @@ use std::collections::BTreeSet;
 pub fn lint<'a>(site: &Site, paths: impl IntoIterator<Item = &'a str>) -> Diagnostics {
     let mut d = Diagnostics::new();
     let paths: BTreeSet<&str> = paths.into_iter().collect();
-    for a in &site.articles {
-        links(&a.file, &a.body, &article_dir(site, a), &paths, &mut d);
-    }
+    // A Markdown parse per article: in parallel, as rendering is.
+    let per_article: Vec<Diagnostics> = site
+        .articles
+        .par_iter()
+        .map(|a| {
+            let mut d = Diagnostics::new();
+            links(&a.file, &a.body, &article_dir(site, a), &paths, &mut d);
+            d
+        })
+        .collect();
+    per_article.into_iter().for_each(|a| d.extend(a));
     for p in &site.pages {
         links(&p.file, &p.body, &format!("{}/", p.slug), &paths, &mut d);
     }
