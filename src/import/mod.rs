@@ -105,7 +105,7 @@ pub struct Imported {
 }
 
 /// A number the article reports, for the author to confirm.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Figure {
     /// The figure as written (`110/154 thôn`, `đứng thứ 7/27 huyện`).
     pub text: String,
@@ -118,6 +118,55 @@ pub struct Figure {
     pub kind: &'static str,
     /// A few words before the figure, in its sentence.
     pub context: String,
+    /// Where it is: the paragraph's index, and where the figure starts and
+    /// ends in it (in characters).
+    pub at: (usize, usize, usize),
+    /// The words of its clause from the figure before it to the figure
+    /// after it: what it counts, to compare with indicator names.
+    pub about: String,
+    /// What the article says the number is.
+    pub role: Role,
+    /// The period it is for, and where that came from.
+    pub period: Period,
+    /// The share of the plan that follows it in its clause
+    /// (`8.850,26 tỷ đồng, đạt 107,79% kế hoạch`), if any.
+    pub share: Option<Share>,
+    /// The figure with the words that qualify it, for a `note:`
+    /// (`tăng 14,62% so với năm 2022`).
+    pub note: String,
+}
+
+/// What a number is, from the words around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// A result: `value:`.
+    #[default]
+    Value,
+    /// A plan (after `kế hoạch`, `mục tiêu`, `phấn đấu`…; the word is kept): `target:`.
+    Target(&'static str),
+    /// A change (`tăng 14,62%`, `thêm 3 thôn`): a note, never a value.
+    Change,
+    /// A share of the plan (`107,79% kế hoạch`): never a value; `paired`
+    /// when it gave the figure before it a computed target.
+    PlanShare { paired: bool },
+}
+
+/// The period of a figure.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Period {
+    /// `2023`, `2024-H1`, `2023-Q3`, `2022-10`; `None` when unknown.
+    pub value: Option<String>,
+    /// Where it came from, for the comment (`"năm 2023"`, `the article's date`).
+    pub from: String,
+}
+
+/// A share of the plan that belongs to an amount or count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    /// As written, with its verb (`đạt 107,79% kế hoạch`).
+    pub text: String,
+    /// `107.79`.
+    pub percent: f64,
 }
 
 mod words;
@@ -134,6 +183,16 @@ mod markdown;
 use markdown::*;
 mod chars;
 use chars::*;
+mod periods;
+use periods::*;
+mod roles;
+use roles::*;
+mod suggest;
+use suggest::*;
+pub use suggest::{known_indicators, KnownIndicator};
+mod proposals;
+pub use proposals::figures_yaml;
+use proposals::*;
 
 /// Reads one scraped article.
 pub fn import_text(text: &str) -> Imported {
@@ -147,46 +206,26 @@ pub fn import_text(text: &str) -> Imported {
     let paragraphs = classify(&kept);
     let date = find_date(header.as_ref(), &title, title_line.as_deref(), &kept);
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
-    Imported { title: tidy_title(&title), date, author, body: render_body(&paragraphs), figures: find_figures(&texts) }
+    let mut figures = find_figures(&texts);
+    annotate(&texts, &mut figures, &Fallback::new(date, &title, &texts));
+    Imported { title: tidy_title(&title), date, author, body: render_body(&paragraphs), figures }
 }
 
 /// The Markdown file: front matter (title, date YYYY-MM-DD if known, author
-/// if known, `draft: true` if the date is unknown, and a YAML comment line
-/// saying the file was imported), a blank line, then the body.
+/// if known, `draft: true` until the officer has checked it, and a YAML
+/// comment line saying the file was imported), a blank line, then the body.
 pub fn to_markdown(imported: &Imported) -> String {
-    let mut out = String::from("---\n# imported by bantin import: check the title, date and author\n");
+    let mut out = String::from("---\n# imported by bantin import: check the title, date, author and text\n");
     out.push_str(&format!("title: {}\n", crate::scaffold::yaml_string(&imported.title)));
     match imported.date {
         Some(date) => out.push_str(&format!("date: {}\n", ymd(date))),
-        None => out.push_str(
-            "# date: YYYY-MM-DD   (no date was found in the text: add it, then remove `draft`)\ndraft: true\n",
-        ),
+        None => out.push_str("# date: YYYY-MM-DD   (no date was found in the text: add it)\n"),
     }
     if let Some(author) = &imported.author {
         out.push_str(&format!("author: {}\n", crate::scaffold::yaml_string(author)));
     }
-    out.push_str("---\n\n");
+    out.push_str("draft: true   # delete this line once the article and its figures are checked\n---\n\n");
     out.push_str(&imported.body);
-    out
-}
-
-/// Suggested observations for `district.yaml`, every line commented out so
-/// that pasting the snippet changes nothing until the author edits it.
-pub fn figures_yaml(imported: &Imported) -> String {
-    let period = imported.date.map_or_else(|| "YYYY-MM".to_string(), |d| format!("{:04}-{:02}", d.year(), d.month()));
-    let when = imported.date.map_or_else(|| "date unknown".to_string(), ymd);
-    let mut out =
-        format!("# Figures found by bantin import in {} ({when}).\n", crate::scaffold::yaml_string(&imported.title));
-    out.push_str("# To keep one, paste its line under the indicator's id in the district's `data:`,\n");
-    out.push_str("# remove the leading `#`, and check period, value and total against the article.\n");
-    if imported.figures.is_empty() {
-        out.push_str("# (no figures found)\n");
-    }
-    for f in &imported.figures {
-        let value = yaml_value(f);
-        let about = if f.context.is_empty() { String::new() } else { format!(" – …{}", f.context) };
-        out.push_str(&format!("#   - {{ period: {period}, value: {value} }}   # \"{}\"{about} ({})\n", f.text, f.kind));
-    }
     out
 }
 
@@ -229,5 +268,7 @@ pub fn parse_vn_number(s: &str) -> Option<f64> {
     plain.parse().ok()
 }
 
+#[cfg(test)]
+mod proposal_tests;
 #[cfg(test)]
 mod tests;
