@@ -41,8 +41,10 @@
 //!
 //!   A year is a stand-alone four-digit number from 1990 to 2100; the two
 //!   ends of a term such as `2020 - 2025` or `2021-2025` are not event years.
-//! - No day/month phrase, or no year for it: the date is unknown (`None`) and
-//!   the article is written as a draft.
+//! - No day/month phrase, or no year for it: the date is unknown (`None`).
+//!
+//! Every imported article is written with `draft: true` until its officer
+//! has checked it.
 //!
 //! # Author
 //! The last remaining line is a byline when it is short (at most 60
@@ -88,6 +90,34 @@
 //! see [`parse_vn_number`]). Ranges (`65-70%`, `từ 85 đến 95%`), dates and
 //! years (`năm 2022 huyện`) are not figures. Each figure keeps up to six
 //! words of context before it, within its sentence.
+//!
+//! # Proposals
+//! Each figure is offered as a commented-out observation ([`figures_yaml`]):
+//! - **Period**: the period phrase nearest before it in its sentence, else
+//!   the nearest after it, else the last one of an earlier sentence of its
+//!   paragraph (`năm 2023` → 2023, `6 tháng đầu năm 2024` → 2024-H1, `quý
+//!   III/2023` → 2023-Q3, `10 tháng đầu năm 2022` and `tháng 10/2022` →
+//!   2022-10; `đến nay`, `hiện nay` → the article's month). A year after
+//!   `so với`, `cùng kỳ` or `từ` is a comparison, not a period. Without any,
+//!   a year-end summary's figures are for the year it reviews (`tổng kết …
+//!   năm 2023`, dated November 2023 to March 2024, or undated), and other
+//!   figures for the article's month. The comment says where it came from.
+//! - **Role**: a share of the plan (`107,79% kế hoạch`) is never a value:
+//!   right after an amount or count of its clause it gives that one a
+//!   `target:` computed as value × 100 / share, rounded to the value's
+//!   decimals and marked as computed; alone, it is offered as a `note:`.
+//!   A figure right after `tăng`, `giảm` or `thêm` is a change, a `note:`
+//!   too. After a plan word (kế hoạch, mục tiêu, phấn đấu, chỉ tiêu, dự
+//!   kiến, đăng ký) in its clause, or in the list items that follow it
+//!   (`mục tiêu năm 2024 - …; - …`), a figure is a `target:`; a plan word
+//!   after `đạt`, `vượt`, `so với`, `bằng`, `hoàn thành` or a `%` is a result
+//!   measured against the plan, not a plan.
+//! - **Indicator**: with the site's indicators, the one of the figure's
+//!   kind and (for counts and amounts) unit with more than half of the words
+//!   of its name (less its unit and filler words such as đạt, tổng, tỷ lệ)
+//!   in the figure's clause, abbreviations (NTM, KDC, CCHC, TDP) written
+//!   out; none when none fits or two fit equally well.
+//! - Numbers are written as the article writes them (`8.850,26` → 8850.26).
 
 use crate::text::slug::slugify;
 use jiff::civil::Date;
@@ -192,7 +222,6 @@ use suggest::*;
 pub use suggest::{known_indicators, KnownIndicator};
 mod proposals;
 pub use proposals::figures_yaml;
-use proposals::*;
 
 /// Reads one scraped article.
 pub fn import_text(text: &str) -> Imported {

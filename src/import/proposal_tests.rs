@@ -162,7 +162,7 @@ fn shares_of_the_plan_are_never_values() {
     let f = figure(&a, "8.850,26 tỷ đồng", "");
     let share = f.share.as_ref().expect("the share of the plan");
     assert_eq!((share.text.as_str(), share.percent), ("đạt 107,79% kế hoạch", 107.79));
-    assert_eq!(computed_target(f, share), "8210.65");
+    assert_eq!(proposals::computed_target(f, share), "8210.65");
     assert_eq!(figure(&a, "107,79% kế hoạch", "").role, Role::PlanShare { paired: true });
     // "Toàn huyện kết nạp 171 quần chúng ưu tú vào Đảng (đạt 114% kế hoạch)":
     // no amount to belong to, so a note.
