@@ -67,11 +67,11 @@ impl Fallback {
 /// The period of the figure at `start..end` of paragraph `s`.
 pub(super) fn period_for(s: &[char], found: &[Mention], (start, end): (usize, usize), fallback: &Fallback) -> Period {
     let (from, to) = sentence_bounds(s, start);
-    let before = found.iter().filter(|m| m.start >= from && m.end <= start).last();
+    let before = found.iter().rfind(|m| m.start >= from && m.end <= start);
     let after = found.iter().find(|m| m.start >= end && m.end <= to);
     let (m, where_) = match (before, after) {
         (Some(m), _) | (None, Some(m)) => (m, ""),
-        (None, None) => match found.iter().filter(|m| m.end <= from).last() {
+        (None, None) => match found.iter().rfind(|m| m.end <= from) {
             Some(m) => (m, ", earlier in the paragraph"),
             None => return fallback.article(),
         },

@@ -104,7 +104,7 @@ fn note_text(s: &[char], (start, end): (usize, usize), next_start: Option<usize>
         }
     }
     let note = text(s, from, to);
-    let note = note.trim_end_matches(|c: char| matches!(c, ' ' | '.' | '…'));
+    let note = note.trim_end_matches([' ', '.', '…']);
     match note.rsplit_once(' ') {
         // A note cut before the next figure ends without the word that introduces it (`và`).
         Some((kept, last)) if next_start == Some(to) && !last.chars().any(|c| c.is_ascii_digit()) => kept.to_string(),
