@@ -269,3 +269,31 @@ fn indicators_yaml_read_loosely() {
     assert_eq!(k.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(), vec!["a", "b"]);
     assert!(known_indicators("not: [a list").is_err());
 }
+
+/// Words of the seeds' sentences, to build any text from.
+const WORDS: &[&str] = &[
+    "năm", "2023", "2022", "quý", "III", "I", "/", "tháng", "10", "6", "đầu", "cuối", "cả", "nay", "đến", "hiện", "so",
+    "với", "từ", "kỳ", "cùng", "đạt", "vượt", "bằng", "tăng", "giảm", "thêm", "kế", "hoạch", "KH", "mục", "tiêu",
+    "phấn", "đấu", "chỉ", "dự", "kiến", "đăng", "ký", "8.850,26", "107,79", "0", "%", "tỷ", "đồng", "xã", "thôn",
+    "110/154", "7/27", "đứng", "thứ", "-", ";", ",", ".", ":", "(", ")", "…", "¾", "tổng", "kết", "NTM",
+];
+
+proptest::proptest! {
+    /// Any text of those words imports without a panic, every line of the
+    /// snippet is a comment, and no share of the plan is offered as a value.
+    #[test]
+    fn any_text_gives_commented_proposals(picks in proptest::collection::vec((0..WORDS.len(), 0..3usize), 0..80)) {
+        let mut text = String::from("Tin\n\n");
+        for (w, glue) in picks {
+            text.push_str(WORDS[w]);
+            text.push_str(["", " ", "\n"][glue]);
+        }
+        let a = import_text(&text);
+        let y = figures_yaml(&a, &site_indicators());
+        proptest::prop_assert!(y.lines().all(|l| l.starts_with('#')), "{}", y);
+        for f in &a.figures {
+            let share_of_plan = matches!(f.role, Role::PlanShare { .. });
+            proptest::prop_assert!(f.unit != "% kế hoạch" || share_of_plan, "{:?}", f);
+        }
+    }
+}
