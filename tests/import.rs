@@ -111,6 +111,12 @@ fn dry_run_writes_nothing_and_unknown_districts_are_named() {
     assert!(String::from_utf8_lossy(&o.stdout)
         .contains("title: \"Cẩm Thủy: Cải cách hành chính năm 2022 xếp loại xuất sắc\""));
     assert_eq!(files_under(&site), before);
+    // Without an indicator catalogue, nothing is suggested, and the snippet says why.
+    std::fs::remove_file(site.join("content/indicators.yaml")).unwrap();
+    let o = bantin(&["import", &seed, "--district", "ky-anh", "--dry-run", "--root", site.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("# (no indicator is suggested: there is no content/indicators.yaml)\n"), "{stdout}");
+    assert!(!stdout.contains("#       indicator: "), "{stdout}");
     let o = bantin(&["import", &seed, "--district", "cam-thuy", "--root", site.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("known districts: ky-anh"));

@@ -22,8 +22,8 @@ pub(super) struct Mention {
 pub(super) struct Fallback {
     /// The article's date.
     pub(super) date: Option<Date>,
-    /// The year a year-end summary reviews (`tổng kết … năm 2023`), with the
-    /// phrase's year, when the article is one.
+    /// The year a year-end summary reviews (`tổng kết … năm 2023` in the
+    /// title or the first paragraph that has one), when the article is one.
     pub(super) summary: Option<i16>,
 }
 
@@ -69,7 +69,7 @@ pub(super) fn period_for(s: &[char], found: &[Mention], (start, end): (usize, us
     let (from, to) = sentence_bounds(s, start);
     let before = found.iter().rfind(|m| m.start >= from && m.end <= start);
     let after = found.iter().find(|m| m.start >= end && m.end <= to);
-    let (m, where_) = match (before, after) {
+    let (m, place) = match (before, after) {
         (Some(m), _) | (None, Some(m)) => (m, ""),
         (None, None) => match found.iter().rfind(|m| m.end <= from) {
             Some(m) => (m, ", earlier in the paragraph"),
@@ -77,7 +77,7 @@ pub(super) fn period_for(s: &[char], found: &[Mention], (start, end): (usize, us
         },
     };
     match &m.period {
-        Some(p) => Period { value: Some(p.clone()), from: format!("\"{}\"{where_}", m.text) },
+        Some(p) => Period { value: Some(p.clone()), from: format!("\"{}\"{place}", m.text) },
         None => fallback.now(&m.text),
     }
 }
