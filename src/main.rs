@@ -220,7 +220,11 @@ fn import(root: PathBuf, district: String, files: Vec<PathBuf>, dry_run: bool) -
                 if dry_run {
                     println!("# {} (dry run: not written)\n{}", done.path.display(), done.markdown);
                 } else {
-                    eprintln!("{} -> {}", file.display(), done.path.display());
+                    eprintln!(
+                        "{} -> {} (draft: true: check the article and its figures, then delete that line)",
+                        file.display(),
+                        done.path.display()
+                    );
                 }
                 println!(
                     "# Figures found in {}; add the right ones under `data:` in district.yaml:\n{}",

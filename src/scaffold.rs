@@ -132,7 +132,28 @@ pub fn import_file(root: &Path, district: &str, source: &Path, dry_run: bool) ->
     if !dry_run {
         write_new(&path, &markdown)?;
     }
-    Ok(ImportedFile { path, markdown, figures: crate::import::figures_yaml(&imported) })
+    let (known, unknown) = site_indicators(root);
+    let mut figures = crate::import::figures_yaml(&imported, &known);
+    if let Some(why) = unknown {
+        figures.push_str(&format!("# (no indicator is suggested: {why})\n"));
+    }
+    Ok(ImportedFile { path, markdown, figures })
+}
+
+/// The site's indicators, for import to suggest one per figure, or why
+/// there are none.
+fn site_indicators(root: &Path) -> (Vec<crate::import::KnownIndicator>, Option<String>) {
+    let path = root.join("content/indicators.yaml");
+    let Ok(bytes) = std::fs::read(&path) else {
+        return (Vec::new(), Some("there is no content/indicators.yaml".to_string()));
+    };
+    let read =
+        crate::load::decode_text(&bytes).map_err(|d| d.message).and_then(|text| crate::import::known_indicators(&text));
+    match read {
+        Ok(known) if known.is_empty() => (known, Some("content/indicators.yaml lists no indicator".to_string())),
+        Ok(known) => (known, None),
+        Err(e) => (Vec::new(), Some(format!("content/indicators.yaml cannot be read: {e}"))),
+    }
 }
 
 /// Writes a small working site into `dir` (which must not hold a site).

@@ -47,6 +47,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/status_legend.html",
     "partials/bulletin_years.html",
     "partials/news_of_period.html",
+    "partials/footer.html",
     "shortcodes/chart.html",
     "shortcodes/value.html",
 );

@@ -34,3 +34,66 @@ fn example_site_shows_the_seed_figures() {
     let cam_thuy = b.read("districts/cam-thuy/index.html");
     assert!(cam_thuy.contains("7/27"), "Cẩm Thủy's rank");
 }
+
+#[test]
+fn example_site_uses_its_own_footer_and_keeps_the_default_one() {
+    let b = build(&repo_root(), false);
+    let pages = [
+        "index.html",
+        "districts/ky-anh/index.html",
+        "districts/ky-anh/tong-ket-nong-thon-moi-2022/index.html",
+        "lien-he/index.html",
+        "404.html",
+    ];
+    for page in pages {
+        let html = b.read(page);
+        let footer =
+            &html[html.find("<footer class=\"site-footer\">").unwrap_or_else(|| panic!("{page}: no footer"))..];
+        // The override of templates/partials/footer.html: the office.
+        for office in [
+            "<address class=\"office\">",
+            "Ban biên tập Bản tin tiến độ nông thôn mới",
+            "Tầng 2, Nhà làm việc số 1, đường Ví Dụ, phường Mẫu, tỉnh Hà Tĩnh",
+            "Đường dây nóng: <a href=\"tel:0000000000\">0000 000 000</a>",
+            "<a href=\"mailto:bientap@example.gov.vn\">bientap@example.gov.vn</a>",
+        ] {
+            assert!(footer.contains(office), "{page}: the footer lacks {office:?}:\n{footer}");
+        }
+        // Everything of the default footer is still there.
+        let root = if page == "404.html" {
+            "https://example.gov.vn/bantin/".to_string()
+        } else {
+            "../".repeat(page.matches('/').count())
+        };
+        for kept in [
+            "<p class=\"site-name\">Bản tin tiến độ nông thôn mới</p>".to_string(),
+            "<p>Theo dõi tiến độ xây dựng nông thôn mới".to_string(),
+            format!("<li><a href=\"{root}gioi-thieu/index.html\">Giới thiệu</a></li>"),
+            format!("<li><a href=\"{root}lien-he/index.html\">Liên hệ</a></li>"),
+            "<p class=\"generator\">Tạo bởi bantin</p>".to_string(),
+        ] {
+            assert!(footer.contains(&kept), "{page}: the footer lost {kept:?}:\n{footer}");
+        }
+        assert!(footer.trim_end().ends_with("</footer>\n</body>\n</html>"), "{page}: {footer}");
+    }
+    // docs/templates.md shows the file as it is.
+    let file = std::fs::read_to_string(repo_root().join("templates/partials/footer.html")).unwrap();
+    let docs = std::fs::read_to_string(repo_root().join("docs/templates.md")).unwrap();
+    assert!(docs.contains(&format!("```jinja\n{file}```\n")), "docs/templates.md does not show the override as it is");
+    // Without templates/, the same site has the default footer: the
+    // override's footer is it plus the office's <address>, nothing less.
+    let plain = tempfile::tempdir().unwrap();
+    for dir in ["content", "themes"] {
+        copy_dir(&repo_root().join(dir), &plain.path().join(dir));
+    }
+    let d = build(plain.path(), false);
+    let footer_of = |html: &str| html[html.find("<footer").unwrap()..].to_string();
+    for page in pages {
+        let ours = footer_of(&b.read(page));
+        let default = footer_of(&d.read(page));
+        assert!(!default.contains("<address"), "{page}: {default}");
+        let start = ours.find("    <address").unwrap();
+        let end = ours.find("</address>\n").unwrap() + "</address>\n".len();
+        assert_eq!(format!("{}{}", &ours[..start], &ours[end..]), default, "{page}");
+    }
+}

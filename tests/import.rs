@@ -35,9 +35,28 @@ fn the_five_seeds_import_and_build() {
     let o = bantin(&args);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let stdout = String::from_utf8_lossy(&o.stdout);
-    for figure in ["110/154", "8850.26", "107.79", "12/20", "7/27"] {
+    for figure in ["110/154", "8850.26", "12/20", "7/27"] {
         assert!(stdout.contains(figure), "the figures snippet lacks {figure}:\n{stdout}");
     }
+    // Better proposals: the period from the text, the plan as a target, a
+    // share of the plan as a computed target (never a percent value), and
+    // the site's indicator (`init` has ntm-communes, unit xã) suggested.
+    for proposal in [
+        "#   - { period: 2022, value: 7/27 }   # \"đứng thứ 7/27 huyện\"",
+        "#   - { period: 2023, value: 8850.26, target: 8210.65 }   # \"8.850,26 tỷ đồng\"",
+        "target computed from \"đạt 107,79% kế hoạch\": 8850.26 / 107.79%, check it against the plan",
+        "#   - { period: 2024, target: 10230.09 }",
+        "#   - { period: 2020, target: 20, total: 20 }",
+        "#   note: \"đạt 114% kế hoạch\"",
+        "#   - { period: 2024-01, value: 20/20 }   # \"20/20 xã\" – …nay, huyện Kỳ Anh đã có (count)\n\
+         #       indicator: ntm-communes? (4 of the 4 words of its name) · period: \"Đến nay\": the article's date\n",
+    ] {
+        assert!(stdout.contains(proposal), "the figures snippet lacks {proposal}:\n{stdout}");
+    }
+    assert!(!stdout.contains("107.79 }"), "a share of the plan proposed as a value:\n{stdout}");
+    assert!(stdout.lines().all(|l| l.is_empty() || l.starts_with('#')), "{stdout}");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(stderr.matches("(draft: true: check the article and its figures").count(), 5, "{stderr}");
     let written: Vec<String> =
         files_under(&site.join("content/districts/ky-anh")).into_iter().filter(|f| f.ends_with(".md")).collect();
     for expected in [
@@ -56,11 +75,24 @@ fn the_five_seeds_import_and_build() {
             assert!(!text.contains(b), "{f} keeps {b:?}");
         }
     }
-    // The imported articles build; the undated one is a draft until its
-    // author gives it a date.
+    // The imported articles are drafts until reviewed: a build leaves them
+    // out, a build with drafts has them.
+    let article = "districts/ky-anh/cam-thuy-cai-cach-hanh-chinh-nam-2022-xep-loai-xuat-sac/index.html";
     let b = build(&site, false);
-    assert!(!b.files().iter().any(|f| f.contains("hoi-nghi-tong-ket")));
-    assert!(b.exists("districts/ky-anh/cam-thuy-cai-cach-hanh-chinh-nam-2022-xep-loai-xuat-sac/index.html"));
+    assert!(!b.exists(article));
+    // The review step of the README: delete the `draft: true` line.
+    let md =
+        site.join("content/districts/ky-anh/2023-06-29-cam-thuy-cai-cach-hanh-chinh-nam-2022-xep-loai-xuat-sac.md");
+    let text = std::fs::read_to_string(&md).unwrap();
+    let reviewed: String = text.lines().filter(|l| !l.starts_with("draft: true")).map(|l| format!("{l}\n")).collect();
+    assert_eq!(
+        reviewed.len() + "draft: true   # delete this line once the article and its figures are checked\n".len(),
+        text.len()
+    );
+    std::fs::write(&md, reviewed).unwrap();
+    let b = build(&site, false);
+    assert!(b.exists(article));
+    assert!(!b.files().iter().any(|f| f.contains("hoi-nghi-tong-ket")), "the undated draft stays out");
     // A second import never overwrites.
     let again = bantin(&args);
     assert_eq!(again.status.code(), Some(1));
@@ -79,6 +111,12 @@ fn dry_run_writes_nothing_and_unknown_districts_are_named() {
     assert!(String::from_utf8_lossy(&o.stdout)
         .contains("title: \"Cẩm Thủy: Cải cách hành chính năm 2022 xếp loại xuất sắc\""));
     assert_eq!(files_under(&site), before);
+    // Without an indicator catalogue, nothing is suggested, and the snippet says why.
+    std::fs::remove_file(site.join("content/indicators.yaml")).unwrap();
+    let o = bantin(&["import", &seed, "--district", "ky-anh", "--dry-run", "--root", site.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("# (no indicator is suggested: there is no content/indicators.yaml)\n"), "{stdout}");
+    assert!(!stdout.contains("#       indicator: "), "{stdout}");
     let o = bantin(&["import", &seed, "--district", "cam-thuy", "--root", site.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("known districts: ky-anh"));

@@ -22,6 +22,11 @@ pub(super) fn word_at(s: &[char], at: usize, word: &str) -> bool {
         .is_some_and(|end| (at == 0 || !s[at - 1].is_alphanumeric()) && s.get(end).is_none_or(|c| !c.is_alphanumeric()))
 }
 
+/// `word` (lowercase) written at `i` and ending a word: where it ends.
+pub(super) fn whole_at(s: &[char], i: usize, word: &str) -> Option<usize> {
+    lit_at(s, i, word).filter(|&e| s.get(e).is_none_or(|c| !c.is_alphanumeric()))
+}
+
 pub(super) fn has_word(s: &[char], word: &str) -> bool {
     (0..s.len()).any(|i| word_at(s, i, word))
 }

@@ -10,7 +10,7 @@ pub(super) struct Located {
 
 pub(super) fn find_figures(paragraphs: &[&str]) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
-    for p in paragraphs {
+    for (n, p) in paragraphs.iter().enumerate() {
         let s: Vec<char> = p.chars().collect();
         let mut i = 0;
         while i < s.len() {
@@ -19,7 +19,8 @@ pub(super) fn find_figures(paragraphs: &[&str]) -> Vec<Figure> {
                 continue;
             };
             i = found.end.max(i + 1);
-            let f = found.figure;
+            let mut f = found.figure;
+            f.at.0 = n;
             if !out.iter().any(|g| g.text == f.text && g.context == f.context) {
                 out.push(f);
             }
@@ -149,7 +150,16 @@ pub(super) fn located(
     unit: String,
     kind: &'static str,
 ) -> Located {
-    let figure = Figure { text: text(s, start, end), value, total, unit, kind, context: context_before(s, start) };
+    let figure = Figure {
+        text: text(s, start, end),
+        value,
+        total,
+        unit,
+        kind,
+        context: context_before(s, start),
+        at: (0, start, end),
+        ..Figure::default()
+    };
     Located { end, figure }
 }
 

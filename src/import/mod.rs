@@ -41,8 +41,10 @@
 //!
 //!   A year is a stand-alone four-digit number from 1990 to 2100; the two
 //!   ends of a term such as `2020 - 2025` or `2021-2025` are not event years.
-//! - No day/month phrase, or no year for it: the date is unknown (`None`) and
-//!   the article is written as a draft.
+//! - No day/month phrase, or no year for it: the date is unknown (`None`).
+//!
+//! Every imported article is written with `draft: true` until its officer
+//! has checked it.
 //!
 //! # Author
 //! The last remaining line is a byline when it is short (at most 60
@@ -88,6 +90,34 @@
 //! see [`parse_vn_number`]). Ranges (`65-70%`, `từ 85 đến 95%`), dates and
 //! years (`năm 2022 huyện`) are not figures. Each figure keeps up to six
 //! words of context before it, within its sentence.
+//!
+//! # Proposals
+//! Each figure is offered as a commented-out observation ([`figures_yaml`]):
+//! - **Period**: the period phrase nearest before it in its sentence, else
+//!   the nearest after it, else the last one of an earlier sentence of its
+//!   paragraph (`năm 2023` → 2023, `6 tháng đầu năm 2024` → 2024-H1, `quý
+//!   III/2023` → 2023-Q3, `10 tháng đầu năm 2022` and `tháng 10/2022` →
+//!   2022-10; `đến nay`, `hiện nay` → the article's month). A year after
+//!   `so với`, `cùng kỳ` or `từ` is a comparison, not a period. Without any,
+//!   a year-end summary's figures are for the year it reviews (`tổng kết …
+//!   năm 2023`, dated November 2023 to March 2024, or undated), and other
+//!   figures for the article's month. The comment says where it came from.
+//! - **Role**: a share of the plan (`107,79% kế hoạch`) is never a value:
+//!   right after an amount or count of its clause it gives that one a
+//!   `target:` computed as value × 100 / share, rounded to the value's
+//!   decimals and marked as computed; alone, it is offered as a `note:`.
+//!   A figure right after `tăng`, `giảm` or `thêm` is a change, a `note:`
+//!   too. After a plan word (kế hoạch, mục tiêu, phấn đấu, chỉ tiêu, dự
+//!   kiến, đăng ký) in its clause, or in the list items that follow it
+//!   (`mục tiêu năm 2024 - …; - …`), a figure is a `target:`; a plan word
+//!   after `đạt`, `vượt`, `so với`, `bằng`, `hoàn thành` or a `%` is a result
+//!   measured against the plan, not a plan.
+//! - **Indicator**: with the site's indicators, the one of the figure's
+//!   kind and (for counts and amounts) unit with more than half of the words
+//!   of its name (less its unit and filler words such as đạt, tổng, tỷ lệ)
+//!   in the figure's clause, abbreviations (NTM, KDC, CCHC, TDP) written
+//!   out; none when none fits or two fit equally well.
+//! - Numbers are written as the article writes them (`8.850,26` → 8850.26).
 
 use crate::text::slug::slugify;
 use jiff::civil::Date;
@@ -105,7 +135,7 @@ pub struct Imported {
 }
 
 /// A number the article reports, for the author to confirm.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Figure {
     /// The figure as written (`110/154 thôn`, `đứng thứ 7/27 huyện`).
     pub text: String,
@@ -118,6 +148,55 @@ pub struct Figure {
     pub kind: &'static str,
     /// A few words before the figure, in its sentence.
     pub context: String,
+    /// Where it is: the paragraph's index, and where the figure starts and
+    /// ends in it (in characters).
+    pub at: (usize, usize, usize),
+    /// The words of its clause from the figure before it to the figure
+    /// after it: what it counts, to compare with indicator names.
+    pub about: String,
+    /// What the article says the number is.
+    pub role: Role,
+    /// The period it is for, and where that came from.
+    pub period: Period,
+    /// The share of the plan that follows it in its clause
+    /// (`8.850,26 tỷ đồng, đạt 107,79% kế hoạch`), if any.
+    pub share: Option<Share>,
+    /// The figure with the words that qualify it, for a `note:`
+    /// (`tăng 14,62% so với năm 2022`).
+    pub note: String,
+}
+
+/// What a number is, from the words around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// A result: `value:`.
+    #[default]
+    Value,
+    /// A plan (after `kế hoạch`, `mục tiêu`, `phấn đấu`…; the word is kept): `target:`.
+    Target(&'static str),
+    /// A change (`tăng 14,62%`, `thêm 3 thôn`): a note, never a value.
+    Change,
+    /// A share of the plan (`107,79% kế hoạch`): never a value; `paired`
+    /// when it gave the figure before it a computed target.
+    PlanShare { paired: bool },
+}
+
+/// The period of a figure.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Period {
+    /// `2023`, `2024-H1`, `2023-Q3`, `2022-10`; `None` when unknown.
+    pub value: Option<String>,
+    /// Where it came from, for the comment (`"năm 2023"`, `the article's date`).
+    pub from: String,
+}
+
+/// A share of the plan that belongs to an amount or count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    /// As written, with its verb (`đạt 107,79% kế hoạch`).
+    pub text: String,
+    /// `107.79`.
+    pub percent: f64,
 }
 
 mod words;
@@ -134,6 +213,15 @@ mod markdown;
 use markdown::*;
 mod chars;
 use chars::*;
+mod periods;
+use periods::*;
+mod roles;
+use roles::*;
+mod suggest;
+use suggest::*;
+pub use suggest::{known_indicators, KnownIndicator};
+mod proposals;
+pub use proposals::figures_yaml;
 
 /// Reads one scraped article.
 pub fn import_text(text: &str) -> Imported {
@@ -147,46 +235,26 @@ pub fn import_text(text: &str) -> Imported {
     let paragraphs = classify(&kept);
     let date = find_date(header.as_ref(), &title, title_line.as_deref(), &kept);
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
-    Imported { title: tidy_title(&title), date, author, body: render_body(&paragraphs), figures: find_figures(&texts) }
+    let mut figures = find_figures(&texts);
+    annotate(&texts, &mut figures, &Fallback::new(date, &title, &texts));
+    Imported { title: tidy_title(&title), date, author, body: render_body(&paragraphs), figures }
 }
 
 /// The Markdown file: front matter (title, date YYYY-MM-DD if known, author
-/// if known, `draft: true` if the date is unknown, and a YAML comment line
-/// saying the file was imported), a blank line, then the body.
+/// if known, `draft: true` until the officer has checked it, and a YAML
+/// comment line saying the file was imported), a blank line, then the body.
 pub fn to_markdown(imported: &Imported) -> String {
-    let mut out = String::from("---\n# imported by bantin import: check the title, date and author\n");
+    let mut out = String::from("---\n# imported by bantin import: check the title, date, author and text\n");
     out.push_str(&format!("title: {}\n", crate::scaffold::yaml_string(&imported.title)));
     match imported.date {
         Some(date) => out.push_str(&format!("date: {}\n", ymd(date))),
-        None => out.push_str(
-            "# date: YYYY-MM-DD   (no date was found in the text: add it, then remove `draft`)\ndraft: true\n",
-        ),
+        None => out.push_str("# date: YYYY-MM-DD   (no date was found in the text: add it)\n"),
     }
     if let Some(author) = &imported.author {
         out.push_str(&format!("author: {}\n", crate::scaffold::yaml_string(author)));
     }
-    out.push_str("---\n\n");
+    out.push_str("draft: true   # delete this line once the article and its figures are checked\n---\n\n");
     out.push_str(&imported.body);
-    out
-}
-
-/// Suggested observations for `district.yaml`, every line commented out so
-/// that pasting the snippet changes nothing until the author edits it.
-pub fn figures_yaml(imported: &Imported) -> String {
-    let period = imported.date.map_or_else(|| "YYYY-MM".to_string(), |d| format!("{:04}-{:02}", d.year(), d.month()));
-    let when = imported.date.map_or_else(|| "date unknown".to_string(), ymd);
-    let mut out =
-        format!("# Figures found by bantin import in {} ({when}).\n", crate::scaffold::yaml_string(&imported.title));
-    out.push_str("# To keep one, paste its line under the indicator's id in the district's `data:`,\n");
-    out.push_str("# remove the leading `#`, and check period, value and total against the article.\n");
-    if imported.figures.is_empty() {
-        out.push_str("# (no figures found)\n");
-    }
-    for f in &imported.figures {
-        let value = yaml_value(f);
-        let about = if f.context.is_empty() { String::new() } else { format!(" – …{}", f.context) };
-        out.push_str(&format!("#   - {{ period: {period}, value: {value} }}   # \"{}\"{about} ({})\n", f.text, f.kind));
-    }
     out
 }
 
@@ -229,5 +297,7 @@ pub fn parse_vn_number(s: &str) -> Option<f64> {
     plain.parse().ok()
 }
 
+#[cfg(test)]
+mod proposal_tests;
 #[cfg(test)]
 mod tests;

@@ -285,14 +285,16 @@ fn markdown_file() {
     let md = to_markdown(&a);
     assert_eq!(
         md,
-        "---\n# imported by bantin import: check the title, date and author\ntitle: \"Kỳ Anh: \\\"110/154\\\" thôn \\\\ đạt\"\n\
-         date: 2022-11-28\nauthor: \"Vũ Viễn\"\n---\n\nĐoạn một.\n"
+        "---\n# imported by bantin import: check the title, date, author and text\n\
+         title: \"Kỳ Anh: \\\"110/154\\\" thôn \\\\ đạt\"\ndate: 2022-11-28\nauthor: \"Vũ Viễn\"\n\
+         draft: true   # delete this line once the article and its figures are checked\n---\n\nĐoạn một.\n"
     );
     let fm = front_matter(&md);
     assert_eq!(fm.title.as_deref(), Some(a.title.as_str()));
     assert_eq!(fm.author.as_deref(), Some("Vũ Viễn"));
     assert_eq!(fm.date.as_ref().and_then(crate::parse::raw::scalar_text).as_deref(), Some("2022-11-28"));
-    assert_eq!(fm.draft, None);
+    // Imported articles are drafts until reviewed, dated or not.
+    assert_eq!(fm.draft, Some(true));
 
     let b = Imported { date: None, author: None, ..a };
     let md = to_markdown(&b);
@@ -309,23 +311,26 @@ fn figures_snippet() {
         "Tin\n\nSáng 28/11/2022, huyện họp. Lũy kế đến nay có 110/154 thôn đạt chuẩn; \
          tổng giá trị đạt 8.850,26 tỷ đồng, bằng 104,40% kế hoạch.",
     );
-    let y = figures_yaml(&a);
+    let y = figures_yaml(&a, &[]);
     assert!(y.lines().all(|l| l.starts_with('#')), "{y}");
     assert!(
         y.contains("#   - { period: 2022-11, value: 110/154 }   # \"110/154 thôn\" – …Lũy kế đến nay có (count)\n"),
         "{y}"
     );
-    assert!(
-        y.contains("#   - { period: 2022-11, value: 8850.26 }   # \"8.850,26 tỷ đồng\" – …tổng giá trị đạt (amount)\n"),
-        "{y}"
-    );
-    assert!(y.contains("#   - { period: 2022-11, value: 104.40 }   # \"104,40% kế hoạch\""), "{y}");
+    // A share of the plan is never a value: with its amount, it gives a
+    // computed target (8850.26 / 1.044, rounded to two decimals).
+    assert!(y.contains("#   - { period: 2022-11, value: 8850.26, target: 8477.26 }   # \"8.850,26 tỷ đồng\""), "{y}");
+    assert!(y.contains("target computed from \"bằng 104,40% kế hoạch\": 8850.26 / 104.40%, check it"), "{y}");
+    assert!(!y.contains("104.40 }"), "{y}");
     // Pasted and uncommented, an entry is valid YAML.
     let entry = y.lines().find(|l| l.contains("110/154")).unwrap().trim_start_matches('#');
     let value: serde_yaml::Value = serde_yaml::from_str(entry).expect("valid YAML");
     assert!(value.is_sequence(), "{value:?}");
+    let entry = y.lines().find(|l| l.contains("8477.26")).unwrap().trim_start_matches('#');
+    let value: serde_yaml::Value = serde_yaml::from_str(entry).expect("valid YAML");
+    assert_eq!(value[0]["target"].as_f64(), Some(8477.26), "{value:?}");
 
-    let none = figures_yaml(&import_text("Tin\n\nKhông có số liệu nào."));
+    let none = figures_yaml(&import_text("Tin\n\nKhông có số liệu nào."), &[]);
     assert!(none.contains("(date unknown)") && none.contains("# (no figures found)"), "{none}");
     assert!(none.lines().all(|l| l.starts_with('#')), "{none}");
 }
@@ -372,8 +377,8 @@ fn seed_000_ky_anh_summary_2022() {
     assert_eq!(brief(figure(&a, "35,59%")), ("35,59%", 35.59, None, "%", "percent"));
     assert_eq!(figure(&a, "9/9 tiêu chí").total, Some(9.0));
     let md = to_markdown(&a);
-    assert!(md.contains("\ndraft: true\n") && !md.contains("\ndate:"), "{md}");
-    assert!(figures_yaml(&a).contains("#   - { period: YYYY-MM, value: 110/154 }"));
+    assert!(md.contains("\ndraft: true   #") && !md.contains("\ndate:"), "{md}");
+    assert!(figures_yaml(&a, &[]).contains("#   - { period: YYYY-MM, value: 110/154 }"));
     assert_eq!(file_name(&a), "hoi-nghi-tong-ket-cong-tac-xay-dung-nong-thon-moi-cai-cach-hanh-chinh-va-thi-dua.md");
 }
 
@@ -448,11 +453,13 @@ fn seed_002_cam_thuy_mid_term() {
     assert_eq!(figure(&a, "14/27 chỉ tiêu").total, Some(27.0));
     assert_eq!(brief(figure(&a, "62,5% kế hoạch")), ("62,5% kế hoạch", 62.5, None, "% kế hoạch", "percent"));
     assert_eq!(figure(&a, "10/16 xã").value, 10.0);
-    let y = figures_yaml(&a);
-    assert!(y.contains("#   - { period: 2023-06, value: 7/27 }   # \"đứng thứ 7/27 huyện\""), "{y}");
+    let y = figures_yaml(&a, &[]);
+    // The rank is for the year the sentence names, not the article's month.
+    assert!(y.contains("#   - { period: 2022, value: 7/27 }   # \"đứng thứ 7/27 huyện\""), "{y}");
     assert!(to_markdown(&a).starts_with(
-        "---\n# imported by bantin import: check the title, date and author\n\
-         title: \"Cẩm Thủy: Cải cách hành chính năm 2022 xếp loại xuất sắc\"\ndate: 2023-06-29\nauthor: \"Trần Hằng\"\n---\n\n"
+        "---\n# imported by bantin import: check the title, date, author and text\n\
+         title: \"Cẩm Thủy: Cải cách hành chính năm 2022 xếp loại xuất sắc\"\ndate: 2023-06-29\nauthor: \"Trần Hằng\"\n\
+         draft: true   # delete this line once the article and its figures are checked\n---\n\n"
     ));
 }
 
@@ -482,9 +489,11 @@ fn seed_003_ky_anh_party_summary_2023() {
     assert_eq!(figure(&a, "20/21 chỉ tiêu").total, Some(21.0));
     assert_eq!(brief(figure(&a, "118/153 thôn")), ("118/153 thôn", 118.0, Some(153.0), "thôn", "count"));
     assert_eq!(figure(&a, "49,09 triệu đồng/người/năm").unit, "triệu đồng/người/năm");
-    let y = figures_yaml(&a);
-    assert!(y.contains("#   - { period: 2024-01, value: 8850.26 }   # \"8.850,26 tỷ đồng\""), "{y}");
-    assert!(y.contains("#   - { period: 2024-01, value: 107.79 }   # \"107,79% kế hoạch\""), "{y}");
+    let y = figures_yaml(&a, &[]);
+    // A January summary's figures are for the year it reviews; the share of
+    // the plan gives a computed target, never a percent value.
+    assert!(y.contains("#   - { period: 2023, value: 8850.26, target: 8210.65 }   # \"8.850,26 tỷ đồng\""), "{y}");
+    assert!(!y.contains("107.79 }"), "{y}");
     assert_eq!(file_name(&a), "2024-01-06-bi-thu-tinh-uy-lam-viec-thuc-chat-lay-ket-qua-lam-thuoc-do.md");
 }
 

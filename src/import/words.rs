@@ -196,3 +196,47 @@ pub(super) const NOT_AFTER: &[&str] = &["năm", "tháng", "ngày", "quý", "đo�
 pub(super) const RANK_WORDS: &[&str] = &["đứng", "xếp", "hạng"];
 pub(super) const CONTEXT_WORDS: usize = 6;
 pub(super) const MAX_SLUG: usize = 80;
+/// Words that mean "as of the article's date".
+pub(super) const NOW_WORDS: &[&str] = &["đến nay", "hiện nay", "hiện tại"];
+/// Words before a period phrase that make it a comparison or a start
+/// (`so với năm 2022`, `cùng kỳ năm 2021`, `từ năm 2019`), not the figure's period.
+pub(super) const COMPARED: &[&str] = &["với", "kỳ", "từ"];
+/// Words before an amount or count that make it a plan (`target:`).
+pub(super) const PLAN_MARKERS: &[&str] = &["kế hoạch", "mục tiêu", "phấn đấu", "chỉ tiêu", "dự kiến", "đăng ký"];
+/// Words just before a plan word that make it a result measured against
+/// the plan (`đạt và vượt kế hoạch`, `so với kế hoạch`) or a name
+/// (`Chương trình mục tiêu quốc gia`), not a plan.
+pub(super) const NOT_PLAN_AFTER: &[&str] = &["đạt", "vượt", "với", "bằng", "thành", "trình"];
+/// Words just before a figure that make it a change, not a level.
+pub(super) const CHANGE_WORDS: &[&str] = &["tăng", "giảm", "thêm"];
+/// Abbreviations written out before comparing words with indicator names.
+pub(super) const ABBREVIATIONS: &[(&str, &str)] =
+    &[("ntm", "nông thôn mới"), ("kdc", "khu dân cư"), ("cchc", "cải cách hành chính"), ("tdp", "tổ dân phố")];
+/// Words of indicator names that say nothing of what is counted.
+pub(super) const NAME_STOP_WORDS: &[&str] = &[
+    "đạt", "đã", "được", "có", "của", "và", "các", "số", "tổng", "trên", "theo", "xếp", "hạng", "thứ", "chỉ", "tỷ",
+    "lệ",
+];
+/// Verbs before a share of the plan, kept in its note (`đạt 107,79% kế hoạch`).
+pub(super) const SHARE_VERBS: &[&str] = &["đạt", "bằng", "vượt"];
+/// At most this many words after a figure go into its note.
+pub(super) const NOTE_WORDS: usize = 6;
+/// Old-style tone marks at a word's end, as the new style writes them
+/// (`hoá` and `hóa` are one word).
+pub(super) const TONE_STYLES: &[(&str, &str)] = &[
+    ("oá", "óa"),
+    ("oà", "òa"),
+    ("oả", "ỏa"),
+    ("oã", "õa"),
+    ("oạ", "ọa"),
+    ("oé", "óe"),
+    ("oè", "òe"),
+    ("oẻ", "ỏe"),
+    ("oẽ", "õe"),
+    ("oẹ", "ọe"),
+    ("uý", "úy"),
+    ("uỳ", "ùy"),
+    ("uỷ", "ủy"),
+    ("uỹ", "ũy"),
+    ("uỵ", "ụy"),
+];
