@@ -86,18 +86,18 @@ fn point_outside(files: &mut BTreeMap<String, Vec<u8>>, base_url: &str) {
     let pages: Vec<String> = files.keys().filter(|p| p.ends_with(".html")).cloned().collect();
     for page in pages {
         let html = String::from_utf8_lossy(&files[&page]).into_owned();
+        let dir = &page[..page.rfind('/').map(|i| i + 1).unwrap_or(0)];
         let mut out = String::with_capacity(html.len());
         let mut rest = html.as_str();
-        while let Some(at) = rest.find("href=\"") {
-            let start = at + "href=\"".len();
+        while let Some(at) = rest.find(" href=\"") {
+            let start = at + " href=\"".len();
             out.push_str(&rest[..start]);
             rest = &rest[start..];
             let link = &rest[..rest.find('"').unwrap_or(rest.len())];
-            match local_links(&page, &format!("href=\"{link}\"")).pop().filter(|t| !files.contains_key(t)) {
-                Some(target) => {
-                    let address = target.strip_suffix("index.html").unwrap_or(&target);
-                    let fragment = link.find('#').map(|i| &link[i..]).unwrap_or("");
-                    out.push_str(&format!("{base_url}{address}{fragment}\" data-outside-archive=\""));
+            match outside_target(files, dir, link) {
+                Some(address) => {
+                    let url = escape_attribute(&format!("{base_url}{address}"));
+                    out.push_str(&format!("{url}\" data-outside-archive=\""));
                 }
                 None => out.push_str(link),
             }
@@ -106,6 +106,53 @@ fn point_outside(files: &mut BTreeMap<String, Vec<u8>>, base_url: &str) {
         out.push_str(rest);
         files.insert(page, out.into_bytes());
     }
+}
+
+/// The site address (below `base_url`) of a relative link on a page in
+/// `dir` that leads to no file of the archive; `None` for links that stay
+/// in it, lead off the site or only within the page.
+fn outside_target(files: &BTreeMap<String, Vec<u8>>, dir: &str, link: &str) -> Option<String> {
+    if link.is_empty() || link.starts_with(['#', '?', '/']) || link.contains(':') {
+        return None;
+    }
+    let (bare, tail) = link.split_at(link.find(['#', '?']).unwrap_or(link.len()));
+    let target = resolve(dir, &percent_decoded(bare))?;
+    let candidates = match target.as_str() {
+        "" => vec!["index.html".to_string()],
+        t => vec![t.to_string(), format!("{t}/index.html")],
+    };
+    if candidates.iter().any(|c| files.contains_key(c)) {
+        return None;
+    }
+    let address = target.strip_suffix("index.html").unwrap_or(&target);
+    let slash = if bare.ends_with('/') && !address.is_empty() && !address.ends_with('/') { "/" } else { "" };
+    Some(format!("{address}{slash}{tail}"))
+}
+
+/// `%C3%A1` and the like back to the characters they stand for (Markdown
+/// writes non-ASCII file names of links that way).
+fn percent_decoded(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).and_then(|b| hex(*b)), bytes.get(i + 2).and_then(|b| hex(*b))) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+fn escape_attribute(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// Builds the zip of `files` under the top folder `top`, with its manifest.
@@ -227,6 +274,38 @@ pub fn verify(file: &Path) -> Result<Verification, String> {
     }
     v.added = files.keys().filter(|k| **k != manifest_key && !listed.contains_key(*k)).cloned().collect();
     Ok(v)
+}
+
+#[cfg(test)]
+mod outside_tests {
+    use super::*;
+
+    fn files(paths: &[&str]) -> BTreeMap<String, Vec<u8>> {
+        paths.iter().map(|p| (p.to_string(), Vec::new())).collect()
+    }
+
+    #[test]
+    fn links_that_stay_in_the_archive_or_the_page_are_kept() {
+        let f = files(&["bulletins/2023-Q4/index.html", "districts/a/b/index.html", "districts/a/báo cáo.pdf"]);
+        let dir = "districts/a/";
+        for link in ["", "#top", "?p=2", "b/", "b", "b/index.html", "b%C3%A1o%20c%C3%A1o.pdf", "https://x.vn/", "/abs"]
+        {
+            assert_eq!(outside_target(&f, dir, link), None, "{link}");
+        }
+        assert_eq!(outside_target(&f, "bulletins/2023-Q4/", "./"), None);
+    }
+
+    #[test]
+    fn links_that_leave_the_archive_get_their_site_address() {
+        let f = files(&["bulletins/2023-Q4/index.html"]);
+        let dir = "bulletins/2023-Q4/";
+        assert_eq!(outside_target(&f, dir, "../2023-Q3/index.html").as_deref(), Some("bulletins/2023-Q3/"));
+        assert_eq!(outside_target(&f, dir, "../2023-Q3/").as_deref(), Some("bulletins/2023-Q3/"));
+        assert_eq!(outside_target(&f, dir, "../../atom.xml").as_deref(), Some("atom.xml"));
+        assert_eq!(outside_target(&f, dir, "../../index.html#tin").as_deref(), Some("#tin"));
+        assert_eq!(outside_target(&f, dir, "../../").as_deref(), Some(""), "the home page, at base_url itself");
+        assert_eq!(escape_attribute("https://x.vn/\"><b>"), "https://x.vn/&quot;&gt;&lt;b&gt;");
+    }
 }
 
 #[cfg(test)]

@@ -118,8 +118,9 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
+    /// Warnings, each counted once as the report shows it.
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.sorted().iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
     pub fn is_empty(&self) -> bool {

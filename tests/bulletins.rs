@@ -158,3 +158,14 @@ fn bulletins_index_dashboard_and_archive() {
     assert!(year.contains("Tháng 11/2023") && year.contains("Xã Đức Lĩnh đạt chuẩn"));
     assert!(broken_links(&b.out).is_empty(), "{:#?}", broken_links(&b.out));
 }
+
+#[test]
+fn shares_of_a_lower_is_better_count_rank_the_smallest_first_in_tables_and_charts() {
+    let b = build(&fixture("league"), false);
+    let l = leagues(&b.read("bulletins/2023/index.html"));
+    let poor = l.iter().find(|(c, _)| c.starts_with("Hộ nghèo")).unwrap();
+    assert!(poor.1[0].starts_with("1 A Lâm 5/100") && poor.1[1].starts_with("2 Bắc Sơn 30/100"), "{poor:?}");
+    let page = b.read("indicators/poor-households/index.html");
+    let chart = &page[page.find("<svg").unwrap()..page.find("</svg>").unwrap()];
+    assert!(chart.find("A Lâm").unwrap() < chart.find("Bắc Sơn").unwrap(), "5% poor is ahead of 30%");
+}

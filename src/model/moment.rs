@@ -22,17 +22,29 @@
 use super::{Article, Better, Derived, Observation, Series};
 use jiff::civil::Date;
 
-/// The moment of one article: its date and its slug.
+/// The moment of one article: its date, its district and its slug.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Moment<'a> {
     pub date: Date,
+    /// The article's district: a `source` names an article of its own.
+    pub district: usize,
     /// The article's slug, which observations name in `source`.
     pub article: &'a str,
 }
 
 impl<'a> Moment<'a> {
     pub fn of(a: &'a Article) -> Moment<'a> {
-        Moment { date: a.date, article: &a.slug }
+        Moment { date: a.date, district: a.district, article: &a.slug }
+    }
+
+    /// The moment as it applies to the data of `district`: another
+    /// district's observations never name this article as their source.
+    pub fn for_district(self, district: usize) -> Moment<'a> {
+        if district == self.district {
+            self
+        } else {
+            Moment { article: "", ..self }
+        }
     }
 
     /// The last day a period may end on to belong to the moment (rules 1
@@ -43,7 +55,7 @@ impl<'a> Moment<'a> {
 
     /// Whether `o` belongs to the moment.
     pub fn covers(&self, o: &Observation) -> bool {
-        o.period.end() <= self.last_day() || o.source.as_deref() == Some(self.article)
+        o.period.end() <= self.last_day() || (!self.article.is_empty() && o.source.as_deref() == Some(self.article))
     }
 }
 
@@ -52,6 +64,14 @@ impl Series {
     /// observations of its moment, with the figures derived from them.
     pub fn at_moment(&self, moment: &Moment, better: Better) -> Series {
         let observations: Vec<Observation> = self.observations.iter().filter(|o| moment.covers(o)).cloned().collect();
+        let derived = Derived::compute(&observations, better);
+        Series { indicator: self.indicator, observations, derived }
+    }
+
+    /// The first `upto` observations, with the figures derived from them:
+    /// the moment when it is a prefix ([`Series::moment_prefix`]).
+    pub fn prefix(&self, upto: usize, better: Better) -> Series {
+        let observations = self.observations[..upto.min(self.observations.len())].to_vec();
         let derived = Derived::compute(&observations, better);
         Series { indicator: self.indicator, observations, derived }
     }
@@ -106,7 +126,7 @@ mod tests {
     }
 
     fn moment(date: &str) -> Moment<'static> {
-        Moment { date: date.parse().unwrap(), article: "bai-viet" }
+        Moment { date: date.parse().unwrap(), district: 0, article: "bai-viet" }
     }
 
     #[test]
@@ -132,6 +152,12 @@ mod tests {
         assert!(s.moment_has_sources_beyond(&m));
         assert_eq!(periods(&s.at_moment(&m, Better::Higher)), ["2022", "2024"]);
         assert!(!series().moment_has_sources_beyond(&m));
+        let elsewhere = m.for_district(1);
+        assert_eq!(
+            periods(&s.at_moment(&elsewhere, Better::Higher)),
+            ["2022"],
+            "a source names its own district's article"
+        );
     }
 
     #[test]

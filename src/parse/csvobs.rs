@@ -98,9 +98,18 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
 /// cells).
 fn unequal_row(file: &str, line: usize, headers: &[String], record: &csv::StringRecord) -> Diagnostic {
     let numeric = |i: usize| headers.get(i).is_some_and(|h| matches!(h.as_str(), "value" | "total" | "target"));
+    // The number a comma cut in two: the row reads right once its two
+    // pieces are put back together (every other number cell then holds a
+    // number or nothing), which a comma in the note never does.
+    let reads_right = |i: usize| {
+        (0..headers.len()).filter(|&j| numeric(j) && j != i).all(|j| {
+            let cell = record.get(if j > i { j + 1 } else { j }).unwrap_or("").trim();
+            cell.is_empty() || cell.parse::<f64>().is_ok()
+        })
+    };
     let cut = (record.len() == headers.len() + 1)
         .then(|| {
-            (0..headers.len()).filter(|&i| numeric(i)).find_map(|i| {
+            (0..headers.len()).filter(|&i| numeric(i) && reads_right(i)).find_map(|i| {
                 let n = decimal::rejoined(record.get(i)?, record.get(i + 1)?)?;
                 Some((i, decimal::yaml_way(&n)?, n))
             })
@@ -140,6 +149,17 @@ mod tests {
         assert_eq!(rows[0].commune, None);
         assert_eq!(rows[1].commune.as_deref(), Some("Kỳ Châu"));
         assert_eq!(rows[1].note.as_deref(), Some("a, b"));
+    }
+
+    #[test]
+    fn a_comma_in_the_note_is_not_taken_for_a_decimal_comma() {
+        let mut d = Diagnostics::new();
+        let header = "indicator,commune,period,value,total,target,note\n";
+        parse(&file(&format!("{header}h,,2023,110,154,,đạt, vượt\nh,,2022,8.850,26,,,\n")), &mut d);
+        let text = d.to_string();
+        assert!(text.contains("d.csv:2:1: error: this row has 8 cells but the header has 7"), "{text}");
+        assert!(!text.contains("110,154"), "{text}");
+        assert!(text.contains("d.csv:3:1: error: the value `8.850,26` is cut in two cells by its comma"), "{text}");
     }
 
     #[test]

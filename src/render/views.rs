@@ -262,6 +262,7 @@ pub fn value_period(
 ) -> Option<Period> {
     period.or_else(|| {
         let s = site.districts[district].series_for(indicator)?;
+        let moment = moment.map(|m| m.for_district(district));
         let mut of_moment = s.observations.iter().filter(|o| moment.is_none_or(|m| m.covers(o)));
         of_moment.rfind(|o| o.value.is_some()).map(|o| o.period)
     })

@@ -8,7 +8,8 @@
 //! 1. **A comma is never a decimal point.** `8.850,26`, `8,85`, `107,79%`
 //!    and `1.234.567` are not numbers; each is an error whose hint writes the
 //!    number the YAML way ([`yaml_way`]: `8850.26`, `8.85`, `107.79`,
-//!    `1234567`).
+//!    `1234567`); a comma is read as a Vietnamese decimal comma unless the
+//!    number can only be English (`8,850.26`, `1,234,567`).
 //! 2. **A comma that YAML or CSV took as a separator is the same mistake.**
 //!    In a flow mapping, `{ period: 2023, value: 8.850,26 }` reads as the
 //!    value `8.850` and a key `26` with no value; in a CSV row, `8.850,26`
@@ -23,6 +24,33 @@
 /// separators (`8.850,26` → `8850.26`); `None` when `text` is not such a
 /// number or is already written the YAML way.
 pub fn yaml_way(text: &str) -> Option<String> {
+    english_way(text).or_else(|| vietnamese_way(text))
+}
+
+/// A number with English separators that cannot be read the Vietnamese
+/// way: several comma groups (`1,234,567`) or commas before a dot
+/// (`8,850.26`).
+fn english_way(text: &str) -> Option<String> {
+    let t = text.trim();
+    let (whole, decimals) = match t.split_once('.') {
+        Some((w, d)) => (w, Some(d)),
+        None => (t, None),
+    };
+    let groups: Vec<&str> = whole.trim_start_matches('-').split(',').collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let grouped = groups.len() > 1
+        && groups[0].len() <= 3
+        && groups.iter().all(|g| digits(g))
+        && groups[1..].iter().all(|g| g.len() == 3);
+    let unambiguous = groups.len() > 2 || decimals.is_some();
+    if !grouped || !unambiguous || decimals.is_some_and(|d| !digits(d)) {
+        return None;
+    }
+    let sign = if whole.starts_with('-') { "-" } else { "" };
+    Some(format!("{sign}{}{}", groups.concat(), decimals.map(|d| format!(".{d}")).unwrap_or_default()))
+}
+
+fn vietnamese_way(text: &str) -> Option<String> {
     let t = text.trim();
     let (t, percent) = match t.strip_suffix('%') {
         Some(rest) => (rest.trim_end(), true),
@@ -60,7 +88,8 @@ pub fn rejoined(before: &str, after: &str) -> Option<String> {
     let (before, after) = (before.trim(), after.trim());
     let after_digits = after.strip_suffix('%').unwrap_or(after);
     let looks_cut = !after_digits.is_empty()
-        && after_digits.bytes().all(|b| b.is_ascii_digit())
+        && after_digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && after_digits.bytes().next().is_some_and(|b| b.is_ascii_digit())
         && !before.is_empty()
         && before.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit() || b == b'.');
     looks_cut.then(|| format!("{before},{after}"))
@@ -96,6 +125,13 @@ mod tests {
         assert_eq!(yaml_way("1.234.567").as_deref(), Some("1234567"));
         assert_eq!(yaml_way("-3,2").as_deref(), Some("-3.2"));
         assert_eq!(yaml_way(" 29,506 ").as_deref(), Some("29.506"));
+    }
+
+    #[test]
+    fn english_separators_that_cannot_be_vietnamese_are_read_as_english() {
+        assert_eq!(yaml_way("8,850.26").as_deref(), Some("8850.26"));
+        assert_eq!(yaml_way("1,234,567").as_deref(), Some("1234567"));
+        assert_eq!(yaml_way("1,234").as_deref(), Some("1.234"), "one comma group is a Vietnamese decimal comma");
     }
 
     #[test]

@@ -99,7 +99,7 @@ fn shortcode(sc: &RawShortcode, place: Place, ctx: &Ctx) -> Result<Shortcode, Pr
         return Ok(Shortcode::Chart { indicator, district, latest });
     }
     let Some(text) = arg(sc, "period") else {
-        let moment = place.moment;
+        let moment = place.moment.map(|m| m.for_district(district));
         let has_value =
             series.observations.iter().any(|o| o.value.is_some() && moment.as_ref().is_none_or(|m| m.covers(o)));
         if !has_value {

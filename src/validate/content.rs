@@ -123,7 +123,7 @@ pub fn article(file: &TextFile, district: usize, ctx: &Ctx, diags: &mut Diagnost
     let topics = topics(&doc, diags);
     let indicators = article_indicators(&doc, district, ctx, diags);
     let image = lead_image(&doc, diags);
-    let moment = date.zip(slug.as_deref()).map(|(date, article)| Moment { date, article });
+    let moment = date.zip(slug.as_deref()).map(|(date, article)| Moment { date, district, article });
     let body =
         body::check(&file.rel, body_text, body_line, body::Place { district: Some(district), moment }, ctx, diags);
     (diags.error_count() == before).then(|| Article {

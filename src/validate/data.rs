@@ -136,7 +136,7 @@ fn gather_yaml<T>(
                 diags.push(doc.error(&path, "an observation must be a mapping like `{ period: 2023, value: 118 }`"));
                 continue;
             };
-            let cut = cut_by_comma(doc, &path);
+            let cut = cut_by_comma(doc, &path, map);
             if !cut.is_empty() {
                 diags.extend_from(cut);
                 continue;
@@ -166,28 +166,49 @@ fn gather_yaml<T>(
 
 /// Fields of the observation at `path` that a comma cut short: in a flow
 /// mapping, `{ value: 8.850,26 }` reads as `value: 8.850` and a key `26`
-/// with no value (rule 2 of [`decimal`]).
-fn cut_by_comma<T>(doc: &Parsed<T>, path: &str) -> Vec<Diagnostic> {
-    let keys = doc.index.keys_of(path);
+/// with no value, on the same line (rule 2 of [`decimal`]). A run of such
+/// keys (`1,234,567`) is one number.
+fn cut_by_comma<T>(doc: &Parsed<T>, path: &str, map: &serde_yaml::Mapping) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for pair in keys.windows(2) {
-        let ((field, _), (key, _)) = (&pair[0], &pair[1]);
-        let has_no_value = doc.index.scalar(&format!("{path}.{key}")).is_some_and(|v| v.is_empty() || v == "~");
+    let entries: Vec<(String, &Value)> = map.iter().filter_map(|(k, v)| Some((scalar_text(k)?, v))).collect();
+    let mut i = 0;
+    while i < entries.len() {
+        let field = &entries[i].0;
         let field_path = format!("{path}.{field}");
-        let Some(before) =
-            doc.index.scalar(&field_path).filter(|_| has_no_value && !OBSERVATION_KEYS.contains(&key.as_str()))
-        else {
+        let line = doc.index.pos(&field_path).map(|p| p.line);
+        let cut: Vec<&str> = entries[i + 1..]
+            .iter()
+            .take_while(|(k, v)| {
+                v.is_null()
+                    && !OBSERVATION_KEYS.contains(&k.as_str())
+                    && doc.index.key_pos(&format!("{path}.{k}")).map(|p| p.line) == line
+            })
+            .map(|(k, _)| k.as_str())
+            .collect();
+        let Some(before) = doc.index.scalar(&field_path).filter(|_| !cut.is_empty()) else {
+            i += 1;
             continue;
         };
-        let number = decimal::rejoined(before, key).and_then(|n| Some((decimal::yaml_way(&n)?, n)));
+        let written = format!("{before},{}", cut.join(","));
+        let number = decimal::yaml_way(&written).filter(|_| decimal::rejoined(before, cut[0]).is_some());
         out.push(match number {
-            Some((yaml, n)) if matches!(field.as_str(), "value" | "total" | "target") => doc
-                .error(&field_path, format!("`{field}: {n}` is read as {field} {before} and a field `{key}`: a comma ends a field inside {{ }}"))
+            Some(yaml) if matches!(field.as_str(), "value" | "total" | "target") => doc
+                .error(
+                    &field_path,
+                    format!(
+                        "`{field}: {written}` is read as {field} {before} and a field `{}`: a comma ends a field inside {{ }}",
+                        cut[0]
+                    ),
+                )
                 .with_hint(format!("write `{field}: {yaml}` (a dot decimal, no thousands separator)")),
             _ => doc
-                .error(&field_path, format!("the text of `{field}` is cut at a comma: it is read as `{before}` and a field `{key}`"))
-                .with_hint(format!("put the text in quotes: `{field}: \"{before},{key}\"`")),
+                .error(
+                    &field_path,
+                    format!("the text of `{field}` is cut at a comma: it is read as `{before}` and a field `{}`", cut[0]),
+                )
+                .with_hint(format!("put the text in quotes: `{field}: \"{written}\"`")),
         });
+        i += 1 + cut.len();
     }
     out
 }

@@ -138,6 +138,14 @@ fn check_ranges(input: &ObsInput, ind: &Indicator, obs: &Observation, diags: &mu
     };
     let show = |n: Num| format!("{:.*}", n.decimals as usize, n.value);
     if let Some(t) = obs.total {
+        if ind.kind == Kind::Rank && t.value.fract() != 0.0 {
+            fail(
+                diags,
+                at(&input.total),
+                format!("the total {} of a rank is not a whole number", show(t)),
+                "a rank is out of a number of places, e.g. 7/27",
+            );
+        }
         if t.value <= 0.0 {
             fail(
                 diags,
@@ -155,6 +163,12 @@ fn check_ranges(input: &ObsInput, ind: &Indicator, obs: &Observation, diags: &mu
                 at(field),
                 format!("the {name} {} is negative, but `{}` is a {}", show(n), ind.id, kind_name(ind.kind)),
                 "counts and ranks cannot be below zero",
+            ),
+            Kind::Rank if n.value.fract() != 0.0 => fail(
+                diags,
+                at(field),
+                format!("the rank {} is not a whole number", show(n)),
+                "a rank is a place: 1, 2, 3…",
             ),
             Kind::Rank if n.value < 1.0 => {
                 fail(diags, at(field), format!("the rank {} is below 1", show(n)), "rank 1 is the first place")

@@ -48,14 +48,6 @@ fn upto(s: &crate::model::Series, date: jiff::civil::Date) -> usize {
     s.observations.iter().take_while(|o| o.period.end() <= date).count()
 }
 
-/// The first `upto` observations of a series, with the figures derived
-/// from them: what an article's moment holds when it is a prefix.
-fn prefix(s: &crate::model::Series, upto: usize, better: crate::model::Better) -> crate::model::Series {
-    let observations = s.observations[..upto].to_vec();
-    let derived = crate::model::Derived::compute(&observations, better);
-    crate::model::Series { indicator: s.indicator, observations, derived }
-}
-
 static FONTS: Once = Once::new();
 
 /// Registers the embedded DejaVu Sans with plotters (once per process), so
@@ -81,12 +73,14 @@ impl Charts {
                 for end in ends {
                     let upto = upto(s, end);
                     let snapshot = s.as_of(end, ind.better);
-                    if snapshot.derived.latest.is_some() || upto == s.observations.len() {
+                    let series_drawn = snapshot.derived.latest.is_some() || upto == s.observations.len();
+                    if series_drawn {
                         let key = ChartKey::Series { district: di, indicator: s.indicator, upto };
                         specs.push((key, spec::series_chart(site, d, ind, &snapshot)));
                     }
-                    if snapshot.observations.len() > upto {
-                        let moment = prefix(s, upto, ind.better);
+                    // An article's moment: the same observations without later plans.
+                    if snapshot.observations.len() > upto || !series_drawn {
+                        let moment = s.prefix(upto, ind.better);
                         let key = ChartKey::Moment { district: di, indicator: s.indicator, upto };
                         specs.push((key, spec::series_chart(site, d, ind, &moment)));
                     }
@@ -151,6 +145,7 @@ impl Charts {
     /// drawn prefix of its series, or, where an observation past the moment
     /// names the article as its source, drawn now (a rare case).
     pub fn moment(&self, site: &Site, district: usize, indicator: usize, m: &Moment) -> Option<Cow<'_, str>> {
+        let m = &m.for_district(district);
         let d = &site.districts[district];
         let s = d.series_for(indicator)?;
         let ind = &site.indicators[indicator];

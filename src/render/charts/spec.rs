@@ -235,8 +235,9 @@ pub fn districts_charts(site: &Site, ind_index: usize) -> Vec<(Basis, ChartSpec)
         .into_iter()
         .enumerate()
         .map(|(n, (basis, mut items))| {
+            // A rank's bar is the share of places behind it: longer is better.
             let better = match basis {
-                Basis::Share | Basis::RankOutOf(_) => Better::Higher,
+                Basis::RankOutOf(_) => Better::Higher,
                 _ => ind.better,
             };
             sort_best_first(&mut items, better, false);

@@ -304,6 +304,8 @@ impl<'a> Renderer<'a> {
                 (indicator, district, moment, views::value_period(site, district, indicator, period, moment))
             }
         };
+        let moment = moment.map(|m| m.for_district(district));
+        let moment = moment.as_ref();
         let d = &site.districts[district];
         let ind = &site.indicators[indicator];
         let series = d.series_for(indicator).expect("validated: the district has this series");
