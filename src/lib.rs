@@ -90,15 +90,12 @@ pub fn build_with_progress(
 ) -> Result<BuildReport, Diagnostics> {
     let mut warnings = Diagnostics::new();
     if let Err(e) = write::check_target(&options.root, &options.out) {
-        warnings.push(Diagnostic::error(options.out.display().to_string(), None, e.to_string()));
+        warnings.push(Diagnostic::error(options.out.display().to_string(), None, e.message()));
         return Err(warnings);
     }
     let Some((site, theme)) = prepare(&options.root, options.drafts, &mut warnings) else { return Err(warnings) };
     let fail = |mut d: Diagnostics, e: write::WriteError| {
-        d.push(
-            Diagnostic::error(options.out.display().to_string(), None, e.to_string())
-                .with_hint("the previous output, if any, was left in place"),
-        );
+        d.push(Diagnostic::error(options.out.display().to_string(), None, e.message()));
         d
     };
     let staging = match write::Staging::begin(&options.out) {
@@ -106,7 +103,7 @@ pub fn build_with_progress(
         Err(e) => return Err(fail(warnings, e)),
     };
     let sink = |o: render::Output| {
-        staging.put(&o).map_err(|e| Diagnostic::error(options.out.display().to_string(), None, e.to_string()))
+        staging.put(&o).map_err(|e| Diagnostic::error(options.out.display().to_string(), None, e.message()))
     };
     match render::site_streaming(&site, &theme, progress, &sink) {
         Ok(summary) => match staging.commit() {
@@ -119,6 +116,17 @@ pub fn build_with_progress(
             Err(warnings)
         }
     }
+}
+
+/// The language to show messages in: `asked` (`--lang`) when given, else
+/// the `language:` of the site's `content/site.yaml`, else Vietnamese (also
+/// when site.yaml is missing or broken: its own errors need a language too).
+pub fn report_language(root: &Path, asked: Option<text::lang::Lang>) -> text::lang::Lang {
+    asked.unwrap_or_else(|| {
+        let text = load::peek(root, "content/site.yaml").unwrap_or_default();
+        let site: Option<parse::raw::RawSite> = serde_yaml::from_str(&text).ok();
+        site.and_then(|s| s.language).and_then(|code| text::lang::Lang::parse(code.trim())).unwrap_or_default()
+    })
 }
 
 /// `bantin check`: everything `build` checks, plus the warnings of

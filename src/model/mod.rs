@@ -12,7 +12,7 @@ use crate::load::AssetFile;
 use crate::text::lang::Lang;
 pub use figures::{Derived, Status};
 use jiff::civil::Date;
-pub use period::{Granularity, Period};
+pub use period::{Granularity, Period, PeriodError};
 use serde::Serialize;
 
 /// Site settings from `site.yaml`, defaults filled in.

@@ -4,6 +4,7 @@
 //! `indicator`, `period` and `value` or `target` needed; a `district` column
 //! is accepted and ignored so the build's own CSV can be fed back).
 
+use crate::diag::messages::Data;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::TextFile;
 
@@ -28,28 +29,19 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
     let headers = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_lowercase()).collect::<Vec<_>>(),
         Err(e) => {
-            diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), format!("cannot read the header row: {e}")));
+            diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), Data::CsvHeader { detail: e.to_string() }));
             return Vec::new();
         }
     };
     for (i, h) in headers.iter().enumerate() {
         if !COLUMNS.contains(&h.as_str()) {
-            diags.push(
-                Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), format!("unknown column `{h}` (column {})", i + 1))
-                    .with_hint("the columns are indicator,commune,period,value,total,target,note"),
-            );
+            let problem = Data::CsvUnknownColumn { name: h.to_string(), column: i + 1 };
+            diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), problem));
         }
     }
     let col = |name: &str| headers.iter().position(|h| h == name);
     let (Some(ind), Some(per)) = (col("indicator"), col("period")) else {
-        diags.push(
-            Diagnostic::error(
-                &file.rel,
-                Some(Pos::new(1, 1)),
-                "the header row needs the columns `indicator` and `period`",
-            )
-            .with_hint("the first row must be: indicator,commune,period,value,total,target,note"),
-        );
+        diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), Data::CsvNoIndicatorPeriod));
         return Vec::new();
     };
     let cols = [col("commune"), col("value"), col("total"), col("target"), col("note")];
@@ -59,16 +51,13 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                let msg = match e.kind() {
+                let problem = match e.kind() {
                     csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                        format!("this row has {len} cells but the header has {expected_len}")
+                        Data::CsvCells { cells: *len as usize, expected: *expected_len as usize }
                     }
-                    _ => format!("cannot read this row: {e}"),
+                    _ => Data::CsvRow { detail: e.to_string() },
                 };
-                diags.push(
-                    Diagnostic::error(&file.rel, Some(Pos::new(line, 1)), msg)
-                        .with_hint("quote cells that contain commas: \"a, b\""),
-                );
+                diags.push(Diagnostic::error(&file.rel, Some(Pos::new(line, 1)), problem));
                 continue;
             }
         };

@@ -1,6 +1,7 @@
 //! Checking the shortcodes of a Markdown body against the site's data.
 
 use super::content::Ctx;
+use crate::diag::messages::{Content as Says, Data};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Body, Period, Shortcode};
 use crate::parse::shortcode::{extract, RawShortcode};
@@ -29,8 +30,12 @@ pub fn check(
     for sc in &extracted.shortcodes {
         match shortcode(sc, district, ctx) {
             Ok(s) => shortcodes.push(s),
-            Err((msg, hint)) => {
-                diags.push(Diagnostic::error(file, Some(sc.pos), msg).with_hint(hint));
+            Err(Problem::Unchecked) => {
+                diags.push(Diagnostic::warning(file, None, Data::Unchecked));
+                shortcodes.push(Shortcode::Chart { indicator: usize::MAX, district: usize::MAX });
+            }
+            Err(Problem::Says(problem)) => {
+                diags.push(Diagnostic::error(file, Some(sc.pos), problem));
                 shortcodes.push(Shortcode::Chart { indicator: usize::MAX, district: usize::MAX });
             }
         }
@@ -38,64 +43,60 @@ pub fn check(
     Body { markdown: extracted.markdown.into(), shortcodes, first_line }
 }
 
-type Problem = (String, String);
+/// What is wrong with a shortcode; `Unchecked` when it names an indicator
+/// that indicators.yaml's own errors leave unknown.
+enum Problem {
+    Says(Says),
+    Unchecked,
+}
+
+impl From<Says> for Problem {
+    fn from(s: Says) -> Problem {
+        Problem::Says(s)
+    }
+}
 
 fn arg<'a>(sc: &'a RawShortcode, key: &str) -> Option<&'a str> {
     sc.args.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
 fn shortcode(sc: &RawShortcode, district: Option<usize>, ctx: &Ctx) -> Result<Shortcode, Problem> {
+    let name = sc.name.clone();
     let allowed: &[&str] = match sc.name.as_str() {
         "chart" => &["indicator", "district"],
         "value" => &["indicator", "period", "district"],
-        other => {
-            return Err((
-                format!("unknown shortcode `{other}`"),
-                "the shortcodes are chart(indicator=\"…\") and value(indicator=\"…\", period=\"…\")".into(),
-            ));
-        }
+        _ => return Err(Says::UnknownShortcode { name }.into()),
     };
     if let Some((k, _)) = sc.args.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
-        return Err((
-            format!("`{}` takes no argument `{k}`", sc.name),
-            format!("its arguments: {}", allowed.join(", ")),
-        ));
+        let allowed = allowed.iter().map(|a| a.to_string()).collect();
+        return Err(Says::NoSuchArgument { name, arg: k.clone(), allowed }.into());
     }
     let district = match arg(sc, "district") {
         Some(slug) => ctx.districts.iter().position(|d| d.slug == slug).ok_or_else(|| {
-            let known: Vec<&str> = ctx.districts.iter().map(|d| d.slug.as_str()).collect();
-            (format!("unknown district `{slug}`"), format!("known districts: {}", known.join(", ")))
+            let known = ctx.districts.iter().map(|d| d.slug.clone()).collect();
+            Says::UnknownDistrict { slug: slug.to_string(), known }
         })?,
-        None => district.ok_or_else(|| {
-            (format!("`{}` on a page must name its district", sc.name), "add district=\"<slug>\"".to_string())
-        })?,
+        None => district.ok_or_else(|| Says::PageNeedsDistrict { name: name.clone() })?,
     };
-    let id = arg(sc, "indicator").ok_or_else(|| {
-        (format!("`{}` needs indicator=\"…\"", sc.name), "e.g. indicator=\"model-hamlets\"".to_string())
-    })?;
-    let indicator =
-        ctx.indicators.iter().position(|i| i.id == id).ok_or_else(|| {
-            (format!("unknown indicator `{id}`"), "use an id from content/indicators.yaml".to_string())
-        })?;
+    let id = arg(sc, "indicator").ok_or_else(|| Says::NeedsIndicator { name: name.clone() })?;
+    let indicator = match ctx.indicators.iter().position(|i| i.id == id) {
+        Some(i) => i,
+        None if ctx.broken.covers(id) => return Err(Problem::Unchecked),
+        None => return Err(super::content::unknown_indicator(id, ctx).into()),
+    };
     let d = &ctx.districts[district];
-    let series = d.series_for(indicator).ok_or_else(|| {
-        (
-            format!("the district `{}` has no data for `{id}`", d.slug),
-            "add observations to its district.yaml, or choose another indicator".to_string(),
-        )
-    })?;
+    let series = d
+        .series_for(indicator)
+        .ok_or_else(|| Says::ShortcodeNoData { district: d.slug.clone(), id: id.to_string() })?;
     if sc.name == "chart" {
         return Ok(Shortcode::Chart { indicator, district });
     }
-    let text = arg(sc, "period")
-        .ok_or_else(|| ("`value` needs period=\"…\"".to_string(), "e.g. period=\"2023\"".to_string()))?;
-    let period = Period::parse(text).map_err(|e| (e.0, "use the period exactly as in the data".to_string()))?;
+    let text = arg(sc, "period").ok_or(Says::NeedsPeriod)?;
+    let period = Period::parse(text).map_err(Says::ShortcodePeriod)?;
     if !series.observations.iter().any(|o| o.period == period) {
-        let known: Vec<String> = series.observations.iter().map(|o| o.period.key()).collect();
-        return Err((
-            format!("`{id}` of `{}` has no observation for period {text}", d.slug),
-            format!("its periods: {}", known.join(", ")),
-        ));
+        let known = series.observations.iter().map(|o| o.period.key()).collect();
+        let (id, district, period) = (id.to_string(), d.slug.clone(), text.to_string());
+        return Err(Says::NoObservation { id, district, period, known }.into());
     }
     Ok(Shortcode::Value { indicator, district, period })
 }

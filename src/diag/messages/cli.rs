@@ -1,0 +1,314 @@
+//! Messages of the command line: the summary lines of `build`, `check`,
+//! `archive`, `verify`, `import`, `init` and `serve`, and their errors.
+
+use super::say;
+use crate::scaffold::ScaffoldError;
+use crate::text::lang::Lang;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cli {
+    /// `N error(s), N warning(s)`.
+    Summary {
+        errors: usize,
+        warnings: usize,
+    },
+    /// The progress bar's template (indicatif), for pages rendered.
+    Progress,
+    Built {
+        pages: usize,
+        charts: usize,
+        files: usize,
+        out: String,
+        secs: f64,
+    },
+    BuildFailed {
+        errors: usize,
+        warnings: usize,
+    },
+    CheckFailed {
+        errors: usize,
+        warnings: usize,
+    },
+    /// Only warnings, and `--strict` fails on them.
+    CheckFailedStrict {
+        errors: usize,
+        warnings: usize,
+    },
+    Valid {
+        errors: usize,
+        warnings: usize,
+    },
+    Error {
+        detail: String,
+    },
+    Imported {
+        from: String,
+        to: String,
+    },
+    DryRun {
+        path: String,
+    },
+    FiguresFound {
+        file: String,
+    },
+    Initialised {
+        dir: String,
+    },
+    Archived {
+        files: usize,
+        bytes: usize,
+        out: String,
+    },
+    ArchiveFailed {
+        errors: usize,
+        warnings: usize,
+    },
+    Verified {
+        file: String,
+        files: usize,
+    },
+    Changed {
+        path: String,
+    },
+    Added {
+        path: String,
+    },
+    Removed {
+        path: String,
+    },
+    Mismatch {
+        file: String,
+    },
+    Serving {
+        root: String,
+        bind: String,
+        port: u16,
+    },
+    ServingPublicly {
+        bind: String,
+    },
+    Rendered {
+        files: usize,
+        ms: u128,
+    },
+    /// `serve` took an edit in: `read` files read, `checked` articles checked.
+    Updated {
+        ms: u128,
+        read: usize,
+        checked: usize,
+        full: bool,
+    },
+    ServeFailed,
+    /// The error page of `serve`: its title, heading and the line above the report.
+    ErrorPageTitle,
+    ErrorPageHeading,
+    ErrorPageIntro {
+        errors: usize,
+        warnings: usize,
+    },
+    NoFileEvents {
+        detail: String,
+        ms: u128,
+    },
+    CannotWatch {
+        folder: String,
+        detail: String,
+    },
+}
+
+impl Cli {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use Cli::*;
+        match self {
+            Summary { errors, warnings } => {
+                say!(lang, "{errors} error(s), {warnings} warning(s)", "{errors} lỗi, {warnings} cảnh báo")
+            }
+            Progress => say!(lang, "{{bar:40}} {{pos}}/{{len}} pages", "{{bar:40}} {{pos}}/{{len}} trang"),
+            Built { pages, charts, files, out, secs } => {
+                let secs = crate::text::numfmt::format_number(*secs, 2, lang);
+                say!(
+                    lang,
+                    "built {pages} pages, {charts} charts ({files} files) into {out} in {secs} s",
+                    "đã dựng {pages} trang, {charts} biểu đồ ({files} tệp) vào {out} trong {secs} giây"
+                )
+            }
+            BuildFailed { errors, warnings } => {
+                let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
+                say!(
+                    lang,
+                    "build failed: {summary}; the output was not changed",
+                    "dựng trang không thành công: {summary}; thư mục kết quả không bị thay đổi"
+                )
+            }
+            CheckFailed { errors, warnings } => {
+                let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
+                say!(lang, "check failed: {summary}", "kiểm tra không đạt: {summary}")
+            }
+            CheckFailedStrict { errors, warnings } => {
+                let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
+                say!(
+                    lang,
+                    "check failed: {summary} (--strict fails on warnings)",
+                    "kiểm tra không đạt: {summary} (--strict coi cảnh báo là không đạt)"
+                )
+            }
+            Valid { errors, warnings } => {
+                let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
+                say!(lang, "the site is valid: {summary}", "trang web hợp lệ: {summary}")
+            }
+            Error { detail } => say!(lang, "error: {detail}", "lỗi: {detail}"),
+            Imported { from, to } => say!(lang, "{from} -> {to}", "{from} -> {to}"),
+            DryRun { path } => say!(lang, "# {path} (dry run: not written)", "# {path} (chạy thử: chưa ghi tệp)"),
+            FiguresFound { file } => say!(
+                lang,
+                "# Figures found in {file}; add the right ones under `data:` in district.yaml:",
+                "# Các số liệu tìm thấy trong {file}; hãy chép những số đúng vào mục `data:` của district.yaml:"
+            ),
+            Initialised { dir } => say!(
+                lang,
+                "a new site is in {dir}; build it with: bantin build --root {dir}",
+                "đã tạo trang web mới trong {dir}; hãy dựng trang bằng lệnh: bantin build --root {dir}"
+            ),
+            _ => self.later_text(lang),
+        }
+    }
+
+    fn later_text(&self, lang: Lang) -> String {
+        use Cli::*;
+        match self {
+            Archived { files, bytes, out } => say!(
+                lang,
+                "archived {files} files ({bytes} bytes) into {out}",
+                "đã lưu trữ {files} tệp ({bytes} byte) vào {out}"
+            ),
+            ArchiveFailed { errors, warnings } => {
+                let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
+                say!(lang, "archive failed: {summary}", "lưu trữ không thành công: {summary}")
+            }
+            Verified { file, files } => say!(
+                lang,
+                "{file}: all {files} files match MANIFEST.sha256",
+                "{file}: cả {files} tệp đều khớp với MANIFEST.sha256"
+            ),
+            Changed { path } => say!(lang, "changed: {path}", "đã bị sửa: {path}"),
+            Added { path } => {
+                say!(lang, "added (not in the manifest): {path}", "bị thêm vào (không có trong MANIFEST): {path}")
+            }
+            Removed { path } => {
+                say!(lang, "removed (listed in the manifest): {path}", "bị xóa (có trong MANIFEST): {path}")
+            }
+            Mismatch { file } => {
+                say!(lang, "{file}: does NOT match its manifest", "{file}: KHÔNG khớp với MANIFEST của nó")
+            }
+            Serving { root, bind, port } => say!(
+                lang,
+                "serving {root} on http://{bind}:{port}/ (Ctrl-C to stop)",
+                "đang phục vụ {root} tại http://{bind}:{port}/ (bấm Ctrl-C để dừng)"
+            ),
+            ServingPublicly { bind } => say!(
+                lang,
+                "warning: listening on {bind}: anyone on your network can see this preview",
+                "cảnh báo: đang nghe tại {bind}: mọi người trong mạng của bạn đều xem được bản xem trước này"
+            ),
+            Rendered { files, ms } => {
+                say!(lang, "rendered {files} files in {ms} ms", "đã tạo {files} tệp trong {ms} ms")
+            }
+            Updated { ms, read, checked, full } => {
+                let all = if *full {
+                    say!(lang, ", everything loaded", ", đã nạp lại toàn bộ")
+                } else {
+                    String::new()
+                };
+                say!(
+                    lang,
+                    "updated in {ms} ms ({read} file(s) read, {checked} article(s) checked{all}); rendering the rest",
+                    "đã cập nhật trong {ms} ms (đọc {read} tệp, kiểm tra {checked} bài viết{all}); đang tạo các trang còn lại"
+                )
+            }
+            ServeFailed => say!(lang, "build failed:", "dựng trang không thành công:"),
+            ErrorPageTitle => say!(lang, "bantin: build failed", "bantin: dựng trang không thành công"),
+            ErrorPageHeading => say!(lang, "The site could not be built", "Không dựng được trang web"),
+            ErrorPageIntro { errors, warnings } => {
+                let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
+                say!(
+                    lang,
+                    "{summary} — fix the files below; this page reloads when you save.",
+                    "{summary} — hãy sửa các tệp dưới đây; trang này tự tải lại khi bạn lưu tệp."
+                )
+            }
+            NoFileEvents { detail, ms } => say!(
+                lang,
+                "warning: no file events ({detail}); looking for changes every {ms} ms",
+                "cảnh báo: không nhận được sự kiện thay đổi tệp ({detail}); sẽ kiểm tra thay đổi mỗi {ms} ms"
+            ),
+            CannotWatch { folder, detail } => say!(
+                lang,
+                "warning: cannot watch {folder}/: {detail}",
+                "cảnh báo: không theo dõi được {folder}/: {detail}"
+            ),
+            _ => unreachable!("every message of the group has its words"),
+        }
+    }
+}
+
+/// Why `bantin verify` could not read an archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unverifiable {
+    CannotRead { file: String, detail: String },
+    NotAZip { file: String, detail: String },
+    Entry { file: String, entry: String, detail: String },
+    NoManifest { file: String },
+    ManifestLine { line: usize },
+}
+
+impl Unverifiable {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use Unverifiable::*;
+        match self {
+            CannotRead { file, detail } => {
+                say!(lang, "{file}: cannot be read: {detail}", "{file}: không đọc được: {detail}")
+            }
+            NotAZip { file, detail } => {
+                say!(lang, "{file}: not a zip archive: {detail}", "{file}: không phải là tệp nén zip: {detail}")
+            }
+            Entry { file, entry, detail } => say!(lang, "{file}: {entry}: {detail}", "{file}: {entry}: {detail}"),
+            NoManifest { file } => say!(
+                lang,
+                "{file}: has no MANIFEST.sha256; it was not made by `bantin archive`",
+                "{file}: không có MANIFEST.sha256; tệp này không do `bantin archive` tạo ra"
+            ),
+            ManifestLine { line } => say!(
+                lang,
+                "MANIFEST.sha256:{line}: not `<sha256>  <path>`",
+                "MANIFEST.sha256:{line}: dòng không có dạng `<sha256>  <đường dẫn>`"
+            ),
+        }
+    }
+}
+
+/// Why `bantin new`, `init` or `import` could not start a file, in `lang`.
+pub fn scaffold_error(e: &ScaffoldError, lang: Lang) -> String {
+    match e {
+        ScaffoldError::UnknownDistrict { district, known } => {
+            let known = if known.is_empty() { say!(lang, "none yet", "chưa có") } else { known.clone() };
+            say!(
+                lang,
+                "there is no district `{district}` (no content/districts/{district}/district.yaml); known districts: {known}",
+                "không có huyện `{district}` (không có content/districts/{district}/district.yaml); các huyện đã có: {known}"
+            )
+        }
+        ScaffoldError::Exists(path) => say!(
+            lang,
+            "{path} already exists; bantin never overwrites it",
+            "{path} đã tồn tại; bantin không bao giờ ghi đè lên tệp có sẵn"
+        ),
+        ScaffoldError::EmptySlug => say!(
+            lang,
+            "the title gives an empty file name; write a title with letters or digits",
+            "tiêu đề cho ra tên tệp rỗng; hãy viết tiêu đề có chữ cái hoặc chữ số"
+        ),
+        ScaffoldError::Io { path, source } => say!(lang, "{path}: {source}", "{path}: {source}"),
+    }
+}

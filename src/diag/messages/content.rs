@@ -1,0 +1,363 @@
+//! Messages about articles and pages: front matter, slugs, images, topics,
+//! the indicators they name, and their shortcodes.
+
+use super::data::{indicator_hint, period_text};
+use super::{list, say, Words};
+use crate::model::PeriodError;
+use crate::text::lang::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    NoTitle,
+    /// `suggestion` is the slug it could be (may be empty).
+    BadSlug {
+        slug: String,
+        suggestion: String,
+    },
+    EmptySlug,
+    NoDate,
+    /// `iso` is the date as YYYY-MM-DD when the text reads as a day-first date.
+    NotADate {
+        text: String,
+        iso: Option<String>,
+    },
+    AbsolutePath {
+        path: String,
+    },
+    ClimbingPath {
+        path: String,
+    },
+    TopicReadAs {
+        topic: String,
+        slug: String,
+    },
+    UnknownIndicator {
+        id: String,
+        closest: Option<String>,
+        known: Vec<String>,
+    },
+    NoDataFor {
+        district: String,
+        id: String,
+    },
+    AssetWithoutArticle,
+    ImageMissing {
+        image: String,
+    },
+    SlugOfDistrictPage {
+        slug: String,
+    },
+    SameArticleAddress {
+        first: String,
+        district: String,
+        slug: String,
+    },
+    SamePageSlug {
+        first: String,
+        slug: String,
+    },
+    ReservedPageSlug {
+        slug: String,
+        reserved: Vec<String>,
+    },
+    ShortcodeNotClosed,
+    NotAShortcode {
+        inner: String,
+    },
+    NoClosingQuote {
+        key: String,
+    },
+    UnknownShortcode {
+        name: String,
+    },
+    NoSuchArgument {
+        name: String,
+        arg: String,
+        allowed: Vec<String>,
+    },
+    UnknownDistrict {
+        slug: String,
+        known: Vec<String>,
+    },
+    PageNeedsDistrict {
+        name: String,
+    },
+    NeedsIndicator {
+        name: String,
+    },
+    NeedsPeriod,
+    ShortcodePeriod(PeriodError),
+    ShortcodeNoData {
+        district: String,
+        id: String,
+    },
+    NoObservation {
+        id: String,
+        district: String,
+        period: String,
+        known: Vec<String>,
+    },
+}
+
+impl Content {
+    pub(super) fn words(&self, lang: Lang) -> Words {
+        use Content::*;
+        match self {
+            NoTitle => (
+                say!(lang, "the front matter has no `title`", "phần thông tin đầu bài chưa có `title` (tiêu đề)"),
+                Some(say!(
+                    lang,
+                    "add a line `title: ...` between the `---` lines",
+                    "hãy thêm một dòng `title: ...` giữa hai dòng `---`"
+                )),
+            ),
+            BadSlug { slug, suggestion } => (
+                say!(lang, "`{slug}` is not a valid slug", "`{slug}` không phải là slug hợp lệ"),
+                Some(if suggestion.is_empty() {
+                    say!(
+                        lang,
+                        "a slug is lowercase a-z, 0-9 and single dashes, e.g. `tong-ket-2023`",
+                        "slug chỉ gồm chữ thường a-z, chữ số 0-9 và dấu gạch ngang đơn, ví dụ `tong-ket-2023`"
+                    )
+                } else {
+                    say!(
+                        lang,
+                        "a slug is lowercase a-z, 0-9 and single dashes; try `{suggestion}`",
+                        "slug chỉ gồm chữ thường a-z, chữ số 0-9 và dấu gạch ngang đơn; hãy thử `{suggestion}`"
+                    )
+                }),
+            ),
+            EmptySlug => (
+                say!(lang, "the file name gives an empty slug", "tên tệp cho ra slug rỗng"),
+                Some(say!(
+                    lang,
+                    "rename the file, or add `slug: ...` to the front matter",
+                    "hãy đổi tên tệp, hoặc thêm `slug: ...` vào phần thông tin đầu bài"
+                )),
+            ),
+            NoDate => (
+                say!(lang, "the front matter has no `date`", "phần thông tin đầu bài chưa có `date` (ngày)"),
+                Some(say!(lang, "add e.g. `date: 2024-01-06` (YYYY-MM-DD)", "hãy thêm, ví dụ `date: 2024-01-06` (YYYY-MM-DD)")),
+            ),
+            NotADate { text, iso } => (
+                say!(lang, "`{text}` is not a date", "`{text}` không phải là ngày hợp lệ"),
+                Some(match iso {
+                    Some(iso) => say!(
+                        lang,
+                        "write the date as YYYY-MM-DD, year first: `date: {iso}`",
+                        "hãy viết ngày theo dạng YYYY-MM-DD, năm trước: `date: {iso}`"
+                    ),
+                    None => say!(
+                        lang,
+                        "write the date as YYYY-MM-DD, e.g. 2024-01-06",
+                        "hãy viết ngày theo dạng YYYY-MM-DD, ví dụ 2024-01-06"
+                    ),
+                }),
+            ),
+            AbsolutePath { path } => (
+                say!(
+                    lang,
+                    "`{path}` must be a relative path, not an absolute one",
+                    "`{path}` phải là đường dẫn tương đối, không phải đường dẫn tuyệt đối"
+                ),
+                Some(image_path_hint(lang)),
+            ),
+            ClimbingPath { path } => (
+                say!(
+                    lang,
+                    "`{path}` may not climb out of the article's folder with `..`",
+                    "`{path}` không được dùng `..` để ra ngoài thư mục của bài viết"
+                ),
+                Some(image_path_hint(lang)),
+            ),
+            TopicReadAs { topic, slug } => (
+                say!(lang, "the topic `{topic}` is read as `{slug}`", "chủ đề `{topic}` được hiểu là `{slug}`"),
+                Some(say!(
+                    lang,
+                    "write topic slugs in lowercase ASCII with dashes, and name them in site.yaml `topics:`",
+                    "hãy viết slug chủ đề bằng chữ thường không dấu và dấu gạch ngang, và đặt tên cho chúng trong mục `topics:` của site.yaml"
+                )),
+            ),
+            UnknownIndicator { id, closest, known } => {
+                (say!(lang, "unknown indicator `{id}`", "không có chỉ tiêu `{id}`"), Some(indicator_hint(closest, known, lang)))
+            }
+            NoDataFor { district, id } => (
+                say!(lang, "the district `{district}` has no data for `{id}`", "huyện `{district}` chưa có số liệu cho `{id}`"),
+                None,
+            ),
+            AssetWithoutArticle => (
+                say!(
+                    lang,
+                    "this file is not in a folder with an article, so it is not published",
+                    "tệp này không nằm trong thư mục có bài viết nên không được xuất bản"
+                ),
+                Some(say!(lang, "put assets beside the article that uses them", "hãy đặt tệp đính kèm cạnh bài viết dùng nó")),
+            ),
+            ImageMissing { image } => (
+                say!(
+                    lang,
+                    "the image `{image}` does not exist beside this article",
+                    "không có ảnh `{image}` bên cạnh bài viết này"
+                ),
+                Some(say!(
+                    lang,
+                    "put the image file in the article's folder, or fix the path in `image:`",
+                    "hãy đặt tệp ảnh vào thư mục của bài viết, hoặc sửa đường dẫn trong `image:`"
+                )),
+            ),
+            _ => self.address_words(lang),
+        }
+    }
+
+    /// The messages about where articles and pages are published.
+    fn address_words(&self, lang: Lang) -> Words {
+        use Content::*;
+        match self {
+            SlugOfDistrictPage { slug } => (
+                say!(
+                    lang,
+                    "the slug `{slug}` is taken by the district's own pages",
+                    "slug `{slug}` đã được dùng cho các trang riêng của huyện"
+                ),
+                Some(say!(
+                    lang,
+                    "add another `slug:` to the front matter",
+                    "hãy thêm một `slug:` khác vào phần thông tin đầu bài"
+                )),
+            ),
+            SameArticleAddress { first, district, slug } => (
+                say!(
+                    lang,
+                    "this article and {first} both have the address districts/{district}/{slug}/",
+                    "bài viết này và {first} có cùng địa chỉ districts/{district}/{slug}/"
+                ),
+                Some(say!(
+                    lang,
+                    "give one of them another `slug:` or file name",
+                    "hãy đặt cho một trong hai bài một `slug:` hoặc tên tệp khác"
+                )),
+            ),
+            SamePageSlug { first, slug } => (
+                say!(
+                    lang,
+                    "this page and {first} both have the slug `{slug}`",
+                    "trang này và {first} có cùng slug `{slug}`"
+                ),
+                Some(say!(
+                    lang,
+                    "give one of them another `slug:`",
+                    "hãy đặt cho một trong hai trang một `slug:` khác"
+                )),
+            ),
+            ReservedPageSlug { slug, reserved } => {
+                let reserved = list(reserved);
+                (
+                    say!(
+                        lang,
+                        "the slug `{slug}` is taken by the site's own pages",
+                        "slug `{slug}` đã được dùng cho các trang riêng của trang web"
+                    ),
+                    Some(say!(
+                        lang,
+                        "choose another slug; reserved: {reserved}",
+                        "hãy chọn slug khác; các slug đã dành riêng: {reserved}"
+                    )),
+                )
+            }
+            _ => self.shortcode_words(lang),
+        }
+    }
+
+    /// The messages about `{{ chart(…) }}` and `{{ value(…) }}`.
+    fn shortcode_words(&self, lang: Lang) -> Words {
+        use Content::*;
+        match self {
+            ShortcodeNotClosed => (
+                say!(lang, "this shortcode is not closed with `}}}}`", "shortcode này chưa được đóng bằng `}}}}`"),
+                None,
+            ),
+            NotAShortcode { inner } => (
+                say!(
+                    lang,
+                    "`{{{{ {inner} }}}}` is not a shortcode: write {{{{ name(key=\"value\") }}}}",
+                    "`{{{{ {inner} }}}}` không phải là shortcode: hãy viết {{{{ name(key=\"value\") }}}}"
+                ),
+                None,
+            ),
+            NoClosingQuote { key } => (
+                say!(lang, "the value of `{key}` has no closing quote", "giá trị của `{key}` thiếu dấu ngoặc kép đóng"),
+                None,
+            ),
+            UnknownShortcode { name } => (
+                say!(lang, "unknown shortcode `{name}`", "không có shortcode `{name}`"),
+                Some(say!(
+                    lang,
+                    "the shortcodes are chart(indicator=\"…\") and value(indicator=\"…\", period=\"…\")",
+                    "các shortcode dùng được là chart(indicator=\"…\") và value(indicator=\"…\", period=\"…\")"
+                )),
+            ),
+            NoSuchArgument { name, arg, allowed } => {
+                let allowed = list(allowed);
+                (
+                    say!(lang, "`{name}` takes no argument `{arg}`", "`{name}` không có tham số `{arg}`"),
+                    Some(say!(lang, "its arguments: {allowed}", "các tham số của nó: {allowed}")),
+                )
+            }
+            UnknownDistrict { slug, known } => {
+                let known = list(known);
+                (
+                    say!(lang, "unknown district `{slug}`", "không có huyện `{slug}`"),
+                    Some(say!(lang, "known districts: {known}", "các huyện đã có: {known}")),
+                )
+            }
+            PageNeedsDistrict { name } => (
+                say!(lang, "`{name}` on a page must name its district", "`{name}` trên một trang phải ghi rõ huyện"),
+                Some(say!(lang, "add district=\"<slug>\"", "hãy thêm district=\"<slug>\"")),
+            ),
+            NeedsIndicator { name } => (
+                say!(lang, "`{name}` needs indicator=\"…\"", "`{name}` cần có indicator=\"…\""),
+                Some(say!(lang, "e.g. indicator=\"model-hamlets\"", "ví dụ indicator=\"model-hamlets\"")),
+            ),
+            NeedsPeriod => (
+                say!(lang, "`value` needs period=\"…\"", "`value` cần có period=\"…\""),
+                Some(say!(lang, "e.g. period=\"2023\"", "ví dụ period=\"2023\"")),
+            ),
+            ShortcodePeriod(e) => (
+                period_text(e, lang),
+                Some(say!(lang, "use the period exactly as in the data", "hãy ghi kỳ đúng như trong số liệu")),
+            ),
+            ShortcodeNoData { district, id } => (
+                say!(
+                    lang,
+                    "the district `{district}` has no data for `{id}`",
+                    "huyện `{district}` chưa có số liệu cho `{id}`"
+                ),
+                Some(say!(
+                    lang,
+                    "add observations to its district.yaml, or choose another indicator",
+                    "hãy thêm số liệu vào district.yaml của huyện, hoặc chọn chỉ tiêu khác"
+                )),
+            ),
+            NoObservation { id, district, period, known } => {
+                let known = list(known);
+                (
+                    say!(
+                        lang,
+                        "`{id}` of `{district}` has no observation for period {period}",
+                        "`{id}` của `{district}` không có số liệu kỳ {period}"
+                    ),
+                    Some(say!(lang, "its periods: {known}", "các kỳ đang có: {known}")),
+                )
+            }
+            _ => unreachable!("every message of the group has its words"),
+        }
+    }
+}
+
+fn image_path_hint(lang: Lang) -> String {
+    say!(
+        lang,
+        "give the image's path relative to the article, e.g. `image: anh.jpg`",
+        "hãy ghi đường dẫn ảnh tương đối so với bài viết, ví dụ `image: anh.jpg`"
+    )
+}
