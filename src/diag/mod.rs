@@ -231,7 +231,13 @@ mod tests {
     use super::*;
 
     fn above() -> Message {
-        Data::AboveTotal { quantity: messages::Quantity::Value, value: 160.0, total: 154.0, decimals: (0, 0) }.into()
+        messages::Figures::AboveTotal {
+            quantity: messages::Quantity::Value,
+            value: 160.0,
+            total: 154.0,
+            decimals: (0, 0),
+        }
+        .into()
     }
 
     #[test]

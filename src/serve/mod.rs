@@ -80,14 +80,16 @@ impl Drop for Server {
 /// Starts the server in the background and returns once it listens and
 /// the whole site has been rendered once.
 pub fn start(options: &Options) -> Result<Server, String> {
-    let listener = TcpListener::bind((options.bind.as_str(), options.port))
-        .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
+    let lang = crate::report_language(&options.root, options.lang);
+    let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(|e| {
+        let (bind, port, detail) = (options.bind.clone(), options.port, e.to_string());
+        Cli::CannotListen { bind, port, detail }.text(lang)
+    })?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
     let live = live::Live::new();
     let stop = Arc::new(AtomicBool::new(false));
     // Watching starts before the first build, so a change made during it is seen.
-    let lang = crate::report_language(&options.root, options.lang);
     let watcher = watch::Watcher::new(&options.root, options.poll, lang);
     let mut sources = live::Sources::new(&options.root, options.drafts, options.lang);
     if let Some(generation) = live.update(&mut sources, None) {

@@ -1,6 +1,6 @@
 //! Checking one observation, wherever it was written (YAML or CSV).
 
-use crate::diag::messages::{Data, Quantity};
+use crate::diag::messages::{Figures, Quantity};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Indicator, Kind, Num, Observation, Origin, Period};
 
@@ -25,7 +25,7 @@ pub struct ObsInput {
 }
 
 impl ObsInput {
-    fn error(&self, field: Option<&Field>, message: Data) -> Diagnostic {
+    fn error(&self, field: Option<&Field>, message: Figures) -> Diagnostic {
         Diagnostic::error(&self.file, field.and_then(|f| f.pos).or(self.pos), message)
     }
 }
@@ -47,7 +47,7 @@ fn number(input: &ObsInput, field: &Option<Field>, quantity: Quantity, diags: &m
     let f = field.as_ref()?;
     let num = parse_num(&f.text);
     if num.is_none() {
-        diags.push(input.error(Some(f), Data::NotANumber { quantity, text: f.text.clone() }));
+        diags.push(input.error(Some(f), Figures::NotANumber { quantity, text: f.text.clone() }));
     }
     num
 }
@@ -57,22 +57,24 @@ pub fn check(input: &ObsInput, indicator: &Indicator, diags: &mut Diagnostics) -
     let before = diags.error_count();
     let period = match &input.period {
         None => {
-            diags.push(input.error(None, Data::NoPeriod));
+            diags.push(input.error(None, Figures::NoPeriod));
             None
         }
-        Some(f) => Period::parse(f.text.trim()).map_err(|e| diags.push(input.error(Some(f), Data::BadPeriod(e)))).ok(),
+        Some(f) => {
+            Period::parse(f.text.trim()).map_err(|e| diags.push(input.error(Some(f), Figures::BadPeriod(e)))).ok()
+        }
     };
     let (value_field, shorthand_total) = split_shorthand(input, diags);
     let value = number(input, &value_field, Quantity::Value, diags);
     let mut total = number(input, &shorthand_total, Quantity::Total, diags);
     if shorthand_total.is_some() && input.total.is_some() {
-        diags.push(input.error(input.total.as_ref(), Data::TotalTwice));
+        diags.push(input.error(input.total.as_ref(), Figures::TotalTwice));
     } else if total.is_none() {
         total = number(input, &input.total, Quantity::Total, diags);
     }
     let target = number(input, &input.target, Quantity::Target, diags);
     if input.value.is_none() && input.target.is_none() {
-        diags.push(input.error(None, Data::NoValueNorTarget));
+        diags.push(input.error(None, Figures::NoValueNorTarget));
     }
     let obs = Observation {
         period: period?,
@@ -95,7 +97,7 @@ fn split_shorthand(input: &ObsInput, diags: &mut Diagnostics) -> (Option<Field>,
             (Some(Field { text: a.trim().into(), pos: v.pos }), Some(Field { text: b.trim().into(), pos: v.pos }))
         }
         Some(_) => {
-            diags.push(input.error(Some(v), Data::BadShorthand { text: v.text.clone() }));
+            diags.push(input.error(Some(v), Figures::BadShorthand { text: v.text.clone() }));
             (None, None)
         }
     }
@@ -103,12 +105,12 @@ fn split_shorthand(input: &ObsInput, diags: &mut Diagnostics) -> (Option<Field>,
 
 fn check_ranges(input: &ObsInput, ind: &Indicator, obs: &Observation, diags: &mut Diagnostics) {
     let at = |f: &Option<Field>| f.as_ref().and_then(|f| f.pos).or(input.pos);
-    let fail = |diags: &mut Diagnostics, pos: Option<Pos>, problem: Data| {
+    let fail = |diags: &mut Diagnostics, pos: Option<Pos>, problem: Figures| {
         diags.push(Diagnostic::error(&input.file, pos, problem));
     };
     if let Some(t) = obs.total {
         if t.value <= 0.0 {
-            fail(diags, at(&input.total), Data::TotalNotPositive { total: t.value, decimals: t.decimals });
+            fail(diags, at(&input.total), Figures::TotalNotPositive { total: t.value, decimals: t.decimals });
         }
     }
     let quantities = [(obs.value, &input.value, Quantity::Value), (obs.target, &input.target, Quantity::Target)];
@@ -118,18 +120,18 @@ fn check_ranges(input: &ObsInput, ind: &Indicator, obs: &Observation, diags: &mu
         match ind.kind {
             Kind::Count | Kind::Rank if n.value < 0.0 => {
                 let (id, kind) = (ind.id.clone(), kind_name(ind.kind));
-                fail(diags, at(field), Data::Negative { quantity, value, decimals, id, kind })
+                fail(diags, at(field), Figures::Negative { quantity, value, decimals, id, kind })
             }
-            Kind::Rank if n.value < 1.0 => fail(diags, at(field), Data::RankBelowOne { value, decimals }),
+            Kind::Rank if n.value < 1.0 => fail(diags, at(field), Figures::RankBelowOne { value, decimals }),
             Kind::Percent if !(0.0..=100.0).contains(&n.value) => {
-                fail(diags, at(field), Data::PercentOutside { quantity, value, decimals })
+                fail(diags, at(field), Figures::PercentOutside { quantity, value, decimals })
             }
             _ => {}
         }
         if let (Some(t), Kind::Count | Kind::Rank) = (obs.total, ind.kind) {
             if n.value > t.value + 1e-9 {
                 let decimals = (n.decimals, t.decimals);
-                fail(diags, at(field), Data::AboveTotal { quantity, value, total: t.value, decimals });
+                fail(diags, at(field), Figures::AboveTotal { quantity, value, total: t.value, decimals });
             }
         }
     }

@@ -87,6 +87,11 @@ pub enum Cli {
     ServingPublicly {
         bind: String,
     },
+    CannotListen {
+        bind: String,
+        port: u16,
+        detail: String,
+    },
     Rendered {
         files: usize,
         ms: u128,
@@ -211,6 +216,9 @@ impl Cli {
                 "warning: listening on {bind}: anyone on your network can see this preview",
                 "cảnh báo: đang nghe tại {bind}: mọi người trong mạng của bạn đều xem được bản xem trước này"
             ),
+            CannotListen { bind, port, detail } => {
+                say!(lang, "cannot listen on {bind}:{port}: {detail}", "không mở được cổng {bind}:{port}: {detail}")
+            }
             Rendered { files, ms } => {
                 say!(lang, "rendered {files} files in {ms} ms", "đã tạo {files} tệp trong {ms} ms")
             }

@@ -1,7 +1,8 @@
 //! Messages about articles and pages: front matter, slugs, images, topics,
 //! the indicators they name, and their shortcodes.
 
-use super::data::{indicator_hint, period_text};
+use super::data::indicator_hint;
+use super::figures::period_text;
 use super::{list, say, Words};
 use crate::model::PeriodError;
 use crate::text::lang::Lang;

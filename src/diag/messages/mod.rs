@@ -5,7 +5,8 @@
 //! text is made only when it is shown, in the language asked for. Messages
 //! are grouped by the part of the site they are about, one file each:
 //! [`Files`] (reading and parsing files), [`Site`] (site.yaml,
-//! indicators.yaml, the theme), [`Data`] (districts and observations),
+//! indicators.yaml, the theme), [`Data`] (districts, communes, CSV rows),
+//! [`Figures`] (the numbers and period of one observation),
 //! [`Content`] (articles, pages, shortcodes), [`Build`] (rendering, writing,
 //! archives, lint) and [`Cli`] (the command line).
 //!
@@ -17,13 +18,15 @@ mod build;
 mod cli;
 mod content;
 mod data;
+mod figures;
 mod files;
 mod site;
 
 pub use build::{Build, Unsafe};
 pub use cli::{scaffold_error, Cli, Unverifiable};
 pub use content::Content;
-pub use data::{Data, Quantity};
+pub use data::Data;
+pub use figures::{Figures, Quantity};
 pub use files::{Files, YamlProblem};
 pub use site::Site;
 
@@ -49,6 +52,7 @@ pub enum Message {
     Files(Files),
     Site(Site),
     Data(Data),
+    Figures(Figures),
     Content(Content),
     Build(Build),
 }
@@ -59,6 +63,7 @@ impl Message {
             Message::Files(m) => m.words(lang),
             Message::Site(m) => m.words(lang),
             Message::Data(m) => m.words(lang),
+            Message::Figures(m) => m.words(lang),
             Message::Content(m) => m.words(lang),
             Message::Build(m) => m.words(lang),
         }
@@ -95,7 +100,7 @@ macro_rules! group {
         }
     )*};
 }
-group!(Files, Site, Data, Content, Build);
+group!(Files, Site, Data, Figures, Content, Build);
 
 /// `a, b, c`: a list of names in a message.
 fn list(items: &[String]) -> String {
@@ -116,7 +121,8 @@ mod tests {
         let samples: Vec<Message> = vec![
             Files::Tab.into(),
             Site::UnknownLanguage { code: "fr".into() }.into(),
-            Data::NoPeriod.into(),
+            Data::CommuneNoName.into(),
+            Figures::NoPeriod.into(),
             Content::NoTitle.into(),
             Build::DeadLink { dest: "../x/".into() }.into(),
         ];
