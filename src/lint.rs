@@ -2,7 +2,7 @@
 //! Markdown that lead nowhere, and data that is valid but suspicious. All
 //! of these are warnings; `check --strict` fails on them.
 
-use crate::diag::messages::Build;
+use crate::diag::messages::Lint;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Body, Series, Site};
 use crate::render::links::resolve;
@@ -41,7 +41,7 @@ fn links(file: &str, body: &Body, dir: &str, paths: &BTreeSet<&str>, d: &mut Dia
             continue;
         }
         if dest.starts_with('/') {
-            d.push(Diagnostic::warning(file, pos, Build::RootLink { dest: dest.to_string() }));
+            d.push(Diagnostic::warning(file, pos, Lint::RootLink { dest: dest.to_string() }));
             continue;
         }
         let bare = dest.split(['#', '?']).next().unwrap_or("").replace("%20", " ");
@@ -52,7 +52,7 @@ fn links(file: &str, body: &Body, dir: &str, paths: &BTreeSet<&str>, d: &mut Dia
                 || (t.is_empty() && paths.contains("index.html"))
         });
         if !found {
-            d.push(Diagnostic::warning(file, pos, Build::DeadLink { dest: dest.to_string() }));
+            d.push(Diagnostic::warning(file, pos, Lint::DeadLink { dest: dest.to_string() }));
         }
     }
 }
@@ -75,7 +75,7 @@ fn series(site: &Site, s: &Series, d: &mut Diagnostics) {
             d.push(Diagnostic::warning(
                 &b.origin.file,
                 Some(Pos::new(b.origin.line, 1)),
-                Build::PeriodOrder { id: id.to_string(), period: b.period.to_string(), earlier: a.period.to_string() },
+                Lint::PeriodOrder { id: id.to_string(), period: b.period.to_string(), earlier: a.period.to_string() },
             ));
         }
     }
@@ -85,7 +85,7 @@ fn series(site: &Site, s: &Series, d: &mut Diagnostics) {
                 d.push(Diagnostic::warning(
                     &o.origin.file,
                     Some(Pos::new(o.origin.line, 1)),
-                    Build::TargetWithoutValue {
+                    Lint::TargetWithoutValue {
                         id: id.to_string(),
                         period: o.period.to_string(),
                         later: later.period.to_string(),
@@ -98,7 +98,7 @@ fn series(site: &Site, s: &Series, d: &mut Diagnostics) {
 
 fn topics_and_indicators(site: &Site, d: &mut Diagnostics) {
     for t in site.topics.iter().filter(|t| !t.named) {
-        d.push(Diagnostic::warning("content/site.yaml", None, Build::TopicWithoutName { slug: t.slug.clone() }));
+        d.push(Diagnostic::warning("content/site.yaml", None, Lint::TopicWithoutName { slug: t.slug.clone() }));
     }
     for (i, ind) in site.indicators.iter().enumerate() {
         let in_data = site.districts.iter().any(|dd| {
@@ -106,7 +106,7 @@ fn topics_and_indicators(site: &Site, d: &mut Diagnostics) {
         });
         let in_articles = site.articles.iter().any(|a| a.indicators.contains(&i));
         if !in_data && !in_articles {
-            d.push(Diagnostic::warning("content/indicators.yaml", None, Build::IndicatorUnused { id: ind.id.clone() }));
+            d.push(Diagnostic::warning("content/indicators.yaml", None, Lint::IndicatorUnused { id: ind.id.clone() }));
         }
     }
 }

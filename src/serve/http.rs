@@ -4,7 +4,7 @@
 //! (`/__bantin/events`) that tell open pages a new version is there.
 
 use super::live::{Answer, Live};
-use crate::diag::messages::Cli;
+use crate::diag::messages::Serve;
 use crate::diag::Diagnostics;
 use crate::text::lang::Lang;
 use std::io::{BufRead, BufReader, Write};
@@ -24,9 +24,9 @@ pub(super) fn error_page(diags: &Diagnostics, lang: Lang) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body style=\"font-family:sans-serif;margin:2rem\"><h1>{}</h1><p>{}</p><pre style=\"white-space:pre-wrap;background:#fff4e5;padding:1rem;border-left:4px solid #d55e00\">{}</pre></body></html>",
         lang.code(),
-        escape(&Cli::ErrorPageTitle.text(lang)),
-        escape(&Cli::ErrorPageHeading.text(lang)),
-        escape(&Cli::ErrorPageIntro { errors, warnings }.text(lang)),
+        escape(&Serve::ErrorPageTitle.text(lang)),
+        escape(&Serve::ErrorPageHeading.text(lang)),
+        escape(&Serve::ErrorPageIntro { errors, warnings }.text(lang)),
         escape(&diags.render(lang))
     )
 }

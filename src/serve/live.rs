@@ -12,7 +12,7 @@
 //! sitemap and reports template errors; a request the old map cannot answer
 //! waits for it.
 
-use crate::diag::messages::Cli;
+use crate::diag::messages::Serve;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Content;
 use crate::model::Site;
@@ -241,12 +241,12 @@ impl Live {
                 let ms = started.elapsed().as_millis();
                 eprintln!(
                     "{}",
-                    Cli::Updated { ms, read: update.reread, checked: update.rechecked, full: update.full }.text(lang)
+                    Serve::Updated { ms, read: update.reread, checked: update.rechecked, full: update.full }.text(lang)
                 );
                 Some(number)
             }
             None => {
-                eprint!("{}\n{}", Cli::ServeFailed.text(lang), diags.render(lang));
+                eprint!("{}\n{}", Serve::Failed.text(lang), diags.render(lang));
                 shown.error = Some(super::http::error_page(&diags, lang));
                 None
             }
@@ -312,12 +312,12 @@ impl Live {
         }
         let lang = self.lang();
         if diags.has_errors() {
-            eprint!("{}\n{}", Cli::ServeFailed.text(lang), diags.render(lang));
+            eprint!("{}\n{}", Serve::Failed.text(lang), diags.render(lang));
             shown.error = Some(super::http::error_page(&diags, lang));
             // Open pages reload to show the error.
             self.version.fetch_add(1, Ordering::SeqCst);
         } else {
-            eprintln!("{}", Cli::Rendered { files, ms: started.elapsed().as_millis() }.text(lang));
+            eprintln!("{}", Serve::Rendered { files, ms: started.elapsed().as_millis() }.text(lang));
         }
     }
 

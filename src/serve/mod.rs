@@ -21,7 +21,7 @@ mod watch;
 
 pub use http::{content_type, request_path};
 
-use crate::diag::messages::Cli;
+use crate::diag::messages::Serve;
 use crate::text::lang::Lang;
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -83,7 +83,7 @@ pub fn start(options: &Options) -> Result<Server, String> {
     let lang = crate::report_language(&options.root, options.lang);
     let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(|e| {
         let (bind, port, detail) = (options.bind.clone(), options.port, e.to_string());
-        Cli::CannotListen { bind, port, detail }.text(lang)
+        Serve::CannotListen { bind, port, detail }.text(lang)
     })?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
@@ -127,11 +127,11 @@ pub fn run(options: &Options) -> Result<(), String> {
         options.bind == "localhost" || options.bind.parse::<std::net::IpAddr>().is_ok_and(|a| a.is_loopback());
     let lang = crate::report_language(&options.root, options.lang);
     if !loopback {
-        eprintln!("{}", Cli::ServingPublicly { bind: options.bind.clone() }.text(lang));
+        eprintln!("{}", Serve::ServingPublicly { bind: options.bind.clone() }.text(lang));
     }
     let server = start(options)?;
     let (root, bind, port) = (options.root.display().to_string(), options.bind.clone(), server.port);
-    eprintln!("{}", Cli::Serving { root, bind, port }.text(lang));
+    eprintln!("{}", Serve::Serving { root, bind, port }.text(lang));
     loop {
         std::thread::sleep(Duration::from_secs(3600));
     }

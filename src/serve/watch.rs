@@ -4,7 +4,7 @@
 //! time a few times a second. Either way the paths that changed are
 //! handed on together once the editor has finished saving.
 
-use crate::diag::messages::Cli;
+use crate::diag::messages::Serve;
 use crate::text::lang::Lang;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -57,7 +57,7 @@ impl Watcher {
                 }
                 Err(e) => {
                     let (detail, ms) = (e.to_string(), POLL.as_millis());
-                    eprintln!("{}", Cli::NoFileEvents { detail, ms }.text(lang))
+                    eprintln!("{}", Serve::NoFileEvents { detail, ms }.text(lang))
                 }
             }
         }
@@ -91,7 +91,7 @@ impl Watcher {
                     }
                     Err(e) => {
                         let (folder, detail) = (sub.to_string(), e.to_string());
-                        eprintln!("{}", Cli::CannotWatch { folder, detail }.text(*lang))
+                        eprintln!("{}", Serve::CannotWatch { folder, detail }.text(*lang))
                     }
                 }
             }

@@ -1,7 +1,7 @@
 //! Checking the shortcodes of a Markdown body against the site's data.
 
 use super::content::Ctx;
-use crate::diag::messages::{Content as Says, Data};
+use crate::diag::messages::{Data, Shortcode as Says};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Body, Period, Shortcode};
 use crate::parse::shortcode::{extract, RawShortcode};
@@ -82,17 +82,19 @@ fn shortcode(sc: &RawShortcode, district: Option<usize>, ctx: &Ctx) -> Result<Sh
     let indicator = match ctx.indicators.iter().position(|i| i.id == id) {
         Some(i) => i,
         None if ctx.broken.covers(id) => return Err(Problem::Unchecked),
-        None => return Err(super::content::unknown_indicator(id, ctx).into()),
+        None => {
+            let (closest, known) = super::content::closest_known(id, ctx);
+            return Err(Says::UnknownIndicator { id: id.to_string(), closest, known }.into());
+        }
     };
     let d = &ctx.districts[district];
-    let series = d
-        .series_for(indicator)
-        .ok_or_else(|| Says::ShortcodeNoData { district: d.slug.clone(), id: id.to_string() })?;
+    let series =
+        d.series_for(indicator).ok_or_else(|| Says::NoData { district: d.slug.clone(), id: id.to_string() })?;
     if sc.name == "chart" {
         return Ok(Shortcode::Chart { indicator, district });
     }
     let text = arg(sc, "period").ok_or(Says::NeedsPeriod)?;
-    let period = Period::parse(text).map_err(Says::ShortcodePeriod)?;
+    let period = Period::parse(text).map_err(Says::BadPeriod)?;
     if !series.observations.iter().any(|o| o.period == period) {
         let known = series.observations.iter().map(|o| o.period.key()).collect();
         let (id, district, period) = (id.to_string(), d.slug.clone(), text.to_string());

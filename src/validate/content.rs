@@ -182,7 +182,10 @@ fn article_indicators(doc: &Parsed<RawFrontMatter>, district: usize, ctx: &Ctx, 
         let path = format!("indicators[{i}]");
         match ctx.indicators.iter().position(|ind| ind.id == *id) {
             None if ctx.broken.covers(id) => diags.push(Diagnostic::warning(&doc.file, None, Data::Unchecked)),
-            None => diags.push(doc.error(&path, unknown_indicator(id, ctx))),
+            None => {
+                let (closest, known) = closest_known(id, ctx);
+                diags.push(doc.error(&path, Says::UnknownIndicator { id: id.clone(), closest, known }))
+            }
             Some(ix) => {
                 if ctx.districts[district].series_for(ix).is_none() {
                     let problem = Says::NoDataFor { district: ctx.districts[district].slug.clone(), id: id.clone() };
@@ -197,11 +200,11 @@ fn article_indicators(doc: &Parsed<RawFrontMatter>, district: usize, ctx: &Ctx, 
     out
 }
 
-/// An unknown indicator id, with the closest known one.
-pub fn unknown_indicator(id: &str, ctx: &Ctx) -> Says {
+/// For an unknown indicator id: the closest known id, and all of them.
+pub fn closest_known(id: &str, ctx: &Ctx) -> (Option<String>, Vec<String>) {
     let known: Vec<String> = ctx.indicators.iter().map(|i| i.id.clone()).collect();
     let closest = crate::text::closest::closest(id, known.iter().map(String::as_str)).map(str::to_string);
-    Says::UnknownIndicator { id: id.to_string(), closest, known }
+    (closest, known)
 }
 
 /// Assets of a district, each placed beside the articles of the nearest

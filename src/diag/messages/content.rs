@@ -1,10 +1,8 @@
 //! Messages about articles and pages: front matter, slugs, images, topics,
-//! the indicators they name, and their shortcodes.
+//! the indicators they name, and where they are published.
 
 use super::data::indicator_hint;
-use super::figures::period_text;
 use super::{list, say, Words};
-use crate::model::PeriodError;
 use crate::text::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,43 +58,6 @@ pub enum Content {
     ReservedPageSlug {
         slug: String,
         reserved: Vec<String>,
-    },
-    ShortcodeNotClosed,
-    NotAShortcode {
-        inner: String,
-    },
-    NoClosingQuote {
-        key: String,
-    },
-    UnknownShortcode {
-        name: String,
-    },
-    NoSuchArgument {
-        name: String,
-        arg: String,
-        allowed: Vec<String>,
-    },
-    UnknownDistrict {
-        slug: String,
-        known: Vec<String>,
-    },
-    PageNeedsDistrict {
-        name: String,
-    },
-    NeedsIndicator {
-        name: String,
-    },
-    NeedsPeriod,
-    ShortcodePeriod(PeriodError),
-    ShortcodeNoData {
-        district: String,
-        id: String,
-    },
-    NoObservation {
-        id: String,
-        district: String,
-        period: String,
-        known: Vec<String>,
     },
 }
 
@@ -206,14 +167,6 @@ impl Content {
                     "hãy đặt tệp ảnh vào thư mục của bài viết, hoặc sửa đường dẫn trong `image:`"
                 )),
             ),
-            _ => self.address_words(lang),
-        }
-    }
-
-    /// The messages about where articles and pages are published.
-    fn address_words(&self, lang: Lang) -> Words {
-        use Content::*;
-        match self {
             SlugOfDistrictPage { slug } => (
                 say!(
                     lang,
@@ -265,92 +218,6 @@ impl Content {
                     )),
                 )
             }
-            _ => self.shortcode_words(lang),
-        }
-    }
-
-    /// The messages about `{{ chart(…) }}` and `{{ value(…) }}`.
-    fn shortcode_words(&self, lang: Lang) -> Words {
-        use Content::*;
-        match self {
-            ShortcodeNotClosed => (
-                say!(lang, "this shortcode is not closed with `}}}}`", "shortcode này chưa được đóng bằng `}}}}`"),
-                None,
-            ),
-            NotAShortcode { inner } => (
-                say!(
-                    lang,
-                    "`{{{{ {inner} }}}}` is not a shortcode: write {{{{ name(key=\"value\") }}}}",
-                    "`{{{{ {inner} }}}}` không phải là shortcode: hãy viết {{{{ name(key=\"value\") }}}}"
-                ),
-                None,
-            ),
-            NoClosingQuote { key } => (
-                say!(lang, "the value of `{key}` has no closing quote", "giá trị của `{key}` thiếu dấu ngoặc kép đóng"),
-                None,
-            ),
-            UnknownShortcode { name } => (
-                say!(lang, "unknown shortcode `{name}`", "không có shortcode `{name}`"),
-                Some(say!(
-                    lang,
-                    "the shortcodes are chart(indicator=\"…\") and value(indicator=\"…\", period=\"…\")",
-                    "các shortcode dùng được là chart(indicator=\"…\") và value(indicator=\"…\", period=\"…\")"
-                )),
-            ),
-            NoSuchArgument { name, arg, allowed } => {
-                let allowed = list(allowed);
-                (
-                    say!(lang, "`{name}` takes no argument `{arg}`", "`{name}` không có tham số `{arg}`"),
-                    Some(say!(lang, "its arguments: {allowed}", "các tham số của nó: {allowed}")),
-                )
-            }
-            UnknownDistrict { slug, known } => {
-                let known = list(known);
-                (
-                    say!(lang, "unknown district `{slug}`", "không có huyện `{slug}`"),
-                    Some(say!(lang, "known districts: {known}", "các huyện đã có: {known}")),
-                )
-            }
-            PageNeedsDistrict { name } => (
-                say!(lang, "`{name}` on a page must name its district", "`{name}` trên một trang phải ghi rõ huyện"),
-                Some(say!(lang, "add district=\"<slug>\"", "hãy thêm district=\"<slug>\"")),
-            ),
-            NeedsIndicator { name } => (
-                say!(lang, "`{name}` needs indicator=\"…\"", "`{name}` cần có indicator=\"…\""),
-                Some(say!(lang, "e.g. indicator=\"model-hamlets\"", "ví dụ indicator=\"model-hamlets\"")),
-            ),
-            NeedsPeriod => (
-                say!(lang, "`value` needs period=\"…\"", "`value` cần có period=\"…\""),
-                Some(say!(lang, "e.g. period=\"2023\"", "ví dụ period=\"2023\"")),
-            ),
-            ShortcodePeriod(e) => (
-                period_text(e, lang),
-                Some(say!(lang, "use the period exactly as in the data", "hãy ghi kỳ đúng như trong số liệu")),
-            ),
-            ShortcodeNoData { district, id } => (
-                say!(
-                    lang,
-                    "the district `{district}` has no data for `{id}`",
-                    "huyện `{district}` chưa có số liệu cho `{id}`"
-                ),
-                Some(say!(
-                    lang,
-                    "add observations to its district.yaml, or choose another indicator",
-                    "hãy thêm số liệu vào district.yaml của huyện, hoặc chọn chỉ tiêu khác"
-                )),
-            ),
-            NoObservation { id, district, period, known } => {
-                let known = list(known);
-                (
-                    say!(
-                        lang,
-                        "`{id}` of `{district}` has no observation for period {period}",
-                        "`{id}` của `{district}` không có số liệu kỳ {period}"
-                    ),
-                    Some(say!(lang, "its periods: {known}", "các kỳ đang có: {known}")),
-                )
-            }
-            _ => unreachable!("every message of the group has its words"),
         }
     }
 }

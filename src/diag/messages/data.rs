@@ -164,14 +164,6 @@ impl Data {
                 say!(lang, "cannot read this row: {detail}", "không đọc được dòng này: {detail}"),
                 Some(csv_quote_hint(lang)),
             ),
-            _ => self.district_words(lang),
-        }
-    }
-
-    /// The messages about a district as a whole.
-    fn district_words(&self, lang: Lang) -> Words {
-        use Data::*;
-        match self {
             EmptyDistrictSlug => (
                 say!(lang, "this folder name gives an empty slug", "tên thư mục này cho ra slug rỗng"),
                 Some(say!(
@@ -212,7 +204,6 @@ impl Data {
                     "hãy sửa các lỗi của content/indicators.yaml ở trên, rồi kiểm tra lại"
                 )),
             ),
-            _ => unreachable!("every message of the group has its words"),
         }
     }
 }

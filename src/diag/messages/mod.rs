@@ -3,16 +3,19 @@
 //!
 //! A [`Message`] is data (which problem, with its figures and names); its
 //! text is made only when it is shown, in the language asked for. Messages
-//! are grouped by the part of the site they are about, one file each:
-//! [`Files`] (reading and parsing files), [`Site`] (site.yaml,
-//! indicators.yaml, the theme), [`Data`] (districts, communes, CSV rows),
-//! [`Figures`] (the numbers and period of one observation),
-//! [`Content`] (articles, pages, shortcodes), [`Build`] (rendering, writing,
-//! archives, lint) and [`Cli`] (the command line).
+//! are grouped by what they are about, one file each: [`Files`] (reading
+//! and parsing files), [`Site`] (site.yaml, indicators.yaml, the theme),
+//! [`Data`] (districts, communes, CSV rows), [`Figures`] (the numbers and
+//! period of one observation), [`Content`] (articles and pages),
+//! [`Shortcode`], [`Build`] (rendering, writing, archives), [`Lint`] (the
+//! warnings of `check`); and, outside diagnostics, [`Cli`] (the command
+//! line) and [`Serve`] (the preview server).
 //!
 //! To add a message: add a variant to the group's enum, and its two texts
 //! (and hint) to the group's `words`, written with [`say!`]: English first,
-//! then Vietnamese, both `format!` strings over the variant's fields.
+//! then Vietnamese, both `format!` strings over the variant's fields. Each
+//! `words` is one `match` with an arm per message: long, but a table, and
+//! the compiler checks that no message is left without its words.
 
 mod build;
 mod cli;
@@ -20,6 +23,9 @@ mod content;
 mod data;
 mod figures;
 mod files;
+mod lint;
+mod serve;
+mod shortcode;
 mod site;
 
 pub use build::{Build, Unsafe};
@@ -28,6 +34,9 @@ pub use content::Content;
 pub use data::Data;
 pub use figures::{Figures, Quantity};
 pub use files::{Files, YamlProblem};
+pub use lint::Lint;
+pub use serve::Serve;
+pub use shortcode::Shortcode;
 pub use site::Site;
 
 use crate::text::lang::Lang;
@@ -54,7 +63,9 @@ pub enum Message {
     Data(Data),
     Figures(Figures),
     Content(Content),
+    Shortcode(Shortcode),
     Build(Build),
+    Lint(Lint),
 }
 
 impl Message {
@@ -65,7 +76,9 @@ impl Message {
             Message::Data(m) => m.words(lang),
             Message::Figures(m) => m.words(lang),
             Message::Content(m) => m.words(lang),
+            Message::Shortcode(m) => m.words(lang),
             Message::Build(m) => m.words(lang),
+            Message::Lint(m) => m.words(lang),
         }
     }
 
@@ -100,7 +113,7 @@ macro_rules! group {
         }
     )*};
 }
-group!(Files, Site, Data, Figures, Content, Build);
+group!(Files, Site, Data, Figures, Content, Shortcode, Build, Lint);
 
 /// `a, b, c`: a list of names in a message.
 fn list(items: &[String]) -> String {
@@ -124,7 +137,9 @@ mod tests {
             Data::CommuneNoName.into(),
             Figures::NoPeriod.into(),
             Content::NoTitle.into(),
-            Build::DeadLink { dest: "../x/".into() }.into(),
+            Shortcode::NeedsPeriod.into(),
+            Build::NoBulletinFor { period: "2023-Q4".into() }.into(),
+            Lint::DeadLink { dest: "../x/".into() }.into(),
         ];
         for m in samples {
             let (en, vi) = (m.text(Lang::En), m.text(Lang::Vi));
