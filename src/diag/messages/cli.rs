@@ -203,11 +203,15 @@ impl Unverifiable {
 pub fn scaffold_error(e: &ScaffoldError, lang: Lang) -> String {
     match e {
         ScaffoldError::UnknownDistrict { district, known } => {
-            let known = if known.is_empty() { say!(lang, "none yet", "chưa có") } else { known.clone() };
+            let known = if known.is_empty() {
+                say!(lang, "the site has no district yet", "trang web chưa có huyện nào")
+            } else {
+                say!(lang, "known districts: {known}", "các huyện đã có: {known}")
+            };
             say!(
                 lang,
-                "there is no district `{district}` (no content/districts/{district}/district.yaml); known districts: {known}",
-                "không có huyện `{district}` (không có content/districts/{district}/district.yaml); các huyện đã có: {known}"
+                "there is no district `{district}` (no content/districts/{district}/district.yaml); {known}",
+                "không có huyện `{district}` (không có content/districts/{district}/district.yaml); {known}"
             )
         }
         ScaffoldError::Exists(path) => say!(

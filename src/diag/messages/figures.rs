@@ -81,7 +81,7 @@ impl Figures {
                 say!(
                     lang,
                     "this observation has neither a `value` nor a `target`",
-                    "số liệu này không có `value` (giá trị) cũng không có `target` (kế hoạch)"
+                    "số liệu này không có cả `value` (giá trị) lẫn `target` (kế hoạch)"
                 ),
                 Some(say!(
                     lang,
@@ -104,7 +104,7 @@ impl Figures {
                     Some(say!(
                         lang,
                         "a total counts the things a value is out of",
-                        "tổng số là số đơn vị mà giá trị được tính trên đó"
+                        "tổng số là số đơn vị dùng để tính giá trị (ví dụ 154 trong 118/154)"
                     )),
                 )
             }

@@ -56,12 +56,12 @@ impl Serve {
             Serving { root, bind, port } => say!(
                 lang,
                 "serving {root} on http://{bind}:{port}/ (Ctrl-C to stop)",
-                "đang phục vụ {root} tại http://{bind}:{port}/ (bấm Ctrl-C để dừng)"
+                "đang chạy bản xem trước của {root} tại http://{bind}:{port}/ (bấm Ctrl-C để dừng)"
             ),
             ServingPublicly { bind } => say!(
                 lang,
                 "warning: listening on {bind}: anyone on your network can see this preview",
-                "cảnh báo: đang nghe tại {bind}: mọi người trong mạng của bạn đều xem được bản xem trước này"
+                "cảnh báo: đang mở trên địa chỉ {bind}: mọi máy trong mạng của bạn đều xem được bản xem trước này"
             ),
             CannotListen { bind, port, detail } => {
                 say!(lang, "cannot listen on {bind}:{port}: {detail}", "không mở được cổng {bind}:{port}: {detail}")

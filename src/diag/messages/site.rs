@@ -90,7 +90,7 @@ impl Site {
                 say!(
                     lang,
                     "articles_per_page must be from 1 to 1000, not {n}",
-                    "articles_per_page phải từ 1 đến 1000, không được là {n}"
+                    "articles_per_page phải từ 1 đến 1000 (đang là {n})"
                 ),
                 None,
             ),
@@ -119,7 +119,7 @@ impl Site {
                 Some(say!(lang, "give every indicator its own id", "hãy đặt cho mỗi chỉ tiêu một mã riêng")),
             ),
             NoIndicatorId => (
-                say!(lang, "this indicator has no `id`", "chỉ tiêu này không có `id`"),
+                say!(lang, "this indicator has no `id`", "chỉ tiêu này chưa có `id` (mã)"),
                 Some(say!(
                     lang,
                     "add e.g. `id: model-hamlets` ([a-z0-9-]+)",
@@ -131,7 +131,7 @@ impl Site {
                 Some(say!(lang, "try `{suggestion}`", "hãy thử `{suggestion}`")),
             ),
             IndicatorNoName { id } => {
-                (say!(lang, "the indicator `{id}` has no `name`", "chỉ tiêu `{id}` không có `name`"), None)
+                (say!(lang, "the indicator `{id}` has no `name`", "chỉ tiêu `{id}` chưa có `name` (tên)"), None)
             }
             UnknownKind { kind } => (
                 say!(lang, "unknown kind `{kind}`", "loại chỉ tiêu `{kind}` không hợp lệ"),
@@ -142,7 +142,7 @@ impl Site {
                 )),
             ),
             NoKind { id } => (
-                say!(lang, "the indicator `{id}` has no `kind`", "chỉ tiêu `{id}` không có `kind`"),
+                say!(lang, "the indicator `{id}` has no `kind`", "chỉ tiêu `{id}` chưa có `kind` (loại)"),
                 Some(say!(
                     lang,
                     "add `kind:` count, amount, percent or rank",
@@ -153,7 +153,7 @@ impl Site {
                 say!(
                     lang,
                     "`better` must be higher or lower, not `{value}`",
-                    "`better` phải là higher hoặc lower, không được là `{value}`"
+                    "`better` phải là higher hoặc lower (đang là `{value}`)"
                 ),
                 None,
             ),
