@@ -64,8 +64,14 @@ fn main() {
     let root = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
     let edits: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(5);
     let started = Instant::now();
-    let options =
-        bantin::serve::Options { root: root.clone(), bind: "127.0.0.1".into(), port: 0, drafts: false, poll: false };
+    let options = bantin::serve::Options {
+        root: root.clone(),
+        bind: "127.0.0.1".into(),
+        port: 0,
+        drafts: false,
+        poll: false,
+        lang: None,
+    };
     let server = bantin::serve::start(&options).expect("the server starts");
     eprintln!("first build: {:.2} s", started.elapsed().as_secs_f64());
     let (file, page) = an_article(&root);

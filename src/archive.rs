@@ -7,6 +7,7 @@
 //! format of `sha256sum`, so an archive can be checked with bantin or with
 //! `sha256sum -c`.
 
+use crate::diag::messages::{Build, Files, Unverifiable};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::render::assets::sha256_hex;
 use crate::render::links::resolve;
@@ -30,8 +31,9 @@ pub fn bytes(f: &Output) -> Result<Vec<u8>, Diagnostic> {
     Ok(match &f.data {
         OutputData::Bytes(b) => b.clone(),
         OutputData::Static(b) => b.to_vec(),
-        OutputData::Copy(p) => std::fs::read(p)
-            .map_err(|e| Diagnostic::error(p.display().to_string(), None, format!("cannot be read: {e}")))?,
+        OutputData::Copy(p) => std::fs::read(p).map_err(|e| {
+            Diagnostic::error(p.display().to_string(), None, Files::CannotRead { detail: e.to_string() })
+        })?,
     })
 }
 
@@ -198,12 +200,7 @@ pub fn create(root: &Path, period: Option<&str>, out: &Path) -> Result<Archived,
         Some(p) => {
             let keep = period_selection(&all, p);
             if !keep.iter().any(|k| k.starts_with("bulletins/")) {
-                return Err(one(Diagnostic::error(
-                    "--period",
-                    None,
-                    format!("the site has no bulletin for period `{p}`"),
-                )
-                .with_hint("use a period folder name as in public/bulletins/, e.g. 2023-Q4")));
+                return Err(one(Diagnostic::error("--period", None, Build::NoBulletinFor { period: p.to_string() })));
             }
             all.retain(|k, _| keep.contains(k));
             point_outside(&mut all, &rendered.site.settings.base_url);
@@ -213,12 +210,15 @@ pub fn create(root: &Path, period: Option<&str>, out: &Path) -> Result<Archived,
     };
     let bytes = zip_bytes(&top, &all);
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| one(Diagnostic::error(parent.display().to_string(), None, e.to_string())))?;
+        std::fs::create_dir_all(parent).map_err(|e| one(cannot_write(parent, e)))?;
     }
-    std::fs::write(out, &bytes)
-        .map_err(|e| one(Diagnostic::error(out.display().to_string(), None, format!("cannot write: {e}"))))?;
+    std::fs::write(out, &bytes).map_err(|e| one(cannot_write(out, e)))?;
     Ok(Archived { files: all.len(), bytes: bytes.len() })
+}
+
+fn cannot_write(path: &Path, e: std::io::Error) -> Diagnostic {
+    let path = path.display().to_string();
+    Diagnostic::error(path.clone(), None, Build::CannotWrite { path, detail: e.to_string() })
 }
 
 /// What is wrong with an archive, file by file.
@@ -237,31 +237,36 @@ impl Verification {
 }
 
 /// Checks an archive against its manifest.
-pub fn verify(file: &Path) -> Result<Verification, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("{}: cannot be read: {e}", file.display()))?;
-    let mut zip =
-        ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("{}: not a zip archive: {e}", file.display()))?;
+pub fn verify(file: &Path) -> Result<Verification, Unverifiable> {
+    let name = || file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| Unverifiable::CannotRead { file: name(), detail: e.to_string() })?;
+    let mut zip = ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| Unverifiable::NotAZip { file: name(), detail: e.to_string() })?;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).map_err(|e| format!("{}: entry {i}: {e}", file.display()))?;
+        let entry_error = |entry: String, e: &dyn std::fmt::Display| Unverifiable::Entry {
+            file: name(),
+            entry,
+            detail: e.to_string(),
+        };
+        let mut entry = zip.by_index(i).map_err(|e| entry_error(format!("#{i}"), &e))?;
         if entry.is_dir() {
             continue;
         }
-        let name = entry.name().map(|n| n.into_owned()).map_err(|e| format!("{}: entry {i}: {e}", file.display()))?;
+        let path = entry.name().map(|n| n.into_owned()).map_err(|e| entry_error(format!("#{i}"), &e))?;
         let mut data = Vec::new();
-        entry.read_to_end(&mut data).map_err(|e| format!("{}: {name}: {e}", file.display()))?;
-        files.insert(name, data);
+        entry.read_to_end(&mut data).map_err(|e| entry_error(path.clone(), &e))?;
+        files.insert(path, data);
     }
     let manifest_key = files.keys().find(|k| k.ends_with(&format!("/{MANIFEST}")) || *k == MANIFEST).cloned();
     let Some(manifest_key) = manifest_key else {
-        return Err(format!("{}: has no {MANIFEST}; it was not made by `bantin archive`", file.display()));
+        return Err(Unverifiable::NoManifest { file: name() });
     };
     let top = manifest_key.trim_end_matches(MANIFEST).to_string();
     let manifest = String::from_utf8_lossy(&files[&manifest_key]).into_owned();
     let mut listed: BTreeMap<String, String> = BTreeMap::new();
     for (n, line) in manifest.lines().enumerate() {
-        let (hash, path) =
-            line.split_once("  ").ok_or_else(|| format!("{MANIFEST}:{}: not `<sha256>  <path>`", n + 1))?;
+        let (hash, path) = line.split_once("  ").ok_or(Unverifiable::ManifestLine { line: n + 1 })?;
         listed.insert(format!("{top}{path}"), hash.to_string());
     }
     let mut v = Verification::default();

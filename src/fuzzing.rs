@@ -112,5 +112,5 @@ pub fn district_yaml(data: &[u8]) {
         })
         .collect();
     let mut d = Diagnostics::new();
-    let _ = crate::validate::data::district(&files, &indicators, &mut d);
+    let _ = crate::validate::data::district(&files, &indicators, &Default::default(), &mut d);
 }

@@ -99,15 +99,12 @@ pub fn build_with_progress(
 ) -> Result<BuildReport, Diagnostics> {
     let mut warnings = Diagnostics::new();
     if let Err(e) = write::check_target(&options.root, &options.out) {
-        warnings.push(Diagnostic::error(options.out.display().to_string(), None, e.to_string()));
+        warnings.push(Diagnostic::error(options.out.display().to_string(), None, e.message()));
         return Err(warnings);
     }
     let Some((site, theme)) = prepare(&options.root, options.drafts, &mut warnings) else { return Err(warnings) };
     let fail = |mut d: Diagnostics, e: write::WriteError| {
-        d.push(
-            Diagnostic::error(options.out.display().to_string(), None, e.to_string())
-                .with_hint("the previous output, if any, was left in place"),
-        );
+        d.push(Diagnostic::error(options.out.display().to_string(), None, e.message()));
         d
     };
     let staging = match write::Staging::begin(&options.out) {
@@ -117,7 +114,7 @@ pub fn build_with_progress(
     // The paths written, for the warnings `check` gives about links.
     let written = std::sync::Mutex::new(Vec::new());
     let sink = |o: render::Output| {
-        staging.put(&o).map_err(|e| Diagnostic::error(options.out.display().to_string(), None, e.to_string()))?;
+        staging.put(&o).map_err(|e| Diagnostic::error(options.out.display().to_string(), None, e.message()))?;
         written.lock().expect("no panic while holding the lock").push(o.path);
         Ok(())
     };
@@ -137,6 +134,17 @@ pub fn build_with_progress(
             Err(warnings)
         }
     }
+}
+
+/// The language to show messages in: `asked` (`--lang`) when given, else
+/// the `language:` of the site's `content/site.yaml`, else Vietnamese (also
+/// when site.yaml is missing or broken: its own errors need a language too).
+pub fn report_language(root: &Path, asked: Option<text::lang::Lang>) -> text::lang::Lang {
+    asked.unwrap_or_else(|| {
+        let text = load::peek(root, "content/site.yaml").unwrap_or_default();
+        let site: Option<parse::raw::RawSite> = serde_yaml::from_str(&text).ok();
+        site.and_then(|s| s.language).and_then(|code| text::lang::Lang::parse(code.trim())).unwrap_or_default()
+    })
 }
 
 /// `bantin check`: everything `build` checks, plus the warnings of

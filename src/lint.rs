@@ -2,6 +2,7 @@
 //! Markdown that lead nowhere, and data that is valid but suspicious. All
 //! of these are warnings; `check --strict` fails on them.
 
+use crate::diag::messages::Lint;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Body, Series, Site};
 use crate::render::links::resolve;
@@ -49,14 +50,7 @@ fn links(file: &str, body: &Body, dir: &str, paths: &BTreeSet<&str>, d: &mut Dia
             continue;
         }
         if dest.starts_with('/') {
-            d.push(
-                Diagnostic::warning(
-                    file,
-                    pos,
-                    format!("the link `{dest}` starts at the server root, so it breaks in a sub-folder and from disk"),
-                )
-                .with_hint("write it relative to the page, e.g. ../other-article/"),
-            );
+            d.push(Diagnostic::warning(file, pos, Lint::RootLink { dest: dest.to_string() }));
             continue;
         }
         let bare = dest.split(['#', '?']).next().unwrap_or("").replace("%20", " ");
@@ -67,10 +61,7 @@ fn links(file: &str, body: &Body, dir: &str, paths: &BTreeSet<&str>, d: &mut Dia
                 || (t.is_empty() && paths.contains("index.html"))
         });
         if !found {
-            d.push(
-                Diagnostic::warning(file, pos, format!("the link `{dest}` leads to no page or file of the site"))
-                    .with_hint("links resolve from the page's own folder: a sibling article is ../<slug>/"),
-            );
+            d.push(Diagnostic::warning(file, pos, Lint::DeadLink { dest: dest.to_string() }));
         }
     }
 }
@@ -90,30 +81,25 @@ fn series(site: &Site, s: &Series, d: &mut Diagnostics) {
     for pair in obs.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         if a.origin.file == b.origin.file && a.origin.line > b.origin.line {
-            d.push(
-                Diagnostic::warning(
-                    &b.origin.file,
-                    Some(Pos::new(b.origin.line, 1)),
-                    format!("`{id}`: period {} is written before {}, which comes earlier", b.period, a.period),
-                )
-                .with_hint("list observations from the oldest period to the newest"),
-            );
+            d.push(Diagnostic::warning(
+                &b.origin.file,
+                Some(Pos::new(b.origin.line, 1)),
+                Lint::PeriodOrder { id: id.to_string(), period: b.period.to_string(), earlier: a.period.to_string() },
+            ));
         }
     }
     for (i, o) in obs.iter().enumerate() {
         if o.value.is_none() && o.target.is_some() {
             if let Some(later) = obs[i + 1..].iter().find(|l| l.value.is_some()) {
-                d.push(
-                    Diagnostic::warning(
-                        &o.origin.file,
-                        Some(Pos::new(o.origin.line, 1)),
-                        format!(
-                            "`{id}` has a target but no value for {}, although {} has a value",
-                            o.period, later.period
-                        ),
-                    )
-                    .with_hint("add the result for this period, or remove the old plan"),
-                );
+                d.push(Diagnostic::warning(
+                    &o.origin.file,
+                    Some(Pos::new(o.origin.line, 1)),
+                    Lint::TargetWithoutValue {
+                        id: id.to_string(),
+                        period: o.period.to_string(),
+                        later: later.period.to_string(),
+                    },
+                ));
             }
         }
     }
@@ -121,10 +107,7 @@ fn series(site: &Site, s: &Series, d: &mut Diagnostics) {
 
 fn topics_and_indicators(site: &Site, d: &mut Diagnostics) {
     for t in site.topics.iter().filter(|t| !t.named) {
-        d.push(
-            Diagnostic::warning("content/site.yaml", None, format!("the topic `{}` is used but has no name", t.slug))
-                .with_hint(format!("add it under `topics:`, e.g. `{}: …`", t.slug)),
-        );
+        d.push(Diagnostic::warning("content/site.yaml", None, Lint::TopicWithoutName { slug: t.slug.clone() }));
     }
     for (i, ind) in site.indicators.iter().enumerate() {
         let in_data = site.districts.iter().any(|dd| {
@@ -132,14 +115,7 @@ fn topics_and_indicators(site: &Site, d: &mut Diagnostics) {
         });
         let in_articles = site.articles.iter().any(|a| a.indicators.contains(&i));
         if !in_data && !in_articles {
-            d.push(
-                Diagnostic::warning(
-                    "content/indicators.yaml",
-                    None,
-                    format!("the indicator `{}` is defined but never used", ind.id),
-                )
-                .with_hint("add observations for it, or remove it from the catalogue"),
-            );
+            d.push(Diagnostic::warning("content/indicators.yaml", None, Lint::IndicatorUnused { id: ind.id.clone() }));
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The `bantin` command line: a thin layer over the library. The clock is
 //! read here only (`new` dates an article today); builds never read it.
 
+use bantin::diag::messages::{scaffold_error, Cli as Says};
 use bantin::diag::Diagnostics;
+use bantin::text::lang::Lang;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -16,8 +18,26 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "bantin", version, about = "Static-site generator for public progress bulletins")]
 struct Cli {
+    /// The language of messages: vi or en (default: the site's `language`, else vi).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -113,11 +133,11 @@ enum Command {
     },
 }
 
-/// Prints every problem, with the source line it is on.
-fn report(root: &Path, diags: &Diagnostics) {
+/// Prints every problem in `lang`, with the source line it is on.
+fn report(root: &Path, diags: &Diagnostics, lang: Lang) {
     if !diags.is_empty() {
         let source = |file: &str| std::fs::read(root.join(file)).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
-        eprint!("{}", diags.render_with_sources(&source));
+        eprint!("{}", diags.render_with_sources(lang, &source));
     }
 }
 
@@ -126,28 +146,23 @@ const WARNINGS_SHOWN: usize = 5;
 
 /// Prints a successful build's warnings: all of them with `verbose`, else
 /// the first few and how many more there are.
-fn report_warnings(root: &Path, warnings: &Diagnostics, verbose: bool) {
-    if verbose || warnings.warning_count() <= WARNINGS_SHOWN {
-        return report(root, warnings);
+fn report_warnings(root: &Path, warnings: &Diagnostics, verbose: bool, lang: Lang) {
+    let count = warnings.counts().1;
+    if verbose || count <= WARNINGS_SHOWN {
+        return report(root, warnings, lang);
     }
-    report(root, &warnings.first(WARNINGS_SHOWN));
-    eprintln!(
-        "… and {} more warning(s): `bantin build --verbose` or `bantin check` shows them all",
-        warnings.warning_count() - WARNINGS_SHOWN
-    );
+    report(root, &warnings.first(WARNINGS_SHOWN), lang);
+    eprintln!("{}", Says::MoreWarnings { more: count - WARNINGS_SHOWN }.text(lang));
 }
 
-fn summary_line(diags: &Diagnostics) -> String {
-    format!("{} error(s), {} warning(s)", diags.error_count(), diags.warning_count())
-}
-
-fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool, verbose: bool) -> ExitCode {
+fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool, verbose: bool, lang: Lang) -> ExitCode {
     let out = out.unwrap_or_else(|| root.join("public"));
     let options = bantin::BuildOptions { root: root.clone(), out: out.clone(), drafts };
     let start = Instant::now();
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages").expect("a valid template"));
+        let style = indicatif::ProgressStyle::with_template(&Says::Progress.text(lang)).expect("a valid template");
+        bar.set_style(style);
         bar
     });
     let progress = |done: usize, total: usize| {
@@ -162,78 +177,70 @@ fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool, verbose: bool) -> Ex
     }
     match result {
         Ok(r) => {
-            report_warnings(&root, &r.warnings, verbose);
+            report_warnings(&root, &r.warnings, verbose, lang);
             let secs = start.elapsed().as_secs_f64();
-            let warned = match r.warnings.warning_count() {
-                0 => String::new(),
-                n => format!(", {n} warning(s)"),
-            };
-            eprintln!(
-                "built {} pages, {} charts ({} files) into {} in {secs:.2} s{warned}",
-                r.pages,
-                r.charts,
-                r.files,
-                out.display()
-            );
+            let (pages, charts, files, out) = (r.pages, r.charts, r.files, out.display().to_string());
+            let warnings = r.warnings.counts().1;
+            eprintln!("{}", Says::Built { pages, charts, files, out, secs, warnings }.text(lang));
             ExitCode::SUCCESS
         }
         Err(diags) => {
-            report(&root, &diags);
-            eprintln!("build failed: {}; the output was not changed", summary_line(&diags));
+            report(&root, &diags, lang);
+            let (errors, warnings) = diags.counts();
+            eprintln!("{}", Says::BuildFailed { errors, warnings }.text(lang));
             ExitCode::from(1)
         }
     }
 }
 
-fn check(root: PathBuf, drafts: bool, strict: bool) -> ExitCode {
+fn check(root: PathBuf, drafts: bool, strict: bool, lang: Lang) -> ExitCode {
     let diags = bantin::check(&root, drafts);
-    report(&root, &diags);
-    if diags.has_errors() || (strict && !diags.is_empty()) {
-        let why = if diags.has_errors() { "" } else { " (--strict fails on warnings)" };
-        eprintln!("check failed: {}{why}", summary_line(&diags));
+    report(&root, &diags, lang);
+    let (errors, warnings) = diags.counts();
+    if diags.has_errors() {
+        eprintln!("{}", Says::CheckFailed { errors, warnings }.text(lang));
+        ExitCode::from(1)
+    } else if strict && !diags.is_empty() {
+        eprintln!("{}", Says::CheckFailedStrict { errors, warnings }.text(lang));
         ExitCode::from(1)
     } else {
-        eprintln!("the site is valid: {}", summary_line(&diags));
+        eprintln!("{}", Says::Valid { errors, warnings }.text(lang));
         ExitCode::SUCCESS
     }
 }
 
-fn new(root: PathBuf, district: String, title: String) -> ExitCode {
+/// Prints `error: …` (`lỗi: …`) and fails.
+fn fail(detail: String, lang: Lang) -> ExitCode {
+    eprintln!("{}", Says::Error { detail }.text(lang));
+    ExitCode::from(1)
+}
+
+fn new(root: PathBuf, district: String, title: String, lang: Lang) -> ExitCode {
     let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(7)));
     match bantin::scaffold::new_article(&root, &district, &title, now.date()) {
         Ok(path) => {
             println!("{}", path.display());
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
+        Err(e) => fail(scaffold_error(&e, lang), lang),
     }
 }
 
-fn import(root: PathBuf, district: String, files: Vec<PathBuf>, dry_run: bool) -> ExitCode {
+fn import(root: PathBuf, district: String, files: Vec<PathBuf>, dry_run: bool, lang: Lang) -> ExitCode {
     let mut failed = false;
     for file in files {
         match bantin::scaffold::import_file(&root, &district, &file, dry_run) {
             Ok(done) => {
+                let (from, to) = (file.display().to_string(), done.path.display().to_string());
                 if dry_run {
-                    println!("# {} (dry run: not written)\n{}", done.path.display(), done.markdown);
+                    println!("{}\n{}", Says::DryRun { path: to }.text(lang), done.markdown);
                 } else {
-                    eprintln!(
-                        "{} -> {} (draft: true: check the article and its figures, then delete that line)",
-                        file.display(),
-                        done.path.display()
-                    );
+                    eprintln!("{}", Says::Imported { from: from.clone(), to }.text(lang));
                 }
-                println!(
-                    "# Figures found in {}; add the right ones under `data:` in district.yaml:\n{}",
-                    file.display(),
-                    done.figures
-                );
+                println!("{}\n{}", Says::FiguresFound { file: from }.text(lang), done.figures);
             }
             Err(e) => {
-                eprintln!("error: {}: {e}", file.display());
+                fail(format!("{}: {}", file.display(), scaffold_error(&e, lang)), lang);
                 failed = true;
             }
         }
@@ -245,78 +252,80 @@ fn import(root: PathBuf, district: String, files: Vec<PathBuf>, dry_run: bool) -
     }
 }
 
-fn init(dir: PathBuf) -> ExitCode {
+fn init(dir: PathBuf, lang: Lang) -> ExitCode {
     match bantin::scaffold::init(&dir) {
         Ok(files) => {
             for f in files {
                 println!("{}", f.display());
             }
-            eprintln!("a new site is in {}; build it with: bantin build --root {}", dir.display(), dir.display());
+            eprintln!("{}", Says::Initialised { dir: dir.display().to_string() }.text(lang));
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
+        Err(e) => fail(scaffold_error(&e, lang), lang),
     }
 }
 
-fn archive(root: PathBuf, period: Option<String>, out: Option<PathBuf>) -> ExitCode {
+fn archive(root: PathBuf, period: Option<String>, out: Option<PathBuf>, lang: Lang) -> ExitCode {
     let name = period.as_ref().map(|p| format!("bantin-{p}.zip")).unwrap_or_else(|| "bantin.zip".into());
     let out = out.unwrap_or_else(|| root.join(name));
     match bantin::archive::create(&root, period.as_deref(), &out) {
         Ok(a) => {
-            eprintln!("archived {} files ({} bytes) into {}", a.files, a.bytes, out.display());
+            let (files, bytes, out) = (a.files, a.bytes, out.display().to_string());
+            eprintln!("{}", Says::Archived { files, bytes, out }.text(lang));
             ExitCode::SUCCESS
         }
         Err(diags) => {
-            report(&root, &diags);
-            eprintln!("archive failed: {}", summary_line(&diags));
+            report(&root, &diags, lang);
+            let (errors, warnings) = diags.counts();
+            eprintln!("{}", Says::ArchiveFailed { errors, warnings }.text(lang));
             ExitCode::from(1)
         }
     }
 }
 
-fn verify(file: PathBuf) -> ExitCode {
+fn verify(file: PathBuf, lang: Lang) -> ExitCode {
+    let name = file.display().to_string();
     match bantin::archive::verify(&file) {
         Ok(v) if v.ok() => {
-            eprintln!("{}: all {} files match MANIFEST.sha256", file.display(), v.checked);
+            eprintln!("{}", Says::Verified { file: name, files: v.checked }.text(lang));
             ExitCode::SUCCESS
         }
         Ok(v) => {
-            v.changed.iter().for_each(|p| eprintln!("changed: {p}"));
-            v.added.iter().for_each(|p| eprintln!("added (not in the manifest): {p}"));
-            v.removed.iter().for_each(|p| eprintln!("removed (listed in the manifest): {p}"));
-            eprintln!("{}: does NOT match its manifest", file.display());
+            let say = |m: Says| eprintln!("{}", m.text(lang));
+            v.changed.iter().for_each(|p| say(Says::Changed { path: p.clone() }));
+            v.added.iter().for_each(|p| say(Says::Added { path: p.clone() }));
+            v.removed.iter().for_each(|p| say(Says::Removed { path: p.clone() }));
+            say(Says::Mismatch { file: name });
             ExitCode::from(1)
         }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
+        Err(e) => fail(e.text(lang), lang),
     }
 }
 
-fn serve(root: PathBuf, port: u16, bind: String, drafts: bool, poll: bool) -> ExitCode {
-    let options = bantin::serve::Options { root, bind, port, drafts, poll };
+fn serve(root: PathBuf, port: u16, bind: String, drafts: bool, poll: bool, asked: Option<Lang>) -> ExitCode {
+    let lang = bantin::report_language(&root, asked);
+    let options = bantin::serve::Options { root, bind, port, drafts, poll, lang: asked };
     match bantin::serve::run(&options) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
+        Err(e) => fail(e, lang),
     }
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
-        Command::Build { root, out, drafts, verbose } => build(root, out, drafts, verbose),
-        Command::Check { root, drafts, strict } => check(root, drafts, strict),
-        Command::Serve { root, port, bind, drafts, poll } => serve(root, port, bind, drafts, poll),
-        Command::New { district, title, root } => new(root, district, title),
-        Command::Init { dir } => init(dir),
-        Command::Import { files, district, root, dry_run } => import(root, district, files, dry_run),
-        Command::Archive { root, period, out } => archive(root, period, out),
-        Command::Verify { file } => verify(file),
+    let cli = Cli::parse();
+    let asked = cli.lang.map(Lang::from);
+    // The language of messages: `--lang`, else the site's, else vi.
+    let lang = |root: &Path| bantin::report_language(root, asked);
+    match cli.command {
+        Command::Build { root, out, drafts, verbose } => build(root.clone(), out, drafts, verbose, lang(&root)),
+        Command::Check { root, drafts, strict } => check(root.clone(), drafts, strict, lang(&root)),
+        Command::Serve { root, port, bind, drafts, poll } => serve(root, port, bind, drafts, poll, asked),
+        Command::New { district, title, root } => new(root.clone(), district, title, lang(&root)),
+        Command::Init { dir } => init(dir, asked.unwrap_or_default()),
+        Command::Import { files, district, root, dry_run } => {
+            import(root.clone(), district, files, dry_run, lang(&root))
+        }
+        Command::Archive { root, period, out } => archive(root.clone(), period, out, lang(&root)),
+        Command::Verify { file } => verify(file, asked.unwrap_or_default()),
     }
 }

@@ -5,20 +5,30 @@ use crate::text::slug::slugify;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
-/// Why a file could not be started.
-#[derive(Debug, thiserror::Error)]
+/// Why a file could not be started (worded in [`crate::diag::messages`]).
+#[derive(Debug)]
 pub enum ScaffoldError {
-    #[error(
-        "there is no district `{district}` (no content/districts/{district}/district.yaml); known districts: {known}"
-    )]
-    UnknownDistrict { district: String, known: String },
-    #[error("{0} already exists; bantin never overwrites it")]
+    /// `known` lists the districts there are, comma-separated (may be empty).
+    UnknownDistrict {
+        district: String,
+        known: String,
+    },
     Exists(String),
-    #[error("the title gives an empty file name; write a title with letters or digits")]
     EmptySlug,
-    #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
 }
+
+/// In English; the command line shows it in the site's language.
+impl std::fmt::Display for ScaffoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::diag::messages::scaffold_error(self, crate::text::lang::Lang::En))
+    }
+}
+
+impl std::error::Error for ScaffoldError {}
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ScaffoldError + '_ {
     move |source| ScaffoldError::Io { path: path.display().to_string(), source }
@@ -60,8 +70,7 @@ fn district_dir(root: &Path, district: &str) -> Result<PathBuf, ScaffoldError> {
     if dir.join("district.yaml").is_file() {
         return Ok(dir);
     }
-    let known = known_districts(root);
-    let known = if known.is_empty() { "none yet".to_string() } else { known.join(", ") };
+    let known = known_districts(root).join(", ");
     Err(ScaffoldError::UnknownDistrict { district: district.to_string(), known })
 }
 
@@ -121,7 +130,7 @@ pub fn import_file(root: &Path, district: &str, source: &Path, dry_run: bool) ->
     let bytes = std::fs::read(source).map_err(io(source))?;
     let text = crate::load::decode_text(&bytes).map_err(|d| ScaffoldError::Io {
         path: source.display().to_string(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, d.message),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, d.text(crate::text::lang::Lang::En)),
     })?;
     let imported = crate::import::import_text(&text);
     let path = dir.join(crate::import::file_name(&imported));
@@ -147,8 +156,9 @@ fn site_indicators(root: &Path) -> (Vec<crate::import::KnownIndicator>, Option<S
     let Ok(bytes) = std::fs::read(&path) else {
         return (Vec::new(), Some("there is no content/indicators.yaml".to_string()));
     };
-    let read =
-        crate::load::decode_text(&bytes).map_err(|d| d.message).and_then(|text| crate::import::known_indicators(&text));
+    let read = crate::load::decode_text(&bytes)
+        .map_err(|d| d.message.text(crate::text::lang::Lang::En))
+        .and_then(|text| crate::import::known_indicators(&text));
     match read {
         Ok(known) if known.is_empty() => (known, Some("content/indicators.yaml lists no indicator".to_string())),
         Ok(known) => (known, None),

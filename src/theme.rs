@@ -5,6 +5,7 @@
 //! 2. the site's `themes/<theme>/templates/<name>` or `themes/<theme>/static/<path>`;
 //! 3. the built-in theme of that name (only `default` is built in).
 
+use crate::diag::messages::{Files, Site};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, TextFile};
 use std::collections::BTreeMap;
@@ -117,14 +118,15 @@ pub fn resolve(root: &Path, name: &str, site_templates: &BTreeMap<String, TextFi
                 Ok(bytes) => {
                     theme.statics.insert(file.rel[static_dir.len()..].to_string(), StaticSource::Read(bytes));
                 }
-                Err(e) => diags.push(Diagnostic::error(&file.rel, None, format!("cannot be read: {e}"))),
+                Err(e) => diags.push(Diagnostic::error(&file.rel, None, Files::CannotRead { detail: e.to_string() })),
             }
         }
     } else if name != "default" {
-        diags.push(
-            Diagnostic::error("content/site.yaml", None, format!("the theme `{name}` does not exist"))
-                .with_hint(format!("create {dir}/templates/, or use `theme: default`")),
-        );
+        diags.push(Diagnostic::error(
+            "content/site.yaml",
+            None,
+            Site::NoTheme { name: name.to_string(), dir: dir.to_string() },
+        ));
     }
     for (n, t) in site_templates {
         theme.templates.insert(n.clone(), Template { origin: t.rel.clone(), text: t.text.to_string() });

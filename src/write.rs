@@ -6,6 +6,7 @@
 //! (one with files but no `.bantin` marker), or one that holds the site's
 //! sources.
 
+use crate::diag::messages::{Build, Unsafe};
 use crate::render::{Output, OutputData};
 use rayon::prelude::*;
 use std::fs;
@@ -17,13 +18,30 @@ pub const MARKER: &str = ".bantin";
 const MARKER_TEXT: &str = "This folder is written by `bantin build` and replaced whole on every build.\n";
 
 /// Why the output could not be written.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum WriteError {
-    #[error("refusing to write the output to {path}: {why}")]
-    Unsafe { path: String, why: String },
-    #[error("cannot write {path}: {source}")]
+    Unsafe { path: String, why: Unsafe },
     Io { path: String, source: io::Error },
 }
+
+impl WriteError {
+    /// The message of the catalogue that says what went wrong.
+    pub fn message(&self) -> Build {
+        match self {
+            WriteError::Unsafe { path, why } => Build::Refused { path: path.clone(), why: why.clone() },
+            WriteError::Io { path, source } => Build::CannotWrite { path: path.clone(), detail: source.to_string() },
+        }
+    }
+}
+
+/// In English, as the catalogue words it.
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::diag::Message::from(self.message()).text(crate::text::lang::Lang::En))
+    }
+}
+
+impl std::error::Error for WriteError {}
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     move |source| WriteError::Io { path: path.display().to_string(), source }
@@ -65,24 +83,22 @@ fn absolute(p: &Path) -> PathBuf {
 pub fn check_target(root: &Path, out: &Path) -> Result<(), WriteError> {
     let root = absolute(root);
     let out_abs = absolute(out);
-    let unsafe_ = |why: &str| Err(WriteError::Unsafe { path: out.display().to_string(), why: why.into() });
+    let unsafe_ = |why: Unsafe| Err(WriteError::Unsafe { path: out.display().to_string(), why });
     if root.starts_with(&out_abs) {
-        return unsafe_("it is the site root or a folder above it");
+        return unsafe_(Unsafe::RootOrAbove);
     }
-    for src in ["content", "templates", "themes"] {
-        if out_abs.starts_with(root.join(src)) {
-            return unsafe_(&format!("it is inside the site's `{src}/` folder"));
+    for folder in ["content", "templates", "themes"] {
+        if out_abs.starts_with(root.join(folder)) {
+            return unsafe_(Unsafe::InsideSources { folder });
         }
     }
     if out_abs.is_file() {
-        return unsafe_("it is a file");
+        return unsafe_(Unsafe::IsAFile);
     }
     if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
         let foreign = fs::read_dir(&out_abs).map_err(io_err(out))?.next().is_some();
         if foreign {
-            return unsafe_(
-                "it is not empty and bantin did not write it (no `.bantin` marker); empty it or choose another --out",
-            );
+            return unsafe_(Unsafe::NotBantins);
         }
     }
     Ok(())

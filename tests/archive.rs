@@ -80,12 +80,15 @@ fn verify_names_changed_added_and_removed_files() {
     files.remove("bantin/atom.xml");
     let bad = dir.path().join("bad.zip");
     rezip(&files, &bad);
-    let o = bantin(&["verify", bad.to_str().unwrap()]);
+    let o = bantin(&["verify", "--lang", "en", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("changed: bantin/index.html"), "{err}");
     assert!(err.contains("added (not in the manifest): bantin/extra.html"), "{err}");
     assert!(err.contains("removed (listed in the manifest): bantin/atom.xml"), "{err}");
+    // Without --lang (and no site to ask), Vietnamese.
+    let vi = String::from_utf8_lossy(&bantin(&["verify", bad.to_str().unwrap()]).stderr).into_owned();
+    assert!(vi.contains("đã bị sửa: bantin/index.html") && vi.contains("KHÔNG khớp"), "{vi}");
     let v = bantin::archive::verify(&bad).unwrap();
     assert_eq!(v.changed, ["bantin/index.html"]);
 }

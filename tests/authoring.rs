@@ -22,7 +22,8 @@ fn init_writes_a_site_that_builds_and_new_adds_an_article_to_it() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("title: \"Xã Kỳ Châu đạt chuẩn: \\\"kiểu mẫu\\\"\""), "{text}");
     let again = bantin(&["new", "ky-anh", "Xã Kỳ Châu đạt chuẩn: \"kiểu mẫu\"", "--root", site.to_str().unwrap()]);
-    assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(!again.status.success() && err.contains("lỗi: ") && err.contains("bantin không bao giờ ghi đè"), "{err}");
     // The new article is a draft: it builds, with --drafts it is published.
     let b = build(&site, true);
     let slug = std::path::Path::new(&path).file_stem().unwrap().to_string_lossy()[11..].to_string();
@@ -32,10 +33,15 @@ fn init_writes_a_site_that_builds_and_new_adds_an_article_to_it() {
 
 #[test]
 fn new_names_the_known_districts_when_the_district_is_unknown() {
-    let o = bantin(&["new", "ha-noi", "Tiêu đề", "--root", fixture("data_kinds").to_str().unwrap()]);
+    let root = fixture("data_kinds");
+    let o = bantin(&["new", "ha-noi", "Tiêu đề", "--root", root.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("there is no district `ha-noi`") && err.contains("ky-anh, vu-quang"), "{err}");
+    assert!(err.contains("error: there is no district `ha-noi`") && err.contains("ky-anh, vu-quang"), "{err}");
+    // Without --lang, the site's language (vi).
+    let o = bantin(&["new", "ha-noi", "Tiêu đề", "--root", root.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("lỗi: không có huyện `ha-noi`") && err.contains("ky-anh, vu-quang"), "{err}");
 }
 
 #[test]
@@ -45,7 +51,7 @@ fn check_strict_fails_on_warnings_and_names_each_problem() {
     assert!(plain.status.success(), "warnings alone pass: {}", String::from_utf8_lossy(&plain.stderr));
     let strict = bantin(&["check", "--strict", "--root", root.to_str().unwrap()]);
     assert_eq!(strict.status.code(), Some(1));
-    let text = bantin::check(&root, false).to_string();
+    let text = bantin::check(&root, false).render(bantin::text::lang::Lang::En);
     insta::assert_snapshot!("check_warnings", text);
 }
 
@@ -54,7 +60,7 @@ fn build_shows_the_warnings_check_shows_a_few_of_them_unless_verbose() {
     let root = fixture("check_warnings");
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    let args = ["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let args = ["build", "--lang", "en", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()];
     let o = bantin(&args);
     assert!(o.status.success(), "warnings do not stop a build");
     let err = String::from_utf8_lossy(&o.stderr);

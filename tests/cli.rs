@@ -41,3 +41,27 @@ fn check_writes_nothing() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(files_under(&root), before);
 }
+
+/// Messages come in the site's `language` (vi when it is not given, and
+/// when site.yaml is broken), and `--lang` overrides it on every command.
+#[test]
+fn messages_speak_the_sites_language_unless_told_otherwise() {
+    let stderr = |args: &[&str]| String::from_utf8_lossy(&bantin(args).stderr).into_owned();
+    let vi_site = fixture("invalid/data_errors");
+    let vi = stderr(&["check", "--root", vi_site.to_str().unwrap()]);
+    assert!(vi.contains("district.yaml:4:33: lỗi: giá trị 160 lớn hơn tổng số 154\n  gợi ý: "), "{vi}");
+    assert!(vi.contains("\nkiểm tra không đạt: ") && vi.contains(" lỗi, 0 cảnh báo\n"), "{vi}");
+    let en = stderr(&["--lang", "en", "check", "--root", vi_site.to_str().unwrap()]);
+    assert!(en.contains("district.yaml:4:33: error: the value 160 is above its total 154\n  hint: "), "{en}");
+    assert!(en.contains("\ncheck failed: ") && en.contains(" error(s), 0 warning(s)\n"), "{en}");
+
+    let en_site = fixture("english");
+    let en = stderr(&["check", "--root", en_site.to_str().unwrap()]);
+    assert!(en.starts_with("the site is valid: 0 error(s)"), "{en}");
+    let vi = stderr(&["check", "--root", en_site.to_str().unwrap(), "--lang", "vi"]);
+    assert!(vi.starts_with("trang web hợp lệ: 0 lỗi"), "{vi}");
+
+    // site.yaml itself broken: its errors are in Vietnamese.
+    let broken = stderr(&["check", "--root", fixture("invalid/wrong_types").to_str().unwrap()]);
+    assert!(broken.contains("content/site.yaml:1:8: lỗi: YAML không hợp lệ: "), "{broken}");
+}

@@ -1,9 +1,11 @@
 //! Bad input: every case under `tests/fixtures/invalid/<case>/` fails with
 //! exit 1 and one clear message per problem (file, line and column where
-//! known; the text pinned by a snapshot named after the case), never
-//! panics, and leaves the previous output untouched.
+//! known; the text pinned in Vietnamese by a snapshot named after the case,
+//! and in English by `<case>.en`), never panics, and leaves the previous
+//! output untouched.
 
 mod common;
+use bantin::text::lang::Lang;
 use common::*;
 use std::process::Command;
 
@@ -20,7 +22,7 @@ fn cases() -> Vec<String> {
 
 /// Builds `root` over a previous good build with the binary; returns the
 /// report after checking exit 1, no panic and the old output in place.
-fn fails_cleanly(root: &std::path::Path) -> String {
+fn fails_cleanly(root: &std::path::Path) -> bantin::diag::Diagnostics {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     bantin::build(&bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false }).unwrap();
@@ -40,7 +42,7 @@ fn fails_cleanly(root: &std::path::Path) -> String {
     assert_eq!(std::fs::read(out.join("index.html")).unwrap(), index);
     let check = Command::new(env!("CARGO_BIN_EXE_bantin")).args(["check", "--root"]).arg(root).output().unwrap();
     assert_eq!(check.status.code(), Some(1), "check agrees");
-    bantin::check(root, false).to_string()
+    bantin::check(root, false)
 }
 
 #[test]
@@ -49,7 +51,8 @@ fn every_invalid_case_fails_cleanly_with_its_messages_pinned() {
     assert!(cases.len() >= 15, "{cases:?}");
     for case in cases {
         let report = fails_cleanly(&fixture(&format!("invalid/{case}")));
-        insta::assert_snapshot!(format!("invalid_{case}"), report);
+        insta::assert_snapshot!(format!("invalid_{case}"), report.render(Lang::Vi));
+        insta::assert_snapshot!(format!("invalid_{case}.en"), report.render(Lang::En));
     }
 }
 
@@ -87,7 +90,7 @@ fn refuses_to_overwrite_a_folder_it_did_not_write() {
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("thesis.docx"), "precious").unwrap();
     let options = bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false };
-    let err = bantin::build(&options).unwrap_err().to_string();
+    let err = bantin::build(&options).unwrap_err().render(Lang::En);
     assert!(err.contains("bantin did not write it"), "{err}");
     assert_eq!(std::fs::read_to_string(out.join("thesis.docx")).unwrap(), "precious");
     // Hidden files count too: a folder holding only `.git` is not bantin's.
@@ -103,7 +106,32 @@ fn refuses_to_overwrite_a_folder_it_did_not_write() {
         (fixture("minimal").join("templates"), "inside the site's `templates/`"),
     ] {
         let o = bantin::BuildOptions { root: fixture("minimal"), out, drafts: false };
-        let err = bantin::build(&o).unwrap_err().to_string();
+        let err = bantin::build(&o).unwrap_err().render(Lang::En);
         assert!(err.contains(why), "{err}");
     }
+}
+
+/// Item 11's hints, each in its fixture: a tab named where it is, a
+/// day-first date turned around, the closest indicator id suggested, and a
+/// broken indicators.yaml reported first without an error per observation.
+#[test]
+fn hints_name_the_cause_and_the_fix() {
+    let tab = bantin::check(&fixture("invalid/yaml_tab"), false).render(Lang::En);
+    assert!(tab.starts_with("content/districts/ky-anh/district.yaml:4:1: error: a tab character"), "{tab}");
+    assert!(tab.contains("hint: replace the tab with spaces"), "{tab}");
+
+    let dates = bantin::check(&fixture("invalid/day_first_dates"), false).render(Lang::Vi);
+    for file in ["tong-ket.md", "so-ket.md", "hoi-nghi.md"] {
+        let line = dates.lines().skip_while(|l| !l.contains(&format!("{file}:3:7:"))).nth(1).unwrap_or("");
+        assert_eq!(line, "  gợi ý: hãy viết ngày theo dạng YYYY-MM-DD, năm trước: `date: 2023-01-06`", "{dates}");
+    }
+    assert!(!dates.contains("`date: 2023-02-31`"), "31/02 is no date to suggest: {dates}");
+    assert!(dates.contains("có phải bạn định viết `model-hamlets`?"), "{dates}");
+    assert!(dates.contains("có phải bạn định viết `poverty-rate`?"), "{dates}");
+
+    let broken = bantin::check(&fixture("invalid/broken_indicators"), false);
+    let report = broken.render(Lang::En);
+    assert!(report.starts_with("content/indicators.yaml:4:2: error: invalid YAML"), "{report}");
+    assert!(!report.contains("unknown indicator"), "no knock-on errors: {report}");
+    assert_eq!(broken.counts(), (1, 3), "the root cause, and one note per file that uses indicators: {report}");
 }

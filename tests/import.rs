@@ -56,7 +56,7 @@ fn the_five_seeds_import_and_build() {
     assert!(!stdout.contains("107.79 }"), "a share of the plan proposed as a value:\n{stdout}");
     assert!(stdout.lines().all(|l| l.is_empty() || l.starts_with('#')), "{stdout}");
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(stderr.matches("(draft: true: check the article and its figures").count(), 5, "{stderr}");
+    assert_eq!(stderr.matches("(draft: true: hãy kiểm tra bài viết và các số liệu").count(), 5, "{stderr}");
     let written: Vec<String> =
         files_under(&site.join("content/districts/ky-anh")).into_iter().filter(|f| f.ends_with(".md")).collect();
     for expected in [
@@ -96,7 +96,7 @@ fn the_five_seeds_import_and_build() {
     // A second import never overwrites.
     let again = bantin(&args);
     assert_eq!(again.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("bantin không bao giờ ghi đè"), "in the site's language");
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn dry_run_writes_nothing_and_unknown_districts_are_named() {
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(stdout.contains("# (no indicator is suggested: there is no content/indicators.yaml)\n"), "{stdout}");
     assert!(!stdout.contains("#       indicator: "), "{stdout}");
-    let o = bantin(&["import", &seed, "--district", "cam-thuy", "--root", site.to_str().unwrap()]);
+    let o = bantin(&["import", &seed, "--district", "cam-thuy", "--root", site.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("known districts: ky-anh"));
 }

@@ -14,8 +14,14 @@ fn start(root: &std::path::Path) -> bantin::serve::Server {
 }
 
 fn start_with(root: &std::path::Path, poll: bool) -> bantin::serve::Server {
-    let options =
-        bantin::serve::Options { root: root.to_path_buf(), bind: "127.0.0.1".into(), port: 0, drafts: false, poll };
+    let options = bantin::serve::Options {
+        root: root.to_path_buf(),
+        bind: "127.0.0.1".into(),
+        port: 0,
+        drafts: false,
+        poll,
+        lang: None,
+    };
     bantin::serve::start(&options).expect("the server starts")
 }
 
@@ -93,9 +99,10 @@ fn an_edit_is_served_rebuilt_and_errors_show_as_a_page() {
     let district = dir.path().join("content/districts/ky-anh/district.yaml");
     let good = std::fs::read_to_string(&district).unwrap();
     std::fs::write(&district, good.replace("value: 110/154", "value: 160/154")).unwrap();
+    // The error page speaks the site's language (vi here).
     eventually("the error page", || {
         let (status, html) = body(server.port, "/");
-        status == 500 && html.contains("the value 160 is above its total 154")
+        status == 500 && html.contains("giá trị 160 lớn hơn tổng số 154") && html.contains("<html lang=\"vi\">")
     });
     std::fs::write(&district, good).unwrap();
     eventually("the fixed site", || body(server.port, "/").0 == 200);

@@ -2,6 +2,7 @@
 //! the byte-order mark removed, line endings made `\n` and Unicode put in
 //! NFC. Pure: the reading itself is in [`super`].
 
+use crate::diag::messages::Files;
 use crate::diag::Diagnostic;
 use unicode_normalization::UnicodeNormalization;
 
@@ -36,6 +37,12 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, Diagnostic> {
     decode_owned(bytes.to_vec())
 }
 
+/// The text of the file `rel` under `root`, decoded, when it can be read:
+/// for a quick look before a run (the language of its messages).
+pub fn peek(root: &std::path::Path, rel: &str) -> Option<String> {
+    decode_owned(std::fs::read(root.join(rel)).ok()?).ok()
+}
+
 /// [`decode_text`] of bytes it may keep: text that needs no change (UTF-8
 /// and NFC already, no byte-order mark, `\n` line ends: nearly every file)
 /// becomes the string without a copy.
@@ -44,22 +51,12 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<String, Diagnostic> {
         Ok(t) => t,
         Err(e) => {
             let (line, col) = line_col(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
-            return Err(Diagnostic::error(
-                "",
-                Some(crate::diag::Pos::new(line, col)),
-                "this file is not valid UTF-8 text",
-            )
-            .with_hint("save it as UTF-8 (in most editors: Save with encoding → UTF-8)"));
+            return Err(Diagnostic::error("", Some(crate::diag::Pos::new(line, col)), Files::NotUtf8));
         }
     };
     if let Some(i) = text.find('\0') {
         let (line, col) = line_col(&text.as_bytes()[..i]);
-        return Err(Diagnostic::error(
-            "",
-            Some(crate::diag::Pos::new(line, col)),
-            "this file contains a NUL byte, so it is not text",
-        )
-        .with_hint("remove the NUL characters, or re-save the file as plain UTF-8 text"));
+        return Err(Diagnostic::error("", Some(crate::diag::Pos::new(line, col)), Files::NulByte));
     }
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
@@ -134,6 +131,6 @@ mod tests {
         let e = decode_text(b"ok\nab\xff").unwrap_err();
         assert_eq!(e.pos, Some(crate::diag::Pos::new(2, 3)));
         let e = decode_text(b"a\0b").unwrap_err();
-        assert!(e.message.contains("NUL"));
+        assert!(e.text(crate::text::lang::Lang::En).contains("NUL"));
     }
 }

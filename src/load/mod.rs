@@ -5,13 +5,14 @@
 //! made `\n` and Unicode put in NFC, so later stages see one form of text.
 //! Binary assets are not read, only listed, and copied by `write`.
 
+use crate::diag::messages::Files;
 use crate::diag::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 mod decode;
-pub use decode::{decode_owned, decode_text};
+pub use decode::{decode_owned, decode_text, peek};
 
 /// A text file, read and normalised.
 #[derive(Debug, Clone)]
@@ -56,25 +57,16 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Content {
     let mut out = Content::default();
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
-        diags.push(
-            Diagnostic::error("content", None, "the site has no `content/` folder")
-                .with_hint(format!("run bantin in a site root, or pass --root; looked in {}", root.display())),
-        );
+        diags.push(Diagnostic::error("content", None, Files::NoContentFolder { root: root.display().to_string() }));
         return out;
     }
     out.site = read_optional(root, "content/site.yaml", diags);
     if out.site.is_none() {
-        diags.push(
-            Diagnostic::error("content/site.yaml", None, "the site has no `content/site.yaml`")
-                .with_hint("create it with at least `title:` and `base_url:`"),
-        );
+        diags.push(Diagnostic::error("content/site.yaml", None, Files::NoSiteYaml));
     }
     out.indicators = read_optional(root, "content/indicators.yaml", diags);
     if out.indicators.is_none() {
-        diags.push(
-            Diagnostic::error("content/indicators.yaml", None, "the site has no `content/indicators.yaml`")
-                .with_hint("create it; it may be an empty list: `[]`"),
-        );
+        diags.push(Diagnostic::error("content/indicators.yaml", None, Files::NoIndicatorsYaml));
     }
     out.districts = districts(root, diags);
     for file in walk(root, "content/pages", diags) {
@@ -222,10 +214,7 @@ fn districts(root: &Path, diags: &mut Diagnostics) -> Vec<DistrictFiles> {
     for file in walk(root, "content/districts", diags) {
         let rest = &file.rel["content/districts/".len()..];
         let Some((folder, inner)) = rest.split_once('/') else {
-            diags.push(
-                Diagnostic::warning(&file.rel, None, "a file directly in `content/districts/` is ignored")
-                    .with_hint("put each district in its own folder: content/districts/<slug>/district.yaml"),
-            );
+            diags.push(Diagnostic::warning(&file.rel, None, Files::LooseDistrictFile));
             continue;
         };
         placed.push((folder.to_string(), role(inner), file.clone()));
@@ -251,14 +240,11 @@ fn districts(root: &Path, diags: &mut Diagnostics) -> Vec<DistrictFiles> {
     let mut out: Vec<DistrictFiles> = by_folder.into_values().collect();
     for d in &out {
         if d.yaml.is_none() {
-            diags.push(
-                Diagnostic::error(
-                    format!("content/districts/{}/district.yaml", d.folder),
-                    None,
-                    "this district folder has no `district.yaml`",
-                )
-                .with_hint("create it with at least `name:`"),
-            );
+            diags.push(Diagnostic::error(
+                format!("content/districts/{}/district.yaml", d.folder),
+                None,
+                Files::NoDistrictYaml,
+            ));
         }
     }
     out.retain(|d| d.yaml.is_some());
@@ -282,9 +268,9 @@ pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
             Err(err) => {
                 let rel = err.path().map(|p| rel_path(root, p)).unwrap_or_else(|| sub.to_string());
                 let msg = if err.loop_ancestor().is_some() {
-                    "a symbolic link here loops back to a parent folder".to_string()
+                    Files::SymlinkLoop
                 } else {
-                    format!("cannot be read: {err}")
+                    Files::CannotRead { detail: err.to_string() }
                 };
                 diags.push(Diagnostic::error(rel, None, msg));
                 continue;
@@ -307,10 +293,7 @@ pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
         if entry.path_is_symlink() || parent_linked {
             let target = entry.path().canonicalize().ok();
             if !target.is_some_and(|t| t.starts_with(&canonical_root)) {
-                diags.push(
-                    Diagnostic::error(rel, None, "this symbolic link leads outside the site root")
-                        .with_hint("copy the file into the site instead of linking to it"),
-                );
+                diags.push(Diagnostic::error(rel, None, Files::SymlinkOutside));
                 continue;
             }
         }
@@ -365,18 +348,11 @@ pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> 
         Ok(None) => {
             let max = MAX_TEXT_BYTES / (1024 * 1024);
             let mb = std::fs::metadata(&file.abs).map(|m| m.len() / (1024 * 1024)).unwrap_or(max);
-            diags.push(
-                Diagnostic::error(
-                    &file.rel,
-                    None,
-                    format!("this file is {mb} MB; bantin reads text files of up to {max} MB"),
-                )
-                .with_hint("split it into several articles, or move large data into a CSV in data/"),
-            );
+            diags.push(Diagnostic::error(&file.rel, None, Files::TooLarge { mb, max }));
             None
         }
         Err(err) => {
-            diags.push(Diagnostic::error(&file.rel, None, format!("cannot be read: {err}")));
+            diags.push(Diagnostic::error(&file.rel, None, Files::CannotRead { detail: err.to_string() }));
             None
         }
     }

@@ -15,7 +15,7 @@ use crate::text::lang::Lang;
 pub use figures::{Derived, Status};
 use jiff::civil::Date;
 pub use moment::Moment;
-pub use period::{Granularity, Period};
+pub use period::{Granularity, Period, PeriodError};
 use serde::Serialize;
 
 /// Site settings from `site.yaml`, defaults filled in.

@@ -39,9 +39,13 @@ pub struct Period {
     pub index: i8,
 }
 
-/// Why a period could not be read.
+/// Why a period could not be read (worded in [`crate::diag::messages`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PeriodError(pub String);
+pub enum PeriodError {
+    NotAPeriod { text: String },
+    TooEarly { text: String, year: i16 },
+    OutOfRange { text: String, granularity: Granularity, max: i8 },
+}
 
 impl Period {
     pub fn year(year: i16) -> Period {
@@ -54,11 +58,7 @@ impl Period {
 
     /// Reads `2023`, `2023-H1`, `2023-Q3` or `2023-10`.
     pub fn parse(s: &str) -> Result<Period, PeriodError> {
-        let bad = || {
-            PeriodError(format!(
-                "`{s}` is not a period: write YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM (2023, 2023-H1, 2023-Q3, 2023-10)"
-            ))
-        };
+        let bad = || PeriodError::NotAPeriod { text: s.to_string() };
         let (year_text, rest) = match s.split_once('-') {
             Some((y, r)) => (y, Some(r)),
             None => (s, None),
@@ -68,7 +68,7 @@ impl Period {
         }
         let year: i16 = year_text.parse().map_err(|_| bad())?;
         if year < 1900 {
-            return Err(PeriodError(format!("`{s}`: the year {year} is before 1900")));
+            return Err(PeriodError::TooEarly { text: s.to_string(), year });
         }
         let Some(rest) = rest else {
             return Ok(Period::year(year));
@@ -84,14 +84,7 @@ impl Period {
         }
         let index: i8 = digits.parse().map_err(|_| bad())?;
         if index < 1 || index > max {
-            return Err(PeriodError(format!(
-                "`{s}`: {} must be from 1 to {max}",
-                match granularity {
-                    Granularity::Half => "the half",
-                    Granularity::Quarter => "the quarter",
-                    _ => "the month",
-                }
-            )));
+            return Err(PeriodError::OutOfRange { text: s.to_string(), granularity, max });
         }
         Ok(Period::new(year, granularity, index))
     }

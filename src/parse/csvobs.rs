@@ -4,6 +4,7 @@
 //! `indicator`, `period` and `value` or `target` needed; a `district` column
 //! is accepted and ignored so the build's own CSV can be fed back).
 
+use crate::diag::messages::{Data, Quantity};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::TextFile;
 use crate::text::decimal;
@@ -29,28 +30,19 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
     let headers = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_lowercase()).collect::<Vec<_>>(),
         Err(e) => {
-            diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), format!("cannot read the header row: {e}")));
+            diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), Data::CsvHeader { detail: e.to_string() }));
             return Vec::new();
         }
     };
     for (i, h) in headers.iter().enumerate() {
         if !COLUMNS.contains(&h.as_str()) {
-            diags.push(
-                Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), format!("unknown column `{h}` (column {})", i + 1))
-                    .with_hint("the columns are indicator,commune,period,value,total,target,note"),
-            );
+            let problem = Data::CsvUnknownColumn { name: h.to_string(), column: i + 1 };
+            diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), problem));
         }
     }
     let col = |name: &str| headers.iter().position(|h| h == name);
     let (Some(ind), Some(per)) = (col("indicator"), col("period")) else {
-        diags.push(
-            Diagnostic::error(
-                &file.rel,
-                Some(Pos::new(1, 1)),
-                "the header row needs the columns `indicator` and `period`",
-            )
-            .with_hint("the first row must be: indicator,commune,period,value,total,target,note"),
-        );
+        diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), Data::CsvNoIndicatorPeriod));
         return Vec::new();
     };
     let cols = [col("commune"), col("value"), col("total"), col("target"), col("note")];
@@ -60,11 +52,11 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                let msg = format!("cannot read this row: {e}");
-                diags.push(
-                    Diagnostic::error(&file.rel, Some(Pos::new(line, 1)), msg)
-                        .with_hint("quote cells that contain commas: \"a, b\""),
-                );
+                diags.push(Diagnostic::error(
+                    &file.rel,
+                    Some(Pos::new(line, 1)),
+                    Data::CsvRow { detail: e.to_string() },
+                ));
                 continue;
             }
         };
@@ -115,20 +107,18 @@ fn unequal_row(file: &str, line: usize, headers: &[String], record: &csv::String
             })
         })
         .flatten();
-    match cut {
-        Some((i, yaml, n)) => Diagnostic::error(
-            file,
-            Some(Pos::new(line, 1)),
-            format!("the {} `{n}` is cut in two cells by its comma", headers[i]),
-        )
-        .with_hint(format!("write `{yaml}` (a dot decimal, no thousands separator)")),
-        None => Diagnostic::error(
-            file,
-            Some(Pos::new(line, 1)),
-            format!("this row has {} cells but the header has {}", record.len(), headers.len()),
-        )
-        .with_hint("quote cells that contain commas: \"a, b\""),
-    }
+    let problem = match cut {
+        Some((i, yaml, written)) => {
+            let column = match headers[i].as_str() {
+                "total" => Quantity::Total,
+                "target" => Quantity::Target,
+                _ => Quantity::Value,
+            };
+            Data::CsvCommaCut { column, written, yaml }
+        }
+        None => Data::CsvCells { cells: record.len(), expected: headers.len() },
+    };
+    Diagnostic::error(file, Some(Pos::new(line, 1)), problem)
 }
 
 #[cfg(test)]

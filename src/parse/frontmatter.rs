@@ -1,5 +1,6 @@
 //! Splitting a Markdown file into its YAML front matter and its body.
 
+use crate::diag::messages::Files;
 use crate::diag::{Diagnostic, Pos};
 
 /// A Markdown file cut in two.
@@ -16,8 +17,7 @@ pub struct Split<'a> {
 pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
-        return Err(Diagnostic::error(file, Some(Pos::new(1, 1)), "the file does not start with a front matter block")
-            .with_hint("begin the file with a line `---`, the fields (title:, date:), then another line `---`"));
+        return Err(Diagnostic::error(file, Some(Pos::new(1, 1)), Files::NoFrontMatter));
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
@@ -28,8 +28,7 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += l.len();
     }
-    Err(Diagnostic::error(file, Some(Pos::new(1, 1)), "the front matter block is never closed")
-        .with_hint("add a line `---` after the last front matter field"))
+    Err(Diagnostic::error(file, Some(Pos::new(1, 1)), Files::FrontMatterNotClosed))
 }
 
 #[cfg(test)]
@@ -49,8 +48,8 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert!(split("a.md", "title: A\n").unwrap_err().message.contains("does not start"));
-        assert!(split("a.md", "---\ntitle: A\n").unwrap_err().message.contains("never closed"));
+        assert_eq!(split("a.md", "title: A\n").unwrap_err().message, Box::new(Files::NoFrontMatter.into()));
+        assert_eq!(split("a.md", "---\ntitle: A\n").unwrap_err().message, Box::new(Files::FrontMatterNotClosed.into()));
         assert!(split("a.md", "").is_err());
     }
 }

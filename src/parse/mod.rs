@@ -11,7 +11,8 @@ pub mod raw;
 pub mod shortcode;
 pub mod yamlpos;
 
-use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::diag::messages::{Files, YamlProblem};
+use crate::diag::{Diagnostic, Diagnostics, Message, Pos};
 use crate::load::TextFile;
 use serde::de::DeserializeOwned;
 pub use yamlpos::YamlIndex;
@@ -31,7 +32,7 @@ impl<T> Parsed<T> {
     }
 
     /// An error at `path` of this document.
-    pub fn error(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, path: &str, message: impl Into<Message>) -> Diagnostic {
         Diagnostic::error(&self.file, self.index.pos(path), message)
     }
 }
@@ -48,10 +49,7 @@ pub fn yaml<T: DeserializeOwned>(
     let index = YamlIndex::build(text, line_offset);
     for (path, pos) in &index.duplicate_keys {
         let key = path.rsplit('.').next().unwrap_or(path);
-        diags.push(
-            Diagnostic::error(file, Some(*pos), format!("the key `{key}` is written twice in the same block"))
-                .with_hint("keep one of them; YAML would silently use only the last"),
-        );
+        diags.push(Diagnostic::error(file, Some(*pos), Files::DuplicateKey { key: key.to_string() }));
     }
     let source = if text.trim().is_empty() { "{}" } else { text };
     match serde_yaml::from_str::<T>(source) {
@@ -59,7 +57,11 @@ pub fn yaml<T: DeserializeOwned>(
         Err(err) => {
             // Duplicate keys were already named, each at its own place.
             let duplicate = err.to_string().contains("duplicate field") && !index.duplicate_keys.is_empty();
-            if !duplicate {
+            let tabs = tabs(file, text, line_offset);
+            if !tabs.is_empty() {
+                // The parser's words for a tab are cryptic: name each tab instead.
+                diags.extend_from(tabs);
+            } else if !duplicate {
                 diags.push(yaml_error(file, &err, line_offset));
             }
             None
@@ -80,26 +82,37 @@ fn yaml_error(file: &str, err: &serde_yaml::Error, line_offset: usize) -> Diagno
         None => text.clone(),
     };
     let pos = err.location().map(|l| Pos::new(l.line() + line_offset, l.column()));
-    let hint = if message.contains("did not find expected") || message.contains("mapping values are not allowed") {
-        "check the indentation and quote text that contains `: ` or starts with a special character"
+    let problem = if message.contains("did not find expected") || message.contains("mapping values are not allowed") {
+        YamlProblem::Structure
     } else if message.contains("recursion limit") || message.contains("repetition limit") {
-        "the YAML is nested too deeply or expands too many aliases"
-    } else if message.starts_with("invalid type") {
-        "this field has the wrong type of value; see docs/format.md"
+        YamlProblem::TooDeep
+    } else if message.contains("invalid type") || message.contains("invalid value") {
+        YamlProblem::WrongType
     } else {
-        "see docs/format.md for the expected fields"
+        YamlProblem::Other
     };
-    Diagnostic::error(file, pos, format!("invalid YAML: {message}")).with_hint(hint)
+    Diagnostic::error(file, pos, Files::InvalidYaml { detail: message, problem })
+}
+
+/// Each tab in the indentation of a line of `text` (lines numbered from
+/// `line_offset + 1`), the usual cause of a YAML file that will not parse.
+fn tabs(file: &str, text: &str, line_offset: usize) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
+        if let Some(col) = line[..indent].find('\t') {
+            out.push(Diagnostic::error(file, Some(Pos::new(line_offset + i + 1, col + 1)), Files::Tab));
+        }
+    }
+    out
 }
 
 /// Warns about keys of the mapping at `path` that bantin does not know.
 pub fn unknown_keys<T>(doc: &Parsed<T>, path: &str, known: &[&str], diags: &mut Diagnostics) {
     for (key, pos) in doc.index.keys_of(path) {
         if !known.contains(&key.as_str()) {
-            diags.push(
-                Diagnostic::warning(&doc.file, Some(pos), format!("unknown field `{key}` is ignored"))
-                    .with_hint(format!("known fields here: {}", known.join(", "))),
-            );
+            let known = known.iter().map(|k| k.to_string()).collect();
+            diags.push(Diagnostic::warning(&doc.file, Some(pos), Files::UnknownField { key, known }));
         }
     }
 }

@@ -5,6 +5,7 @@
 //! kept with their line and column for `validate`. Fenced code blocks are
 //! left alone, so documentation can show a shortcode without running it.
 
+use crate::diag::messages::Shortcode as Says;
 use crate::diag::Pos;
 use crate::model::placeholder;
 
@@ -21,7 +22,7 @@ pub struct RawShortcode {
 pub struct Extracted {
     pub markdown: String,
     pub shortcodes: Vec<RawShortcode>,
-    pub errors: Vec<(Pos, String)>,
+    pub errors: Vec<(Pos, Says)>,
 }
 
 /// Cuts the shortcodes out of `body`, whose first line is line `first_line`.
@@ -58,7 +59,7 @@ fn extract_line(line: &str, line_no: usize, out: &mut Extracted) {
         let pos = Pos::new(line_no, col);
         let after = &rest[start..];
         let Some(end) = after.find("}}") else {
-            out.errors.push((pos, "this shortcode is not closed with `}}`".into()));
+            out.errors.push((pos, Says::NotClosed));
             out.markdown.push_str(after);
             return;
         };
@@ -80,8 +81,8 @@ fn extract_line(line: &str, line_no: usize, out: &mut Extracted) {
 }
 
 /// Reads `name(key="value", key2='v', key3=2023)`.
-fn parse_call(inner: &str) -> Result<(String, Vec<(String, String)>), String> {
-    let bad = || format!("`{{{{ {inner} }}}}` is not a shortcode: write {{{{ name(key=\"value\") }}}}");
+fn parse_call(inner: &str) -> Result<(String, Vec<(String, String)>), Says> {
+    let bad = || Says::NotAShortcode { inner: inner.to_string() };
     let open = inner.find('(').ok_or_else(bad)?;
     if !inner.ends_with(')') {
         return Err(bad());
@@ -101,7 +102,7 @@ fn parse_call(inner: &str) -> Result<(String, Vec<(String, String)>), String> {
         let v = s[eq + 1..].trim_start();
         let (value, rest) = match v.chars().next() {
             Some(q @ ('"' | '\'')) => {
-                let close = v[1..].find(q).ok_or_else(|| format!("the value of `{key}` has no closing quote"))?;
+                let close = v[1..].find(q).ok_or_else(|| Says::NoClosingQuote { key: key.clone() })?;
                 (v[1..1 + close].to_string(), &v[close + 2..])
             }
             _ => {

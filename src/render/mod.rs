@@ -19,6 +19,7 @@ mod share;
 pub mod templates;
 pub mod views;
 
+use crate::diag::messages::Build;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::theme::Theme;
@@ -270,8 +271,7 @@ pub fn site_streaming(
 
 /// The error for two files written to one path.
 pub fn duplicate(first: &str, o: &Output) -> Diagnostic {
-    Diagnostic::error(describe(o), None, format!("`{first}` and this are both written to `{}`", o.path))
-        .with_hint("rename the file in content/static/ or beside the article, or change a slug")
+    Diagnostic::error(describe(o), None, Build::SameOutput { first: first.to_string(), path: o.path.clone() })
 }
 
 /// Where an output file comes from, for a message.

@@ -4,6 +4,7 @@ use super::cache::{hash_bytes, RenderCache};
 use super::charts::card::{self, CardText};
 use super::views;
 use super::{Output, OutputData};
+use crate::diag::messages::Build;
 use crate::diag::Diagnostic;
 use crate::model::{Article, Site};
 use crate::text::numfmt::format_date;
@@ -48,9 +49,8 @@ fn figures(cards: impl Iterator<Item = views::Card>) -> Vec<(String, String)> {
 }
 
 fn png(path: String, text: &CardText, cache: Option<&RenderCache>) -> Result<Output, Diagnostic> {
-    let draw = || {
-        card::render(text).map_err(|e| Diagnostic::error(&path, None, format!("could not draw the share card: {e}")))
-    };
+    let draw =
+        || card::render(text).map_err(|e| Diagnostic::error(&path, None, Build::ShareCard { detail: e.to_string() }));
     let bytes = match cache {
         None => draw()?,
         Some(c) => c.get_or_make(hash_bytes(&[b"card", format!("{text:?}").as_bytes()]), draw)?,

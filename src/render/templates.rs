@@ -1,6 +1,7 @@
 //! The Tera engine over a resolved theme, and template errors as
 //! diagnostics naming the template file.
 
+use crate::diag::messages::Build;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::theme::Theme;
 use serde::Serialize;
@@ -38,21 +39,15 @@ impl Engine {
                     .iter()
                     .any(|m| text.contains(m))
                 {
-                    diags.push(
-                        Diagnostic::error(&t.origin, None, format!("template error: {text}"))
-                            .with_hint("fix the Tera syntax of this template"),
-                    );
+                    diags.push(Diagnostic::error(&t.origin, None, Build::TemplateError { detail: text }));
                 }
             }
         }
         if diags.is_empty() {
             let text = chain(err);
             let origin = theme.templates.iter().find(|(n, _)| text.contains(n.as_str())).map(|(_, t)| t.origin.clone());
-            diags.push(Diagnostic::error(
-                origin.unwrap_or_else(|| "templates".into()),
-                None,
-                format!("template error: {text}"),
-            ));
+            let origin = origin.unwrap_or_else(|| "templates".into());
+            diags.push(Diagnostic::error(origin, None, Build::TemplateError { detail: text }));
         }
         diags
     }
@@ -62,7 +57,7 @@ impl Engine {
     pub fn set_globals<T: Serialize>(&mut self, globals: &T) -> Result<(), Diagnostics> {
         let context = Context::from_serialize(globals).map_err(|e| {
             let mut all = Diagnostics::new();
-            all.push(Diagnostic::error("templates", None, format!("template context: {}", chain(&e))));
+            all.push(Diagnostic::error("templates", None, Build::TemplateContext { detail: chain(&e) }));
             all
         })?;
         self.tera.global_context().extend(context);
@@ -81,8 +76,7 @@ impl Engine {
     pub fn render_bytes<T: Serialize>(&self, template: &str, ctx: &T, page: &str) -> Result<Vec<u8>, Diagnostic> {
         let fail = |text: String| {
             let origin = self.origins.get(template).cloned().unwrap_or_else(|| format!("templates/{template}"));
-            Diagnostic::error(origin, None, format!("while rendering {page}: {text}"))
-                .with_hint("check the variables this template uses against docs/templates.md")
+            Diagnostic::error(origin, None, Build::WhileRendering { page: page.to_string(), detail: text })
         };
         let context = Context::from_serialize(ctx).map_err(|e| fail(chain(&e)))?;
         let mut out = Vec::with_capacity(16 * 1024);

@@ -4,7 +4,9 @@
 //! (`/__bantin/events`) that tell open pages a new version is there.
 
 use super::live::{Answer, Live};
+use crate::diag::messages::Serve;
 use crate::diag::Diagnostics;
+use crate::text::lang::Lang;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -17,11 +19,15 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-pub(super) fn error_page(diags: &Diagnostics) -> String {
+pub(super) fn error_page(diags: &Diagnostics, lang: Lang) -> String {
+    let (errors, warnings) = diags.counts();
     format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>bantin: build failed</title></head><body style=\"font-family:sans-serif;margin:2rem\"><h1>The site could not be built</h1><p>{} — fix the files below; this page reloads when you save.</p><pre style=\"white-space:pre-wrap;background:#fff4e5;padding:1rem;border-left:4px solid #d55e00\">{}</pre></body></html>",
-        escape(&format!("{} error(s), {} warning(s)", diags.error_count(), diags.warning_count())),
-        escape(&diags.to_string())
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body style=\"font-family:sans-serif;margin:2rem\"><h1>{}</h1><p>{}</p><pre style=\"white-space:pre-wrap;background:#fff4e5;padding:1rem;border-left:4px solid #d55e00\">{}</pre></body></html>",
+        lang.code(),
+        escape(&Serve::ErrorPageTitle.text(lang)),
+        escape(&Serve::ErrorPageHeading.text(lang)),
+        escape(&Serve::ErrorPageIntro { errors, warnings }.text(lang)),
+        escape(&diags.render(lang))
     )
 }
 

@@ -12,11 +12,13 @@
 //! sitemap and reports template errors; a request the old map cannot answer
 //! waits for it.
 
+use crate::diag::messages::Serve;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Content;
 use crate::model::Site;
 use crate::render::cache::RenderCache;
 use crate::render::{Job, Output, OutputData, Prepared};
+use crate::text::lang::Lang;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -75,6 +77,8 @@ pub struct Update {
 pub struct Sources {
     root: PathBuf,
     drafts: bool,
+    /// `--lang`, if given: messages are otherwise in the site's language.
+    asked: Option<Lang>,
     content: Option<Content>,
     theme: Option<Theme>,
     memo: crate::validate::Memo,
@@ -102,11 +106,14 @@ pub struct Live {
     cache: Arc<RenderCache>,
     charts: Mutex<Option<DrawnCharts>>,
     last: Mutex<Update>,
+    /// The language of messages, as of the last update.
+    lang: Mutex<Lang>,
 }
 
 impl Sources {
-    pub fn new(root: &Path, drafts: bool) -> Sources {
-        Sources { root: root.to_path_buf(), drafts, content: None, theme: None, memo: crate::validate::Memo::keeping() }
+    pub fn new(root: &Path, drafts: bool, asked: Option<Lang>) -> Sources {
+        let memo = crate::validate::Memo::keeping();
+        Sources { root: root.to_path_buf(), drafts, asked, content: None, theme: None, memo }
     }
 
     /// Reads what changed (`None`: everything) and checks the site again.
@@ -157,6 +164,11 @@ impl Sources {
 }
 
 impl Live {
+    /// The language of messages, as of the last update.
+    fn lang(&self) -> Lang {
+        *self.lang.lock().expect("never poisoned")
+    }
+
     pub fn new() -> Arc<Live> {
         Arc::new(Live {
             current: RwLock::new(Shown::default()),
@@ -169,6 +181,7 @@ impl Live {
             cache: Arc::new(RenderCache::default()),
             charts: Mutex::new(None),
             last: Mutex::new(Update::default()),
+            lang: Mutex::new(Lang::default()),
         })
     }
 
@@ -188,6 +201,8 @@ impl Live {
         let started = Instant::now();
         let number = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
         let mut diags = Diagnostics::new();
+        let lang = crate::report_language(&sources.root, sources.asked);
+        *self.lang.lock().expect("never poisoned") = lang;
         let (checked, update) = sources.check(changed, &mut diags);
         *self.last.lock().expect("never poisoned") = update;
         let data = sources.data_key();
@@ -223,18 +238,16 @@ impl Live {
                 shown.error = None;
                 // Freeing a whole rendered site takes a while: not here.
                 std::thread::spawn(move || drop(old));
+                let ms = started.elapsed().as_millis();
                 eprintln!(
-                    "updated in {} ms ({} file(s) read, {} article(s) checked{}); rendering the rest",
-                    started.elapsed().as_millis(),
-                    update.reread,
-                    update.rechecked,
-                    if update.full { ", everything loaded" } else { "" }
+                    "{}",
+                    Serve::Updated { ms, read: update.reread, checked: update.rechecked, full: update.full }.text(lang)
                 );
                 Some(number)
             }
             None => {
-                eprint!("build failed:\n{diags}");
-                shown.error = Some(super::http::error_page(&diags));
+                eprint!("{}\n{}", Serve::Failed.text(lang), diags.render(lang));
+                shown.error = Some(super::http::error_page(&diags, lang));
                 None
             }
         };
@@ -297,13 +310,14 @@ impl Live {
             g.sitemap = Some(Arc::new(sitemap));
             g.fresh = true;
         }
+        let lang = self.lang();
         if diags.has_errors() {
-            eprint!("build failed:\n{diags}");
-            shown.error = Some(super::http::error_page(&diags));
+            eprint!("{}\n{}", Serve::Failed.text(lang), diags.render(lang));
+            shown.error = Some(super::http::error_page(&diags, lang));
             // Open pages reload to show the error.
             self.version.fetch_add(1, Ordering::SeqCst);
         } else {
-            eprintln!("rendered {files} files in {} ms", started.elapsed().as_millis());
+            eprintln!("{}", Serve::Rendered { files, ms: started.elapsed().as_millis() }.text(lang));
         }
     }
 
@@ -343,12 +357,12 @@ impl Live {
         let job = *g.routes.get(key)?;
         let result = render(&g.site, &g.prepared, &g.rendered, job);
         match result.as_ref() {
-            Err(d) => Some(Answer::Failed(super::http::error_page(&one(d.clone())))),
+            Err(d) => Some(Answer::Failed(super::http::error_page(&one(d.clone()), self.lang()))),
             Ok(files) => {
                 let file = files.iter().find(|f| f.path == key)?;
                 Some(match crate::archive::bytes(file) {
                     Ok(b) => Answer::File(b),
-                    Err(e) => Answer::Failed(super::http::error_page(&one(e))),
+                    Err(e) => Answer::Failed(super::http::error_page(&one(e), self.lang())),
                 })
             }
         }

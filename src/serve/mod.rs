@@ -21,6 +21,8 @@ mod watch;
 
 pub use http::{content_type, request_path};
 
+use crate::diag::messages::Serve;
+use crate::text::lang::Lang;
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -36,6 +38,8 @@ pub struct Options {
     pub drafts: bool,
     /// Look for changes by polling instead of file events.
     pub poll: bool,
+    /// The language of messages (`--lang`); `None`: the site's own.
+    pub lang: Option<Lang>,
 }
 
 /// A running preview server.
@@ -76,15 +80,18 @@ impl Drop for Server {
 /// Starts the server in the background and returns once it listens and
 /// the whole site has been rendered once.
 pub fn start(options: &Options) -> Result<Server, String> {
-    let listener = TcpListener::bind((options.bind.as_str(), options.port))
-        .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
+    let lang = crate::report_language(&options.root, options.lang);
+    let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(|e| {
+        let (bind, port, detail) = (options.bind.clone(), options.port, e.to_string());
+        Serve::CannotListen { bind, port, detail }.text(lang)
+    })?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
     let live = live::Live::new();
     let stop = Arc::new(AtomicBool::new(false));
     // Watching starts before the first build, so a change made during it is seen.
-    let watcher = watch::Watcher::new(&options.root, options.poll);
-    let mut sources = live::Sources::new(&options.root, options.drafts);
+    let watcher = watch::Watcher::new(&options.root, options.poll, lang);
+    let mut sources = live::Sources::new(&options.root, options.drafts, options.lang);
     if let Some(generation) = live.update(&mut sources, None) {
         live.fill(generation);
     }
@@ -118,11 +125,13 @@ fn follow(mut watcher: watch::Watcher, mut sources: live::Sources, live: Arc<liv
 pub fn run(options: &Options) -> Result<(), String> {
     let loopback =
         options.bind == "localhost" || options.bind.parse::<std::net::IpAddr>().is_ok_and(|a| a.is_loopback());
+    let lang = crate::report_language(&options.root, options.lang);
     if !loopback {
-        eprintln!("warning: listening on {}: anyone on your network can see this preview", options.bind);
+        eprintln!("{}", Serve::ServingPublicly { bind: options.bind.clone() }.text(lang));
     }
     let server = start(options)?;
-    eprintln!("serving {} on http://{}:{}/ (Ctrl-C to stop)", options.root.display(), options.bind, server.port);
+    let (root, bind, port) = (options.root.display().to_string(), options.bind.clone(), server.port);
+    eprintln!("{}", Serve::Serving { root, bind, port }.text(lang));
     loop {
         std::thread::sleep(Duration::from_secs(3600));
     }

@@ -4,6 +4,8 @@
 //! time a few times a second. Either way the paths that changed are
 //! handed on together once the editor has finished saving.
 
+use crate::diag::messages::Serve;
+use crate::text::lang::Lang;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
@@ -32,6 +34,8 @@ pub enum Watcher {
         root: PathBuf,
         /// The source folders watched in depth (one may appear later).
         watched: BTreeSet<&'static str>,
+        /// The language of the warnings printed.
+        lang: Lang,
     },
     Poll {
         root: PathBuf,
@@ -42,16 +46,19 @@ pub enum Watcher {
 impl Watcher {
     /// Watches the sources of `root`: by events, unless `poll` or the
     /// system gives none.
-    pub fn new(root: &Path, poll: bool) -> Watcher {
+    pub fn new(root: &Path, poll: bool, lang: Lang) -> Watcher {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         if !poll {
             match events(&root) {
                 Ok((watcher, rx)) => {
-                    let mut w = Watcher::Events { watcher, rx, root, watched: BTreeSet::new() };
+                    let mut w = Watcher::Events { watcher, rx, root, watched: BTreeSet::new(), lang };
                     w.watch_sources();
                     return w;
                 }
-                Err(e) => eprintln!("warning: no file events ({e}); looking for changes every {} ms", POLL.as_millis()),
+                Err(e) => {
+                    let (detail, ms) = (e.to_string(), POLL.as_millis());
+                    eprintln!("{}", Serve::NoFileEvents { detail, ms }.text(lang))
+                }
             }
         }
         let last = fingerprint(&root);
@@ -75,14 +82,17 @@ impl Watcher {
     /// Watches in depth each source folder there is and is not watched yet.
     fn watch_sources(&mut self) {
         use notify::{RecursiveMode, Watcher as _};
-        let Watcher::Events { watcher, root, watched, .. } = self else { return };
+        let Watcher::Events { watcher, root, watched, lang, .. } = self else { return };
         for sub in SOURCES {
             if !watched.contains(sub) && root.join(sub).is_dir() {
                 match watcher.watch(&root.join(sub), RecursiveMode::Recursive) {
                     Ok(()) => {
                         watched.insert(sub);
                     }
-                    Err(e) => eprintln!("warning: cannot watch {sub}/: {e}"),
+                    Err(e) => {
+                        let (folder, detail) = (sub.to_string(), e.to_string());
+                        eprintln!("{}", Serve::CannotWatch { folder, detail }.text(*lang))
+                    }
                 }
             }
         }

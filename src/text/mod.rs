@@ -1,6 +1,7 @@
 //! Text rules shared by every stage: slugs, number and date formats in the
 //! site's language, and Vietnamese ordering of names.
 
+pub mod closest;
 pub mod collate;
 pub mod decimal;
 pub mod lang;

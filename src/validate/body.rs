@@ -1,6 +1,7 @@
 //! Checking the shortcodes of a Markdown body against the site's data.
 
 use super::content::Ctx;
+use crate::diag::messages::{Data, Shortcode as Says};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Body, Moment, Period, Shortcode};
 use crate::parse::shortcode::{extract, RawShortcode};
@@ -29,8 +30,12 @@ pub fn check(file: &str, text: Shared, first_line: usize, place: Place, ctx: &Ct
     for sc in &extracted.shortcodes {
         match shortcode(sc, place, ctx) {
             Ok(s) => shortcodes.push(s),
-            Err((msg, hint)) => {
-                diags.push(Diagnostic::error(file, Some(sc.pos), msg).with_hint(hint));
+            Err(Problem::Unchecked) => {
+                diags.push(Diagnostic::warning(file, None, Data::Unchecked));
+                shortcodes.push(Shortcode::Chart { indicator: usize::MAX, district: usize::MAX, latest: true });
+            }
+            Err(Problem::Says(problem)) => {
+                diags.push(Diagnostic::error(file, Some(sc.pos), problem));
                 shortcodes.push(Shortcode::Chart { indicator: usize::MAX, district: usize::MAX, latest: true });
             }
         }
@@ -38,63 +43,58 @@ pub fn check(file: &str, text: Shared, first_line: usize, place: Place, ctx: &Ct
     Body { markdown: extracted.markdown.into(), shortcodes, first_line }
 }
 
-type Problem = (String, String);
+/// What is wrong with a shortcode; `Unchecked` when it names an indicator
+/// that indicators.yaml's own errors leave unknown.
+enum Problem {
+    Says(Says),
+    Unchecked,
+}
+
+impl From<Says> for Problem {
+    fn from(s: Says) -> Problem {
+        Problem::Says(s)
+    }
+}
 
 fn arg<'a>(sc: &'a RawShortcode, key: &str) -> Option<&'a str> {
     sc.args.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
 fn shortcode(sc: &RawShortcode, place: Place, ctx: &Ctx) -> Result<Shortcode, Problem> {
+    let name = sc.name.clone();
     let allowed: &[&str] = match sc.name.as_str() {
         "chart" => &["indicator", "district", "as_of"],
         "value" => &["indicator", "period", "district"],
-        other => {
-            return Err((
-                format!("unknown shortcode `{other}`"),
-                "the shortcodes are chart(indicator=\"…\") and value(indicator=\"…\", period=\"…\")".into(),
-            ));
-        }
+        _ => return Err(Says::UnknownShortcode { name }.into()),
     };
     if let Some((k, _)) = sc.args.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
-        return Err((
-            format!("`{}` takes no argument `{k}`", sc.name),
-            format!("its arguments: {}", allowed.join(", ")),
-        ));
+        let allowed = allowed.iter().map(|a| a.to_string()).collect();
+        return Err(Says::NoSuchArgument { name, arg: k.clone(), allowed }.into());
     }
     let district = match arg(sc, "district") {
         Some(slug) => ctx.districts.iter().position(|d| d.slug == slug).ok_or_else(|| {
-            let known: Vec<&str> = ctx.districts.iter().map(|d| d.slug.as_str()).collect();
-            (format!("unknown district `{slug}`"), format!("known districts: {}", known.join(", ")))
+            let known = ctx.districts.iter().map(|d| d.slug.clone()).collect();
+            Says::UnknownDistrict { slug: slug.to_string(), known }
         })?,
-        None => place.district.ok_or_else(|| {
-            (format!("`{}` on a page must name its district", sc.name), "add district=\"<slug>\"".to_string())
-        })?,
+        None => place.district.ok_or_else(|| Says::PageNeedsDistrict { name: name.clone() })?,
     };
-    let id = arg(sc, "indicator").ok_or_else(|| {
-        (format!("`{}` needs indicator=\"…\"", sc.name), "e.g. indicator=\"model-hamlets\"".to_string())
-    })?;
-    let indicator =
-        ctx.indicators.iter().position(|i| i.id == id).ok_or_else(|| {
-            (format!("unknown indicator `{id}`"), "use an id from content/indicators.yaml".to_string())
-        })?;
+    let id = arg(sc, "indicator").ok_or_else(|| Says::NeedsIndicator { name: name.clone() })?;
+    let indicator = match ctx.indicators.iter().position(|i| i.id == id) {
+        Some(i) => i,
+        None if ctx.broken.covers(id) => return Err(Problem::Unchecked),
+        None => {
+            let (closest, known) = super::content::closest_known(id, ctx);
+            return Err(Says::UnknownIndicator { id: id.to_string(), closest, known }.into());
+        }
+    };
     let d = &ctx.districts[district];
-    let series = d.series_for(indicator).ok_or_else(|| {
-        (
-            format!("the district `{}` has no data for `{id}`", d.slug),
-            "add observations to its district.yaml, or choose another indicator".to_string(),
-        )
-    })?;
+    let series =
+        d.series_for(indicator).ok_or_else(|| Says::NoData { district: d.slug.clone(), id: id.to_string() })?;
     if sc.name == "chart" {
         let latest = match arg(sc, "as_of") {
             None => false,
             Some("latest") => true,
-            Some(other) => {
-                return Err((
-                    format!("`as_of` takes only \"latest\", not `{other}`"),
-                    "without as_of an article's chart shows the data of its date; as_of=\"latest\" shows all data"
-                        .to_string(),
-                ))
-            }
+            Some(other) => return Err(Says::AsOfOnlyLatest { other: other.to_string() }.into()),
         };
         return Ok(Shortcode::Chart { indicator, district, latest });
     }
@@ -102,22 +102,16 @@ fn shortcode(sc: &RawShortcode, place: Place, ctx: &Ctx) -> Result<Shortcode, Pr
         let moment = place.moment.map(|m| m.for_district(district));
         let has_value =
             series.observations.iter().any(|o| o.value.is_some() && moment.as_ref().is_none_or(|m| m.covers(o)));
-        if !has_value {
-            let date = moment.map(|m| m.date.to_string()).unwrap_or_default();
-            return Err((
-                format!("`{id}` of `{}` has no value by this article's date ({date})", d.slug),
-                "give the period, e.g. period=\"2023\", or write the figure in the text".to_string(),
-            ));
+        if let (false, Some(m)) = (has_value, moment) {
+            return Err(Says::NoValueByDate { id: id.to_string(), district: d.slug.clone(), date: m.date }.into());
         }
         return Ok(Shortcode::Value { indicator, district, period: None });
     };
-    let period = Period::parse(text).map_err(|e| (e.0, "use the period exactly as in the data".to_string()))?;
+    let period = Period::parse(text).map_err(Says::BadPeriod)?;
     if !series.observations.iter().any(|o| o.period == period) {
-        let known: Vec<String> = series.observations.iter().map(|o| o.period.key()).collect();
-        return Err((
-            format!("`{id}` of `{}` has no observation for period {text}", d.slug),
-            format!("its periods: {}", known.join(", ")),
-        ));
+        let known = series.observations.iter().map(|o| o.period.key()).collect();
+        let (id, district, period) = (id.to_string(), d.slug.clone(), text.to_string());
+        return Err(Says::NoObservation { id, district, period, known }.into());
     }
     Ok(Shortcode::Value { indicator, district, period: Some(period) })
 }

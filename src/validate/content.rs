@@ -1,6 +1,7 @@
 //! Checking articles and pages: front matter, slugs, shortcodes, assets.
 
 use super::body;
+use crate::diag::messages::{Content as Says, Data};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::{DistrictFiles, TextFile};
 use crate::model::{Article, Asset, District, Indicator, Moment, Page};
@@ -18,6 +19,8 @@ pub const RESERVED: &[&str] = &["districts", "bulletins", "indicators", "topics"
 /// What an article check needs to know of the rest of the site.
 pub struct Ctx<'a> {
     pub indicators: &'a [Indicator],
+    /// Indicator ids whose problems are knock-ons of indicators.yaml's.
+    pub broken: &'a super::Broken,
     pub districts: &'a [District],
     pub drafts: bool,
 }
@@ -39,10 +42,7 @@ fn front_matter(
 fn title(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> String {
     let t = doc.value.title.clone().unwrap_or_default().trim().to_string();
     if t.is_empty() {
-        diags.push(
-            Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), "the front matter has no `title`")
-                .with_hint("add a line `title: ...` between the `---` lines"),
-        );
+        diags.push(Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), Says::NoTitle));
     }
     t
 }
@@ -51,11 +51,7 @@ fn slug(doc: &Parsed<RawFrontMatter>, file_stem: &str, diags: &mut Diagnostics) 
     if let Some(s) = &doc.value.slug {
         let s = s.trim();
         if !is_slug(s) {
-            let hint = match slugify(s) {
-                t if t.is_empty() => "a slug is lowercase a-z, 0-9 and single dashes, e.g. `tong-ket-2023`".to_string(),
-                t => format!("a slug is lowercase a-z, 0-9 and single dashes; try `{t}`"),
-            };
-            diags.push(doc.error("slug", format!("`{s}` is not a valid slug")).with_hint(hint));
+            diags.push(doc.error("slug", Says::BadSlug { slug: s.to_string(), suggestion: slugify(s) }));
             return None;
         }
         return Some(s.to_string());
@@ -63,10 +59,7 @@ fn slug(doc: &Parsed<RawFrontMatter>, file_stem: &str, diags: &mut Diagnostics) 
     let stem = strip_date_prefix(file_stem);
     let s = slugify(stem);
     if s.is_empty() {
-        diags.push(
-            Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), "the file name gives an empty slug")
-                .with_hint("rename the file, or add `slug: ...` to the front matter"),
-        );
+        diags.push(Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), Says::EmptySlug));
         return None;
     }
     Some(s)
@@ -91,21 +84,29 @@ pub fn strip_date_prefix(stem: &str) -> &str {
 
 fn date(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> Option<Date> {
     let Some(raw) = doc.value.date.as_ref().and_then(scalar_text) else {
-        diags.push(
-            Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), "the front matter has no `date`")
-                .with_hint("add e.g. `date: 2024-01-06` (YYYY-MM-DD)"),
-        );
+        diags.push(Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), Says::NoDate));
         return None;
     };
     let text = raw.trim();
     let parsed = (text.len() == 10).then(|| text.parse::<Date>().ok()).flatten();
     if parsed.is_none() {
-        diags.push(
-            doc.error("date", format!("`{text}` is not a date"))
-                .with_hint("write the date as YYYY-MM-DD, e.g. 2024-01-06"),
-        );
+        let iso = day_first(text).map(|d| d.to_string());
+        diags.push(doc.error("date", Says::NotADate { text: text.to_string(), iso }));
     }
     parsed
+}
+
+/// A date written day first, as Vietnamese write it: `06/01/2023`,
+/// `6/1/2023`, `06-01-2023`, `06.01.2023`.
+fn day_first(text: &str) -> Option<Date> {
+    let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
+    let [day, month, year] = parts[..] else { return None };
+    let digits =
+        |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(day, 1..=2) && digits(month, 1..=2) && digits(year, 4..=4)) {
+        return None;
+    }
+    Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()
 }
 
 /// Checks one article of the district at `district`.
@@ -150,16 +151,11 @@ pub fn article(file: &TextFile, district: usize, ctx: &Ctx, diags: &mut Diagnost
 /// nothing from an image without one).
 fn lead_image(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> Option<String> {
     let image = clean(&doc.value.image)?;
-    if let Err(msg) = relative_path_ok(&image) {
-        diags.push(
-            doc.error("image", msg).with_hint("give the image's path relative to the article, e.g. `image: anh.jpg`"),
-        );
+    if let Err(problem) = relative_path_ok(&image) {
+        diags.push(doc.error("image", problem));
     }
     if clean(&doc.value.image_alt).is_none() {
-        diags.push(
-            Diagnostic::warning(&doc.file, doc.pos("image"), format!("the image `{image}` has no `image_alt`"))
-                .with_hint("describe what it shows, e.g. `image_alt: Toàn cảnh hội nghị tổng kết năm 2023`"),
-        );
+        diags.push(Diagnostic::warning(&doc.file, doc.pos("image"), Says::ImageNoAlt { image: image.clone() }));
     }
     Some(image)
 }
@@ -169,12 +165,12 @@ fn clean(s: &Option<String>) -> Option<String> {
 }
 
 /// A path inside the article's folder: relative, no `..`, no scheme.
-pub fn relative_path_ok(p: &str) -> Result<(), String> {
+pub fn relative_path_ok(p: &str) -> Result<(), Says> {
     if p.starts_with('/') || p.starts_with('\\') || p.contains(':') {
-        return Err(format!("`{p}` must be a relative path, not an absolute one"));
+        return Err(Says::AbsolutePath { path: p.to_string() });
     }
     if p.split(['/', '\\']).any(|seg| seg == "..") {
-        return Err(format!("`{p}` may not climb out of the article's folder with `..`"));
+        return Err(Says::ClimbingPath { path: p.to_string() });
     }
     Ok(())
 }
@@ -184,16 +180,11 @@ fn topics(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> Vec<String> 
     for (i, t) in doc.value.topics.iter().flatten().enumerate() {
         let s = slugify(t);
         if s.is_empty() {
-            diags.push(doc.error(&format!("topics[{i}]"), format!("`{t}` is not a topic slug")));
+            let problem = crate::diag::messages::Site::TopicSlug { topic: t.clone(), suggestion: String::new() };
+            diags.push(doc.error(&format!("topics[{i}]"), problem));
         } else if s != *t {
-            diags.push(
-                Diagnostic::warning(
-                    &doc.file,
-                    doc.pos(&format!("topics[{i}]")),
-                    format!("the topic `{t}` is read as `{s}`"),
-                )
-                .with_hint("write topic slugs in lowercase ASCII with dashes, and name them in site.yaml `topics:`"),
-            );
+            let problem = Says::TopicReadAs { topic: t.clone(), slug: s.clone() };
+            diags.push(Diagnostic::warning(&doc.file, doc.pos(&format!("topics[{i}]")), problem));
         }
         if !s.is_empty() && !out.contains(&s) {
             out.push(s);
@@ -207,17 +198,15 @@ fn article_indicators(doc: &Parsed<RawFrontMatter>, district: usize, ctx: &Ctx, 
     for (i, id) in doc.value.indicators.iter().flatten().enumerate() {
         let path = format!("indicators[{i}]");
         match ctx.indicators.iter().position(|ind| ind.id == *id) {
-            None => diags.push(
-                doc.error(&path, format!("unknown indicator `{id}`"))
-                    .with_hint("use an id from content/indicators.yaml"),
-            ),
+            None if ctx.broken.covers(id) => diags.push(Diagnostic::warning(&doc.file, None, Data::Unchecked)),
+            None => {
+                let (closest, known) = closest_known(id, ctx);
+                diags.push(doc.error(&path, Says::UnknownIndicator { id: id.clone(), closest, known }))
+            }
             Some(ix) => {
                 if ctx.districts[district].series_for(ix).is_none() {
-                    diags.push(Diagnostic::warning(
-                        &doc.file,
-                        doc.pos(&path),
-                        format!("the district `{}` has no data for `{id}`", ctx.districts[district].slug),
-                    ));
+                    let problem = Says::NoDataFor { district: ctx.districts[district].slug.clone(), id: id.clone() };
+                    diags.push(Diagnostic::warning(&doc.file, doc.pos(&path), problem));
                 }
                 if !out.contains(&ix) {
                     out.push(ix);
@@ -226,6 +215,13 @@ fn article_indicators(doc: &Parsed<RawFrontMatter>, district: usize, ctx: &Ctx, 
         }
     }
     out
+}
+
+/// For an unknown indicator id: the closest known id, and all of them.
+pub fn closest_known(id: &str, ctx: &Ctx) -> (Option<String>, Vec<String>) {
+    let known: Vec<String> = ctx.indicators.iter().map(|i| i.id.clone()).collect();
+    let closest = crate::text::closest::closest(id, known.iter().map(String::as_str)).map(str::to_string);
+    (closest, known)
 }
 
 /// Assets of a district, each placed beside the articles of the nearest
@@ -249,14 +245,7 @@ pub fn place_assets(files: &DistrictFiles, articles: &mut [std::sync::Arc<Articl
             dir = dir_of(&dir);
         };
         let Some(owners) = owners else {
-            diags.push(
-                Diagnostic::warning(
-                    &asset.rel,
-                    None,
-                    "this file is not in a folder with an article, so it is not published",
-                )
-                .with_hint("put assets beside the article that uses them"),
-            );
+            diags.push(Diagnostic::warning(&asset.rel, None, Says::AssetWithoutArticle));
             continue;
         };
         let name = asset.rel[dir.len() + 1..].to_string();
@@ -267,10 +256,7 @@ pub fn place_assets(files: &DistrictFiles, articles: &mut [std::sync::Arc<Articl
     for a in articles.iter() {
         if let Some(img) = &a.image {
             if relative_path_ok(img).is_ok() && !a.assets.iter().any(|x| x.name == *img) {
-                diags.push(
-                    Diagnostic::error(&a.file, None, format!("the image `{img}` does not exist beside this article"))
-                        .with_hint("put the image file in the article's folder, or fix the path in `image:`"),
-                );
+                diags.push(Diagnostic::error(&a.file, None, Says::ImageMissing { image: img.clone() }));
             }
         }
     }
@@ -287,14 +273,9 @@ pub fn page(file: &TextFile, ctx: &Ctx, diags: &mut Diagnostics) -> Option<Page>
     let stem = file.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
     let slug = slug(&doc, stem, diags)?;
     if RESERVED.contains(&slug.as_str()) {
-        diags.push(
-            Diagnostic::error(
-                &file.rel,
-                doc.pos("slug").or(Some(Pos::new(1, 1))),
-                format!("the slug `{slug}` is taken by the site's own pages"),
-            )
-            .with_hint(format!("choose another slug; reserved: {}", RESERVED.join(", "))),
-        );
+        let reserved = RESERVED.iter().map(|r| r.to_string()).collect();
+        let problem = Says::ReservedPageSlug { slug: slug.clone(), reserved };
+        diags.push(Diagnostic::error(&file.rel, doc.pos("slug").or(Some(Pos::new(1, 1))), problem));
     }
     let body = body::check(&file.rel, body_text, body_line, body::Place { district: None, moment: None }, ctx, diags);
     (diags.error_count() == before).then(|| Page {

@@ -2,12 +2,15 @@
 //! the rows of its `data/*.csv` files.
 
 use super::observation::{self, Field, ObsInput};
+use super::Broken;
+use crate::diag::messages::Data;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::DistrictFiles;
 use crate::model::{Commune, Derived, District, Indicator, Observation, Series};
 use crate::parse::csvobs::{self, CsvRow};
 use crate::parse::raw::{scalar_text, RawDistrict, COMMUNE_KEYS, DISTRICT_KEYS, OBSERVATION_KEYS};
 use crate::parse::{unknown_keys, Parsed};
+use crate::text::closest::closest;
 use crate::text::decimal;
 use crate::text::slug::slugify;
 use serde_yaml::Value;
@@ -17,18 +20,49 @@ use std::collections::BTreeMap;
 /// indicator index and period key, with where each was written.
 type Gathered = BTreeMap<usize, BTreeMap<String, Observation>>;
 
+/// The indicators data may name, by id, and those left unchecked.
+struct Known<'a> {
+    by_id: BTreeMap<&'a str, usize>,
+    broken: &'a Broken,
+}
+
+impl Known<'_> {
+    /// The index of the indicator `id`; for an unknown one, an error (or a
+    /// note, when the catalogue's own errors are the cause) at `file`/`pos`.
+    fn index(&self, file: &str, pos: Option<Pos>, id: &str, diags: &mut Diagnostics) -> Option<usize> {
+        let found = self.by_id.get(id).copied();
+        if found.is_none() {
+            diags.push(match self.broken.covers(id) {
+                true => Diagnostic::warning(file, None, Data::Unchecked),
+                false => {
+                    let known: Vec<String> = self.by_id.keys().map(|k| k.to_string()).collect();
+                    let closest = closest(id, self.by_id.keys().copied()).map(str::to_string);
+                    Diagnostic::error(file, pos, Data::UnknownIndicator { id: id.to_string(), closest, known })
+                }
+            });
+        }
+        found
+    }
+}
+
 /// Checks one district folder. `None` when `district.yaml` is unusable.
-pub fn district(files: &DistrictFiles, indicators: &[Indicator], diags: &mut Diagnostics) -> Option<District> {
+/// Unknown ids that `broken` covers are knock-ons of errors in
+/// indicators.yaml: one note per file, not an error each.
+pub fn district(
+    files: &DistrictFiles,
+    indicators: &[Indicator],
+    broken: &Broken,
+    diags: &mut Diagnostics,
+) -> Option<District> {
     let yaml = files.yaml.as_ref()?;
     let doc: Parsed<RawDistrict> = crate::parse::yaml_file(yaml, diags)?;
     unknown_keys(&doc, "", DISTRICT_KEYS, diags);
-    let by_id: BTreeMap<&str, usize> = indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
+    let by_id = indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
+    let by_id = Known { by_id, broken };
     let name = doc.value.name.clone().unwrap_or_default().trim().to_string();
     if name.is_empty() {
-        diags.push(
-            Diagnostic::error(&doc.file, doc.pos("name").or(Some(Pos::new(1, 1))), "the district has no `name`")
-                .with_hint(format!("add e.g. `name: {}`", files.folder)),
-        );
+        let problem = Data::NoDistrictName { folder: files.folder.clone() };
+        diags.push(Diagnostic::error(&doc.file, doc.pos("name").or(Some(Pos::new(1, 1))), problem));
     }
     let mut own = Gathered::new();
     if let Some(data) = &doc.value.data {
@@ -72,7 +106,7 @@ fn series(gathered: Gathered, indicators: &[Indicator]) -> Vec<Series> {
 fn communes(
     doc: &Parsed<RawDistrict>,
     indicators: &[Indicator],
-    by_id: &BTreeMap<&str, usize>,
+    by_id: &Known,
     diags: &mut Diagnostics,
 ) -> Vec<(String, Gathered)> {
     let mut out: Vec<(String, Gathered)> = Vec::new();
@@ -88,12 +122,11 @@ fn communes(
         };
         let name = name.trim().to_string();
         if name.is_empty() {
-            diags
-                .push(doc.error(&path, "this commune has no name").with_hint("write `- Kỳ Châu` or `- name: Kỳ Châu`"));
+            diags.push(doc.error(&path, Data::CommuneNoName));
             continue;
         }
         if out.iter().any(|(n, _)| *n == name) {
-            diags.push(doc.error(&path, format!("the commune `{name}` is listed twice")));
+            diags.push(doc.error(&path, Data::CommuneTwice { name }));
             continue;
         }
         let mut gathered = Gathered::new();
@@ -106,9 +139,7 @@ fn communes(
                 gather_yaml(doc, &format!("{path}.data"), &map, indicators, by_id, &mut gathered, diags);
             }
             Some(Value::Null) | None => {}
-            Some(_) => {
-                diags.push(doc.error(&format!("{path}.data"), "`data` must map indicator ids to lists of observations"))
-            }
+            Some(_) => diags.push(doc.error(&format!("{path}.data"), Data::DataNotMapping)),
         }
         out.push((name, gathered));
     }
@@ -120,20 +151,17 @@ fn gather_yaml<T>(
     base: &str,
     data: &BTreeMap<String, Vec<Value>>,
     indicators: &[Indicator],
-    by_id: &BTreeMap<&str, usize>,
+    by_id: &Known,
     into: &mut Gathered,
     diags: &mut Diagnostics,
 ) {
     for (id, list) in data {
         let key_path = format!("{base}.{id}");
-        let Some(&ind) = by_id.get(id.as_str()) else {
-            diags.push(unknown_indicator(&doc.file, doc.index.key_pos(&key_path), id, by_id));
-            continue;
-        };
+        let Some(ind) = by_id.index(&doc.file, doc.index.key_pos(&key_path), id, diags) else { continue };
         for (j, item) in list.iter().enumerate() {
             let path = format!("{key_path}[{j}]");
             let Value::Mapping(map) = item else {
-                diags.push(doc.error(&path, "an observation must be a mapping like `{ period: 2023, value: 118 }`"));
+                diags.push(doc.error(&path, Data::ObservationNotMapping));
                 continue;
             };
             let cut = cut_by_comma(doc, &path, map);
@@ -191,23 +219,15 @@ fn cut_by_comma<T>(doc: &Parsed<T>, path: &str, map: &serde_yaml::Mapping) -> Ve
         };
         let written = format!("{before},{}", cut.join(","));
         let number = decimal::yaml_way(&written).filter(|_| decimal::rejoined(before, cut[0]).is_some());
-        out.push(match number {
-            Some(yaml) if matches!(field.as_str(), "value" | "total" | "target") => doc
-                .error(
-                    &field_path,
-                    format!(
-                        "`{field}: {written}` is read as {field} {before} and a field `{}`: a comma ends a field inside {{ }}",
-                        cut[0]
-                    ),
-                )
-                .with_hint(format!("write `{field}: {yaml}` (a dot decimal, no thousands separator)")),
-            _ => doc
-                .error(
-                    &field_path,
-                    format!("the text of `{field}` is cut at a comma: it is read as `{before}` and a field `{}`", cut[0]),
-                )
-                .with_hint(format!("put the text in quotes: `{field}: \"{written}\"`")),
-        });
+        let (field, key) = (field.clone(), cut[0].to_string());
+        let before = before.to_string();
+        let problem = match number {
+            Some(yaml) if matches!(field.as_str(), "value" | "total" | "target") => {
+                Data::CommaCutNumber { field, written, before, key, yaml }
+            }
+            _ => Data::CommaCutText { field, written, before, key },
+        };
+        out.push(doc.error(&field_path, problem));
         i += 1 + cut.len();
     }
     out
@@ -217,34 +237,20 @@ fn gather_csv(
     file: &str,
     row: &CsvRow,
     indicators: &[Indicator],
-    by_id: &BTreeMap<&str, usize>,
+    by_id: &Known,
     own: &mut Gathered,
     communes: &mut [(String, Gathered)],
     diags: &mut Diagnostics,
 ) {
     let pos = Some(Pos::new(row.line, 1));
-    let Some(&ind) = by_id.get(row.indicator.as_str()) else {
-        diags.push(unknown_indicator(file, pos, &row.indicator, by_id));
-        return;
-    };
+    let Some(ind) = by_id.index(file, pos, &row.indicator, diags) else { return };
     let into = match &row.commune {
         None => own,
         Some(name) => match communes.iter_mut().find(|(n, _)| n == name) {
             Some((_, g)) => g,
             None => {
-                let known: Vec<&str> = communes.iter().map(|(n, _)| n.as_str()).collect();
-                diags.push(
-                    Diagnostic::error(
-                        file,
-                        pos,
-                        format!("the commune `{name}` is not listed in this district's `communes:`"),
-                    )
-                    .with_hint(if known.is_empty() {
-                        "add a `communes:` list to district.yaml".into()
-                    } else {
-                        format!("known communes: {}", known.join(", "))
-                    }),
-                );
+                let known = communes.iter().map(|(n, _)| n.clone()).collect();
+                diags.push(Diagnostic::error(file, pos, Data::UnknownCommune { name: name.clone(), known }));
                 return;
             }
         },
@@ -269,35 +275,10 @@ fn insert(into: &mut Gathered, ind: usize, obs: Observation, indicator: &Indicat
     let by_period = into.entry(ind).or_default();
     let key = obs.period.key();
     if let Some(first) = by_period.get(&key) {
-        diags.push(
-            Diagnostic::error(
-                &obs.origin.file,
-                Some(Pos::new(obs.origin.line, 1)),
-                format!(
-                    "`{}` for period {key} is given twice: here and at {}:{}",
-                    indicator.id, first.origin.file, first.origin.line
-                ),
-            )
-            .with_hint("keep one observation per indicator and period"),
-        );
+        let (file, line) = (first.origin.file.clone(), first.origin.line);
+        let problem = Data::DuplicateObservation { id: indicator.id.clone(), period: key, file, line };
+        diags.push(Diagnostic::error(&obs.origin.file, Some(Pos::new(obs.origin.line, 1)), problem));
         return;
     }
     by_period.insert(key, obs);
-}
-
-fn unknown_indicator(file: &str, pos: Option<Pos>, id: &str, by_id: &BTreeMap<&str, usize>) -> Diagnostic {
-    let known: Vec<&str> = by_id.keys().copied().collect();
-    let close: Vec<&str> =
-        known.iter().copied().filter(|k| k.contains(id) || id.contains(k) || shares_prefix(k, id)).collect();
-    let hint = match close.first() {
-        Some(c) => format!("did you mean `{c}`? Every data key must be an id in content/indicators.yaml"),
-        None if known.is_empty() => "content/indicators.yaml defines no indicators yet".to_string(),
-        None => format!("known indicators: {}", known.join(", ")),
-    };
-    Diagnostic::error(file, pos, format!("unknown indicator `{id}`")).with_hint(hint)
-}
-
-fn shares_prefix(a: &str, b: &str) -> bool {
-    let n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    n >= 5
 }

@@ -9,6 +9,7 @@ pub mod data;
 pub mod observation;
 pub mod settings;
 
+use crate::diag::messages::{Content as Says, Data};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::Content;
 use crate::model::{Article, District, Indicator, Page, Settings, Site, Topic};
@@ -23,6 +24,23 @@ use std::sync::Arc;
 pub struct Options {
     /// Include articles and pages marked `draft: true`.
     pub drafts: bool,
+}
+
+/// Indicator ids that data may name without an error of its own, because
+/// `indicators.yaml` has errors (the root cause, reported first): all of
+/// them when the file is missing or cannot be parsed, or the ids of the
+/// entries that were rejected.
+#[derive(Debug, Clone, Default)]
+pub struct Broken {
+    all: bool,
+    ids: BTreeSet<String>,
+}
+
+impl Broken {
+    /// Whether an unknown `id` is a knock-on of the catalogue's errors.
+    pub fn covers(&self, id: &str) -> bool {
+        self.all || self.ids.contains(id)
+    }
 }
 
 /// Articles already checked, by file, so that after an edit only the files
@@ -93,7 +111,7 @@ pub fn site_with_memo(content: &Content, options: Options, memo: &mut Memo, diag
         }
         None => (None, BTreeMap::new()),
     };
-    let indicators = indicators(content, diags);
+    let (indicators, broken) = indicators(content, diags);
     let order = NameOrder::vietnamese();
     let districts = match &memo.districts {
         Some((known, problems)) => {
@@ -102,7 +120,7 @@ pub fn site_with_memo(content: &Content, options: Options, memo: &mut Memo, diag
         }
         None => {
             let mut problems = Diagnostics::new();
-            let checked = districts(content, &indicators, &order, &mut problems);
+            let checked = districts(content, &indicators, &broken, &order, &mut problems);
             if memo.keep {
                 memo.districts = Some((checked.clone(), problems.clone()));
             }
@@ -110,7 +128,7 @@ pub fn site_with_memo(content: &Content, options: Options, memo: &mut Memo, diag
             checked
         }
     };
-    let ctx = content::Ctx { indicators: &indicators, districts: &districts, drafts: options.drafts };
+    let ctx = content::Ctx { indicators: &indicators, broken: &broken, districts: &districts, drafts: options.drafts };
     let articles = articles(content, &districts, &ctx, memo, diags);
     let pages = pages(content, &ctx, diags);
     check_sources(&districts, &articles, diags);
@@ -122,23 +140,35 @@ pub fn site_with_memo(content: &Content, options: Options, memo: &mut Memo, diag
     Some(Site { settings, indicators, districts, articles, pages, topics, static_files: content.static_files.clone() })
 }
 
-fn indicators(content: &Content, diags: &mut Diagnostics) -> Vec<Indicator> {
-    let Some(file) = &content.indicators else { return Vec::new() };
+/// The indicator catalogue, and which ids its errors leave unchecked.
+fn indicators(content: &Content, diags: &mut Diagnostics) -> (Vec<Indicator>, Broken) {
+    let everything = Broken { all: true, ..Broken::default() };
+    let Some(file) = &content.indicators else { return (Vec::new(), everything) };
     if file.text.trim().is_empty() {
-        return Vec::new();
+        return (Vec::new(), Broken::default());
     }
-    crate::parse::yaml_file::<Vec<RawIndicator>>(file, diags)
-        .map(|doc| settings::indicators(&doc, diags))
-        .unwrap_or_default()
+    match crate::parse::yaml_file::<Vec<RawIndicator>>(file, diags) {
+        Some(doc) => {
+            let (indicators, ids) = settings::indicators(&doc, diags);
+            (indicators, Broken { all: false, ids })
+        }
+        None => (Vec::new(), everything),
+    }
 }
 
-fn districts(content: &Content, indicators: &[Indicator], order: &NameOrder, diags: &mut Diagnostics) -> Vec<District> {
+fn districts(
+    content: &Content,
+    indicators: &[Indicator],
+    broken: &Broken,
+    order: &NameOrder,
+    diags: &mut Diagnostics,
+) -> Vec<District> {
     let checked: Vec<(Option<District>, Diagnostics)> = content
         .districts
         .par_iter()
         .map(|files| {
             let mut d = Diagnostics::new();
-            (data::district(files, indicators, &mut d), d)
+            (data::district(files, indicators, broken, &mut d), d)
         })
         .collect();
     let mut out: Vec<District> = Vec::new();
@@ -147,28 +177,13 @@ fn districts(content: &Content, indicators: &[Indicator], order: &NameOrder, dia
         diags.extend(d);
         let Some(district) = district else { continue };
         if district.slug.is_empty() {
-            diags.push(
-                Diagnostic::error(
-                    format!("content/districts/{}", files.folder),
-                    None,
-                    "this folder name gives an empty slug",
-                )
-                .with_hint("name the folder with the district's slug, e.g. ky-anh"),
-            );
+            diags.push(Diagnostic::error(format!("content/districts/{}", files.folder), None, Data::EmptyDistrictSlug));
             continue;
         }
         if let Some(other) = folders.insert(district.slug.clone(), files.folder.clone()) {
-            diags.push(
-                Diagnostic::error(
-                    format!("content/districts/{}/district.yaml", files.folder),
-                    None,
-                    format!(
-                        "the folders `{other}` and `{}` both give the district slug `{}`",
-                        files.folder, district.slug
-                    ),
-                )
-                .with_hint("rename one of the folders"),
-            );
+            let problem =
+                Data::SameDistrictSlug { first: other, second: files.folder.clone(), slug: district.slug.clone() };
+            diags.push(Diagnostic::error(format!("content/districts/{}/district.yaml", files.folder), None, problem));
             continue;
         }
         out.push(district);
@@ -196,28 +211,14 @@ fn articles(
             diags.extend(d);
             let Some(a) = a else { continue };
             if a.slug == "bulletins" || a.slug == "page" {
-                diags.push(
-                    Diagnostic::error(
-                        &a.file,
-                        Some(Pos::new(1, 1)),
-                        format!("the slug `{}` is taken by the district's own pages", a.slug),
-                    )
-                    .with_hint("add another `slug:` to the front matter"),
-                );
+                let problem = Says::SlugOfDistrictPage { slug: a.slug.clone() };
+                diags.push(Diagnostic::error(&a.file, Some(Pos::new(1, 1)), problem));
                 continue;
             }
             if let Some(first) = slugs.insert(a.slug.clone(), a.file.clone()) {
-                diags.push(
-                    Diagnostic::error(
-                        &a.file,
-                        Some(Pos::new(1, 1)),
-                        format!(
-                            "this article and {first} both have the address districts/{}/{}/",
-                            districts[di].slug, a.slug
-                        ),
-                    )
-                    .with_hint("give one of them another `slug:` or file name"),
-                );
+                let (district, slug) = (districts[di].slug.clone(), a.slug.clone());
+                let problem = Says::SameArticleAddress { first, district, slug };
+                diags.push(Diagnostic::error(&a.file, Some(Pos::new(1, 1)), problem));
                 continue;
             }
             list.push(a);
@@ -268,14 +269,8 @@ fn pages(content: &Content, ctx: &content::Ctx, diags: &mut Diagnostics) -> Vec<
     for f in &content.pages {
         let Some(p) = content::page(f, ctx, diags) else { continue };
         if let Some(first) = out.iter().find(|q| q.slug == p.slug) {
-            diags.push(
-                Diagnostic::error(
-                    &p.file,
-                    Some(Pos::new(1, 1)),
-                    format!("this page and {} both have the slug `{}`", first.file, p.slug),
-                )
-                .with_hint("give one of them another `slug:`"),
-            );
+            let problem = Says::SamePageSlug { first: first.file.clone(), slug: p.slug.clone() };
+            diags.push(Diagnostic::error(&p.file, Some(Pos::new(1, 1)), problem));
             continue;
         }
         out.push(p);
@@ -292,14 +287,8 @@ fn check_sources(districts: &[District], articles: &[Arc<Article>], diags: &mut 
             for o in &s.observations {
                 if let Some(src) = &o.source {
                     if !slugs.contains(src.as_str()) {
-                        diags.push(
-                            Diagnostic::warning(
-                                &o.origin.file,
-                                Some(Pos::new(o.origin.line, 1)),
-                                format!("`source: {src}` names no article of {}", d.slug),
-                            )
-                            .with_hint("use the slug of an article of the same district"),
-                        );
+                        let problem = Data::SourceNotArticle { source: src.clone(), district: d.slug.clone() };
+                        diags.push(Diagnostic::warning(&o.origin.file, Some(Pos::new(o.origin.line, 1)), problem));
                     }
                 }
             }

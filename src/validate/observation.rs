@@ -1,5 +1,6 @@
 //! Checking one observation, wherever it was written (YAML or CSV).
 
+use crate::diag::messages::{Figures, Quantity};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Indicator, Kind, Num, Observation, Origin, Period};
 use crate::text::decimal;
@@ -25,7 +26,7 @@ pub struct ObsInput {
 }
 
 impl ObsInput {
-    fn error(&self, field: Option<&Field>, message: String) -> Diagnostic {
+    fn error(&self, field: Option<&Field>, message: Figures) -> Diagnostic {
         Diagnostic::error(&self.file, field.and_then(|f| f.pos).or(self.pos), message)
     }
 }
@@ -43,29 +44,18 @@ pub fn parse_num(text: &str) -> Option<Num> {
     Some(Num { value, decimals: decimals.min(12) as u8 })
 }
 
-fn number(input: &ObsInput, field: &Option<Field>, name: &str, diags: &mut Diagnostics) -> Option<Num> {
+fn number(input: &ObsInput, field: &Option<Field>, quantity: Quantity, diags: &mut Diagnostics) -> Option<Num> {
     let f = field.as_ref()?;
     let num = parse_num(&f.text);
     if num.is_none() {
-        let hint = match decimal::yaml_way(&f.text) {
-            Some(n) => format!(
-                "write `{n}`: numbers take a dot decimal and no thousands separator; `{}` is how a page shows it",
-                f.text.trim()
-            ),
-            None => "write a number, e.g. 118 or 8850.26".to_string(),
-        };
-        diags.push(input.error(Some(f), format!("the {name} `{}` is not a number", f.text)).with_hint(hint));
+        diags.push(input.error(Some(f), Figures::NotANumber { quantity, text: f.text.clone() }));
     } else if let Some((read, whole)) = decimal::three_decimals(&f.text) {
-        diags.push(
-            Diagnostic::warning(
-                &input.file,
-                f.pos.or(input.pos),
-                format!("the {name} `{}` is read as {read} (a dot is the decimal point)", f.text.trim()),
-            )
-            .with_hint(format!(
-                "if you meant {whole}, write `{whole}` without the dot; to keep {read}, write it with fewer or more decimals"
-            )),
-        );
+        let text = f.text.trim().to_string();
+        diags.push(Diagnostic::warning(
+            &input.file,
+            f.pos.or(input.pos),
+            Figures::ThreeDecimals { quantity, text, read, whole },
+        ));
     }
     num
 }
@@ -75,34 +65,24 @@ pub fn check(input: &ObsInput, indicator: &Indicator, diags: &mut Diagnostics) -
     let before = diags.error_count();
     let period = match &input.period {
         None => {
-            diags.push(
-                input
-                    .error(None, "this observation has no `period`".into())
-                    .with_hint("add e.g. `period: 2023` (YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM)"),
-            );
+            diags.push(input.error(None, Figures::NoPeriod));
             None
         }
-        Some(f) => Period::parse(f.text.trim()).map_err(|e| diags.push(input.error(Some(f), e.0))).ok(),
+        Some(f) => {
+            Period::parse(f.text.trim()).map_err(|e| diags.push(input.error(Some(f), Figures::BadPeriod(e)))).ok()
+        }
     };
     let (value_field, shorthand_total) = split_shorthand(input, diags);
-    let value = number(input, &value_field, "value", diags);
-    let mut total = number(input, &shorthand_total, "total", diags);
+    let value = number(input, &value_field, Quantity::Value, diags);
+    let mut total = number(input, &shorthand_total, Quantity::Total, diags);
     if shorthand_total.is_some() && input.total.is_some() {
-        diags.push(
-            input
-                .error(input.total.as_ref(), "the total is given twice: in `value: a/b` and in `total:`".into())
-                .with_hint("keep one of them"),
-        );
+        diags.push(input.error(input.total.as_ref(), Figures::TotalTwice));
     } else if total.is_none() {
-        total = number(input, &input.total, "total", diags);
+        total = number(input, &input.total, Quantity::Total, diags);
     }
-    let target = number(input, &input.target, "target", diags);
+    let target = number(input, &input.target, Quantity::Target, diags);
     if input.value.is_none() && input.target.is_none() {
-        diags.push(
-            input
-                .error(None, "this observation has neither a `value` nor a `target`".into())
-                .with_hint("give the result as `value:`, or the plan as `target:`"),
-        );
+        diags.push(input.error(None, Figures::NoValueNorTarget));
     }
     let obs = Observation {
         period: period?,
@@ -125,7 +105,7 @@ fn split_shorthand(input: &ObsInput, diags: &mut Diagnostics) -> (Option<Field>,
             (Some(Field { text: a.trim().into(), pos: v.pos }), Some(Field { text: b.trim().into(), pos: v.pos }))
         }
         Some(_) => {
-            diags.push(input.error(Some(v), format!("`{}` is not a value: write `110/154` or a number", v.text)));
+            diags.push(input.error(Some(v), Figures::BadShorthand { text: v.text.clone() }));
             (None, None)
         }
     }
@@ -133,62 +113,37 @@ fn split_shorthand(input: &ObsInput, diags: &mut Diagnostics) -> (Option<Field>,
 
 fn check_ranges(input: &ObsInput, ind: &Indicator, obs: &Observation, diags: &mut Diagnostics) {
     let at = |f: &Option<Field>| f.as_ref().and_then(|f| f.pos).or(input.pos);
-    let fail = |diags: &mut Diagnostics, pos: Option<Pos>, msg: String, hint: &str| {
-        diags.push(Diagnostic::error(&input.file, pos, msg).with_hint(hint.to_string()));
+    let fail = |diags: &mut Diagnostics, pos: Option<Pos>, problem: Figures| {
+        diags.push(Diagnostic::error(&input.file, pos, problem));
     };
-    let show = |n: Num| format!("{:.*}", n.decimals as usize, n.value);
     if let Some(t) = obs.total {
         if ind.kind == Kind::Rank && t.value.fract() != 0.0 {
-            fail(
-                diags,
-                at(&input.total),
-                format!("the total {} of a rank is not a whole number", show(t)),
-                "a rank is out of a number of places, e.g. 7/27",
-            );
+            fail(diags, at(&input.total), Figures::RankTotalNotWhole { total: t.value, decimals: t.decimals });
         }
         if t.value <= 0.0 {
-            fail(
-                diags,
-                at(&input.total),
-                format!("the total {} must be above 0", show(t)),
-                "a total counts the things a value is out of",
-            );
+            fail(diags, at(&input.total), Figures::TotalNotPositive { total: t.value, decimals: t.decimals });
         }
     }
-    for (num, field, name) in [(obs.value, &input.value, "value"), (obs.target, &input.target, "target")] {
+    let quantities = [(obs.value, &input.value, Quantity::Value), (obs.target, &input.target, Quantity::Target)];
+    for (num, field, quantity) in quantities {
         let Some(n) = num else { continue };
+        let (value, decimals) = (n.value, n.decimals);
         match ind.kind {
-            Kind::Count | Kind::Rank if n.value < 0.0 => fail(
-                diags,
-                at(field),
-                format!("the {name} {} is negative, but `{}` is a {}", show(n), ind.id, kind_name(ind.kind)),
-                "counts and ranks cannot be below zero",
-            ),
-            Kind::Rank if n.value.fract() != 0.0 => fail(
-                diags,
-                at(field),
-                format!("the rank {} is not a whole number", show(n)),
-                "a rank is a place: 1, 2, 3…",
-            ),
-            Kind::Rank if n.value < 1.0 => {
-                fail(diags, at(field), format!("the rank {} is below 1", show(n)), "rank 1 is the first place")
+            Kind::Count | Kind::Rank if n.value < 0.0 => {
+                let (id, kind) = (ind.id.clone(), kind_name(ind.kind));
+                fail(diags, at(field), Figures::Negative { quantity, value, decimals, id, kind })
             }
-            Kind::Percent if !(0.0..=100.0).contains(&n.value) => fail(
-                diags,
-                at(field),
-                format!("the {name} {}% is outside 0..100", show(n)),
-                "a percent indicator is a share from 0 to 100; use kind amount for other figures",
-            ),
+            Kind::Rank if n.value.fract() != 0.0 => fail(diags, at(field), Figures::RankNotWhole { value, decimals }),
+            Kind::Rank if n.value < 1.0 => fail(diags, at(field), Figures::RankBelowOne { value, decimals }),
+            Kind::Percent if !(0.0..=100.0).contains(&n.value) => {
+                fail(diags, at(field), Figures::PercentOutside { quantity, value, decimals })
+            }
             _ => {}
         }
         if let (Some(t), Kind::Count | Kind::Rank) = (obs.total, ind.kind) {
             if n.value > t.value + 1e-9 {
-                fail(
-                    diags,
-                    at(field),
-                    format!("the {name} {} is above its total {}", show(n), show(t)),
-                    "a count or rank cannot exceed the total it is out of; check both numbers",
-                );
+                let decimals = (n.decimals, t.decimals);
+                fail(diags, at(field), Figures::AboveTotal { quantity, value, total: t.value, decimals });
             }
         }
     }

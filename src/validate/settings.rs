@@ -1,5 +1,6 @@
 //! Checking `site.yaml` and `indicators.yaml`.
 
+use crate::diag::messages::Site;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Better, Granularity, Indicator, Kind, Settings};
 use crate::parse::raw::{RawIndicator, RawSite, INDICATOR_KEYS, SITE_KEYS};
@@ -13,13 +14,12 @@ use std::collections::BTreeMap;
 pub fn settings(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> (Settings, BTreeMap<String, String>) {
     unknown_keys(doc, "", SITE_KEYS, diags);
     let raw = &doc.value;
-    let title =
-        required(doc, "title", raw.title.as_deref(), "the site's name, e.g. `title: Bản tin tiến độ Hà Tĩnh`", diags);
+    let title = required(doc, "title", raw.title.as_deref(), Site::NoTitle, diags);
     let base_url = base_url(doc, diags);
     let lang = match raw.language.as_deref() {
         None => Lang::Vi,
         Some(code) => Lang::parse(code.trim()).unwrap_or_else(|| {
-            diags.push(doc.error("language", format!("unknown language `{code}`")).with_hint("use `vi` or `en`"));
+            diags.push(doc.error("language", Site::UnknownLanguage { code: code.to_string() }));
             Lang::Vi
         }),
     };
@@ -28,10 +28,7 @@ pub fn settings(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> (Settings, BT
         Some("month") => Granularity::Month,
         Some("year") => Granularity::Year,
         Some(other) => {
-            diags.push(
-                doc.error("bulletin_period", format!("unknown bulletin period `{other}`"))
-                    .with_hint("use month, quarter or year"),
-            );
+            diags.push(doc.error("bulletin_period", Site::UnknownBulletinPeriod { value: other.to_string() }));
             Granularity::Quarter
         }
     };
@@ -39,17 +36,15 @@ pub fn settings(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> (Settings, BT
         None => 10,
         Some(n) if (1..=1000).contains(&n) => n as usize,
         Some(n) => {
-            diags.push(doc.error("articles_per_page", format!("articles_per_page must be from 1 to 1000, not {n}")));
+            diags.push(doc.error("articles_per_page", Site::ArticlesPerPage { n }));
             10
         }
     };
     let mut topics = BTreeMap::new();
     for (slug, name) in raw.topics.clone().unwrap_or_default() {
         if !is_slug(&slug) {
-            diags.push(
-                doc.error(&format!("topics.{slug}"), format!("`{slug}` is not a topic slug"))
-                    .with_hint("topic slugs are lowercase ASCII with dashes, e.g. nong-thon-moi"),
-            );
+            let problem = Site::TopicSlug { topic: slug.clone(), suggestion: String::new() };
+            diags.push(doc.error(&format!("topics.{slug}"), problem));
         }
         topics.insert(slug, name.trim().to_string());
     }
@@ -66,35 +61,24 @@ pub fn settings(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> (Settings, BT
     (settings, topics)
 }
 
-fn required<T>(doc: &Parsed<T>, key: &str, value: Option<&str>, example: &str, diags: &mut Diagnostics) -> String {
+fn required<T>(doc: &Parsed<T>, key: &str, value: Option<&str>, missing: Site, diags: &mut Diagnostics) -> String {
     match value.map(str::trim) {
         Some(v) if !v.is_empty() => v.to_string(),
         _ => {
-            diags.push(
-                Diagnostic::error(
-                    &doc.file,
-                    doc.index.pos(key).or(Some(Pos::new(1, 1))),
-                    format!("`{key}` is missing or empty"),
-                )
-                .with_hint(format!("add {example}")),
-            );
+            diags.push(Diagnostic::error(&doc.file, doc.index.pos(key).or(Some(Pos::new(1, 1))), missing));
             String::new()
         }
     }
 }
 
 fn base_url(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> String {
-    let example = "an absolute address, e.g. `base_url: https://example.gov.vn/bantin/`";
-    let url = required(doc, "base_url", doc.value.base_url.as_deref(), example, diags);
+    let url = required(doc, "base_url", doc.value.base_url.as_deref(), Site::NoBaseUrl, diags);
     if url.is_empty() {
         return "https://example.invalid/".into();
     }
     let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
     if !scheme_ok || url.len() <= "https://".len() || url.contains(char::is_whitespace) {
-        diags.push(
-            doc.error("base_url", format!("`{url}` is not an absolute http(s) address"))
-                .with_hint(format!("use {example}")),
-        );
+        diags.push(doc.error("base_url", Site::NotAbsoluteUrl { url: url.clone() }));
     }
     if url.ends_with('/') {
         url
@@ -103,30 +87,31 @@ fn base_url(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> String {
     }
 }
 
-/// The indicator catalogue, in file order; problems reported.
-pub fn indicators(doc: &Parsed<Vec<RawIndicator>>, diags: &mut Diagnostics) -> Vec<Indicator> {
+/// The indicator catalogue, in file order; problems reported. Also the ids
+/// of the entries rejected, whose uses elsewhere are knock-on problems.
+pub fn indicators(
+    doc: &Parsed<Vec<RawIndicator>>,
+    diags: &mut Diagnostics,
+) -> (Vec<Indicator>, std::collections::BTreeSet<String>) {
+    let mut rejected = std::collections::BTreeSet::new();
     let mut out: Vec<Indicator> = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (i, raw) in doc.value.iter().enumerate() {
         let path = format!("[{i}]");
         unknown_keys(doc, &path, INDICATOR_KEYS, diags);
-        if let Some(ind) = indicator(doc, &path, raw, diags) {
-            if let Some(first) = seen.get(&ind.id) {
-                let line = doc.index.pos(&format!("[{first}]")).map(|p| p.line).unwrap_or(0);
-                diags.push(
-                    doc.error(
-                        &format!("{path}.id"),
-                        format!("the indicator id `{}` is used twice (first on line {line})", ind.id),
-                    )
-                    .with_hint("give every indicator its own id"),
-                );
-                continue;
-            }
-            seen.insert(ind.id.clone(), i);
-            out.push(ind);
+        let Some(ind) = indicator(doc, &path, raw, diags) else {
+            rejected.extend(raw.id.clone());
+            continue;
+        };
+        if let Some(first) = seen.get(&ind.id) {
+            let line = doc.index.pos(&format!("[{first}]")).map(|p| p.line).unwrap_or(0);
+            diags.push(doc.error(&format!("{path}.id"), Site::DuplicateIndicatorId { id: ind.id.clone(), line }));
+            continue;
         }
+        seen.insert(ind.id.clone(), i);
+        out.push(ind);
     }
-    out
+    (out, rejected)
 }
 
 fn indicator(
@@ -138,17 +123,14 @@ fn indicator(
     let before = diags.error_count();
     let id = raw.id.clone().unwrap_or_default();
     if id.is_empty() {
-        diags
-            .push(doc.error(path, "this indicator has no `id`").with_hint("add e.g. `id: model-hamlets` ([a-z0-9-]+)"));
+        diags.push(doc.error(path, Site::NoIndicatorId));
     } else if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-        diags.push(
-            doc.error(&format!("{path}.id"), format!("the id `{id}` may only use a-z, 0-9 and `-`"))
-                .with_hint(format!("try `{}`", crate::text::slug::slugify(&id))),
-        );
+        let suggestion = crate::text::slug::slugify(&id);
+        diags.push(doc.error(&format!("{path}.id"), Site::BadIndicatorId { id: id.clone(), suggestion }));
     }
     let name = raw.name.clone().unwrap_or_default().trim().to_string();
     if name.is_empty() {
-        diags.push(doc.error(path, format!("the indicator `{id}` has no `name`")));
+        diags.push(doc.error(path, Site::IndicatorNoName { id: id.clone() }));
     }
     let kind = match raw.kind.as_deref().map(str::trim) {
         Some("count") => Kind::Count,
@@ -156,17 +138,11 @@ fn indicator(
         Some("percent") => Kind::Percent,
         Some("rank") => Kind::Rank,
         Some(other) => {
-            diags.push(
-                doc.error(&format!("{path}.kind"), format!("unknown kind `{other}`"))
-                    .with_hint("use count, amount, percent or rank"),
-            );
+            diags.push(doc.error(&format!("{path}.kind"), Site::UnknownKind { kind: other.to_string() }));
             Kind::Count
         }
         None => {
-            diags.push(
-                doc.error(path, format!("the indicator `{id}` has no `kind`"))
-                    .with_hint("add `kind:` count, amount, percent or rank"),
-            );
+            diags.push(doc.error(path, Site::NoKind { id: id.clone() }));
             Kind::Count
         }
     };
@@ -181,17 +157,14 @@ fn indicator(
         Some("higher") => Better::Higher,
         Some("lower") => Better::Lower,
         Some(other) => {
-            diags
-                .push(doc.error(&format!("{path}.better"), format!("`better` must be higher or lower, not `{other}`")));
+            diags.push(doc.error(&format!("{path}.better"), Site::BadBetter { value: other.to_string() }));
             Better::Higher
         }
     };
     if let Some(topic) = &raw.topic {
         if !is_slug(topic) {
-            diags.push(
-                doc.error(&format!("{path}.topic"), format!("`{topic}` is not a topic slug"))
-                    .with_hint(format!("try `{}`", crate::text::slug::slugify(topic))),
-            );
+            let suggestion = crate::text::slug::slugify(topic);
+            diags.push(doc.error(&format!("{path}.topic"), Site::TopicSlug { topic: topic.clone(), suggestion }));
         }
     }
     (diags.error_count() == before).then(|| Indicator {

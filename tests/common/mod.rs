@@ -66,6 +66,7 @@ pub fn build(root: &Path, drafts: bool) -> Built {
 }
 
 /// Builds a site that must fail and returns the report text.
+/// (The report is in English.)
 pub fn build_errors(root: &Path) -> String {
     let dir = tempfile::tempdir().unwrap();
     let options = bantin::BuildOptions { root: root.to_path_buf(), out: dir.path().join("site"), drafts: false };
@@ -73,7 +74,7 @@ pub fn build_errors(root: &Path) -> String {
         Ok(_) => panic!("build of {} should fail", root.display()),
         Err(d) => {
             assert!(!dir.path().join("site").exists(), "a failed build must not write its output");
-            d.to_string()
+            d.render(bantin::text::lang::Lang::En)
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod glyphs;
 pub mod spec;
 pub mod svg;
 
+use crate::diag::messages::Build;
 use crate::diag::Diagnostic;
 use crate::model::compare::Basis;
 use crate::model::{Moment, Site};
@@ -108,7 +109,7 @@ impl Charts {
                     }
                 };
                 svg.map(|bytes| (*key, String::from_utf8(bytes).expect("SVG is UTF-8"))).map_err(|e| {
-                    Diagnostic::error(format!("chart {}", s.id), None, format!("could not draw the chart: {e}"))
+                    Diagnostic::error(format!("chart {}", s.id), None, Build::Chart { detail: e.to_string() })
                 })
             })
             .collect();

@@ -1,0 +1,248 @@
+//! Messages of the command line: the summary lines of `build`, `check`,
+//! `archive`, `verify`, `import` and `init`, and their errors.
+
+use super::say;
+use crate::scaffold::ScaffoldError;
+use crate::text::lang::Lang;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cli {
+    /// `N error(s), N warning(s)`.
+    Summary {
+        errors: usize,
+        warnings: usize,
+    },
+    /// The progress bar's template (indicatif), for pages rendered.
+    Progress,
+    Built {
+        pages: usize,
+        charts: usize,
+        files: usize,
+        out: String,
+        secs: f64,
+        /// Warnings of the build (0: none said).
+        warnings: usize,
+    },
+    /// After the first warnings of a build: how many more there are.
+    MoreWarnings {
+        more: usize,
+    },
+    BuildFailed {
+        errors: usize,
+        warnings: usize,
+    },
+    CheckFailed {
+        errors: usize,
+        warnings: usize,
+    },
+    /// Only warnings, and `--strict` fails on them.
+    CheckFailedStrict {
+        errors: usize,
+        warnings: usize,
+    },
+    Valid {
+        errors: usize,
+        warnings: usize,
+    },
+    Error {
+        detail: String,
+    },
+    Imported {
+        from: String,
+        to: String,
+    },
+    DryRun {
+        path: String,
+    },
+    FiguresFound {
+        file: String,
+    },
+    Initialised {
+        dir: String,
+    },
+    Archived {
+        files: usize,
+        bytes: usize,
+        out: String,
+    },
+    ArchiveFailed {
+        errors: usize,
+        warnings: usize,
+    },
+    Verified {
+        file: String,
+        files: usize,
+    },
+    Changed {
+        path: String,
+    },
+    Added {
+        path: String,
+    },
+    Removed {
+        path: String,
+    },
+    Mismatch {
+        file: String,
+    },
+}
+
+impl Cli {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use Cli::*;
+        match self {
+            Summary { errors, warnings } => {
+                say!(lang, "{errors} error(s), {warnings} warning(s)", "{errors} lỗi, {warnings} cảnh báo")
+            }
+            Progress => say!(lang, "{{bar:40}} {{pos}}/{{len}} pages", "{{bar:40}} {{pos}}/{{len}} trang"),
+            Built { pages, charts, files, out, secs, warnings } => {
+                let secs = crate::text::numfmt::format_number(*secs, 2, lang);
+                let warned = match warnings {
+                    0 => String::new(),
+                    n => say!(lang, ", {n} warning(s)", ", {n} cảnh báo"),
+                };
+                say!(
+                    lang,
+                    "built {pages} pages, {charts} charts ({files} files) into {out} in {secs} s{warned}",
+                    "đã dựng {pages} trang, {charts} biểu đồ ({files} tệp) vào {out} trong {secs} giây{warned}"
+                )
+            }
+            MoreWarnings { more } => say!(
+                lang,
+                "… and {more} more warning(s): `bantin build --verbose` or `bantin check` shows them all",
+                "… và {more} cảnh báo nữa: `bantin build --verbose` hoặc `bantin check` cho xem tất cả"
+            ),
+            BuildFailed { errors, warnings } => {
+                let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
+                say!(
+                    lang,
+                    "build failed: {summary}; the output was not changed",
+                    "dựng trang không thành công: {summary}; thư mục kết quả không bị thay đổi"
+                )
+            }
+            CheckFailed { errors, warnings } => {
+                let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
+                say!(lang, "check failed: {summary}", "kiểm tra không đạt: {summary}")
+            }
+            CheckFailedStrict { errors, warnings } => {
+                let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
+                say!(
+                    lang,
+                    "check failed: {summary} (--strict fails on warnings)",
+                    "kiểm tra không đạt: {summary} (--strict coi cảnh báo là không đạt)"
+                )
+            }
+            Valid { errors, warnings } => {
+                let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
+                say!(lang, "the site is valid: {summary}", "trang web hợp lệ: {summary}")
+            }
+            Error { detail } => say!(lang, "error: {detail}", "lỗi: {detail}"),
+            Imported { from, to } => say!(
+                lang,
+                "{from} -> {to} (draft: true: check the article and its figures, then delete that line)",
+                "{from} -> {to} (draft: true: hãy kiểm tra bài viết và các số liệu, rồi xóa dòng đó)"
+            ),
+            DryRun { path } => say!(lang, "# {path} (dry run: not written)", "# {path} (chạy thử: chưa ghi tệp)"),
+            FiguresFound { file } => say!(
+                lang,
+                "# Figures found in {file}; add the right ones under `data:` in district.yaml:",
+                "# Các số liệu tìm thấy trong {file}; hãy chép những số đúng vào mục `data:` của district.yaml:"
+            ),
+            Initialised { dir } => say!(
+                lang,
+                "a new site is in {dir}; build it with: bantin build --root {dir}",
+                "đã tạo trang web mới trong {dir}; hãy dựng trang bằng lệnh: bantin build --root {dir}"
+            ),
+            Archived { files, bytes, out } => say!(
+                lang,
+                "archived {files} files ({bytes} bytes) into {out}",
+                "đã lưu trữ {files} tệp ({bytes} byte) vào {out}"
+            ),
+            ArchiveFailed { errors, warnings } => {
+                let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
+                say!(lang, "archive failed: {summary}", "lưu trữ không thành công: {summary}")
+            }
+            Verified { file, files } => say!(
+                lang,
+                "{file}: all {files} files match MANIFEST.sha256",
+                "{file}: cả {files} tệp đều khớp với MANIFEST.sha256"
+            ),
+            Changed { path } => say!(lang, "changed: {path}", "đã bị sửa: {path}"),
+            Added { path } => {
+                say!(lang, "added (not in the manifest): {path}", "bị thêm vào (không có trong MANIFEST): {path}")
+            }
+            Removed { path } => {
+                say!(lang, "removed (listed in the manifest): {path}", "bị xóa (có trong MANIFEST): {path}")
+            }
+            Mismatch { file } => {
+                say!(lang, "{file}: does NOT match its manifest", "{file}: KHÔNG khớp với MANIFEST của nó")
+            }
+        }
+    }
+}
+
+/// Why `bantin verify` could not read an archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unverifiable {
+    CannotRead { file: String, detail: String },
+    NotAZip { file: String, detail: String },
+    Entry { file: String, entry: String, detail: String },
+    NoManifest { file: String },
+    ManifestLine { line: usize },
+}
+
+impl Unverifiable {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use Unverifiable::*;
+        match self {
+            CannotRead { file, detail } => {
+                say!(lang, "{file}: cannot be read: {detail}", "{file}: không đọc được: {detail}")
+            }
+            NotAZip { file, detail } => {
+                say!(lang, "{file}: not a zip archive: {detail}", "{file}: không phải là tệp nén zip: {detail}")
+            }
+            Entry { file, entry, detail } => say!(lang, "{file}: {entry}: {detail}", "{file}: {entry}: {detail}"),
+            NoManifest { file } => say!(
+                lang,
+                "{file}: has no MANIFEST.sha256; it was not made by `bantin archive`",
+                "{file}: không có MANIFEST.sha256; tệp này không do `bantin archive` tạo ra"
+            ),
+            ManifestLine { line } => say!(
+                lang,
+                "MANIFEST.sha256:{line}: not `<sha256>  <path>`",
+                "MANIFEST.sha256:{line}: dòng không có dạng `<sha256>  <đường dẫn>`"
+            ),
+        }
+    }
+}
+
+/// Why `bantin new`, `init` or `import` could not start a file, in `lang`.
+pub fn scaffold_error(e: &ScaffoldError, lang: Lang) -> String {
+    match e {
+        ScaffoldError::UnknownDistrict { district, known } => {
+            let known = if known.is_empty() {
+                say!(lang, "the site has no district yet", "trang web chưa có huyện nào")
+            } else {
+                say!(lang, "known districts: {known}", "các huyện đã có: {known}")
+            };
+            say!(
+                lang,
+                "there is no district `{district}` (no content/districts/{district}/district.yaml); {known}",
+                "không có huyện `{district}` (không có content/districts/{district}/district.yaml); {known}"
+            )
+        }
+        ScaffoldError::Exists(path) => say!(
+            lang,
+            "{path} already exists; bantin never overwrites it",
+            "{path} đã tồn tại; bantin không bao giờ ghi đè lên tệp có sẵn"
+        ),
+        ScaffoldError::EmptySlug => say!(
+            lang,
+            "the title gives an empty file name; write a title with letters or digits",
+            "tiêu đề cho ra tên tệp rỗng; hãy viết tiêu đề có chữ cái hoặc chữ số"
+        ),
+        ScaffoldError::Io { path, source } => say!(lang, "{path}: {source}", "{path}: {source}"),
+    }
+}

@@ -1,0 +1,88 @@
+//! The warnings of `bantin check`: links that lead nowhere or start at the
+//! server root, observations out of order, plans without results, topics
+//! and indicators named but not used.
+
+use super::{say, Words};
+use crate::text::lang::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lint {
+    RootLink { dest: String },
+    DeadLink { dest: String },
+    PeriodOrder { id: String, period: String, earlier: String },
+    TargetWithoutValue { id: String, period: String, later: String },
+    TopicWithoutName { slug: String },
+    IndicatorUnused { id: String },
+}
+
+impl Lint {
+    pub(super) fn words(&self, lang: Lang) -> Words {
+        use Lint::*;
+        match self {
+            RootLink { dest } => (
+                say!(
+                    lang,
+                    "the link `{dest}` starts at the server root, so it breaks in a sub-folder and from disk",
+                    "liên kết `{dest}` bắt đầu từ gốc máy chủ nên sẽ hỏng khi trang đặt trong thư mục con hoặc mở từ ổ đĩa"
+                ),
+                Some(say!(
+                    lang,
+                    "write it relative to the page, e.g. ../other-article/",
+                    "hãy viết liên kết tương đối so với trang, ví dụ ../bai-khac/"
+                )),
+            ),
+            DeadLink { dest } => (
+                say!(
+                    lang,
+                    "the link `{dest}` leads to no page or file of the site",
+                    "liên kết `{dest}` không dẫn tới trang hay tệp nào của trang web"
+                ),
+                Some(say!(
+                    lang,
+                    "links resolve from the page's own folder: a sibling article is ../<slug>/",
+                    "liên kết được tính từ thư mục của chính trang: bài viết cùng cấp là ../<slug>/"
+                )),
+            ),
+            PeriodOrder { id, period, earlier } => (
+                say!(
+                    lang,
+                    "`{id}`: period {period} is written before {earlier}, which comes earlier",
+                    "`{id}`: kỳ {period} được ghi trước kỳ {earlier}, trong khi {earlier} là kỳ sớm hơn"
+                ),
+                Some(say!(
+                    lang,
+                    "list observations from the oldest period to the newest",
+                    "hãy ghi số liệu theo thứ tự từ kỳ cũ nhất đến kỳ mới nhất"
+                )),
+            ),
+            TargetWithoutValue { id, period, later } => (
+                say!(
+                    lang,
+                    "`{id}` has a target but no value for {period}, although {later} has a value",
+                    "`{id}` có kế hoạch nhưng chưa có giá trị cho kỳ {period}, trong khi kỳ {later} đã có giá trị"
+                ),
+                Some(say!(
+                    lang,
+                    "add the result for this period, or remove the old plan",
+                    "hãy thêm kết quả của kỳ này, hoặc bỏ kế hoạch cũ"
+                )),
+            ),
+            TopicWithoutName { slug } => (
+                say!(lang, "the topic `{slug}` is used but has no name", "chủ đề `{slug}` được dùng nhưng chưa có tên"),
+                Some(say!(lang, "add it under `topics:`, e.g. `{slug}: …`", "hãy thêm vào mục `topics:`, ví dụ `{slug}: …`")),
+            ),
+            IndicatorUnused { id } => (
+                say!(
+                    lang,
+                    "the indicator `{id}` is defined but never used",
+                    "chỉ tiêu `{id}` đã khai báo nhưng chưa được dùng"
+                ),
+                Some(say!(
+                    lang,
+                    "add observations for it, or remove it from the catalogue",
+                    "hãy thêm số liệu cho chỉ tiêu này, hoặc xóa nó khỏi danh mục"
+                )),
+            ),
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! Diagnostics: every problem a run finds, with its place in the user's files.
+//!
+//! Stages never stop at the first problem: they push [`Diagnostic`]s into a
+//! [`Diagnostics`] list and go on. A diagnostic holds a [`Message`] of the
+//! catalogue ([`messages`]), not text: the language is chosen when the report
+//! is shown ([`Diagnostics::render`]), since the site's `language` may be the
+//! very thing that is broken. The list is sorted before it is shown, root
+//! causes first, so the report is the same whatever order files were read in.
+
+pub mod messages;
+
+pub use messages::Message;
+
+use crate::text::lang::Lang;
+use std::cmp::Ordering;
+use std::fmt;
+
+/// How bad a problem is: errors fail the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a source file: 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Pos {
+    pub fn new(line: usize, col: usize) -> Self {
+        Pos { line, col }
+    }
+}
+
+/// One problem: where, and what (the message knows how to fix it).
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Path relative to the site root, with `/` separators.
+    pub file: String,
+    pub pos: Option<Pos>,
+    pub severity: Severity,
+    /// Boxed: a message may hold several names, and a diagnostic travels
+    /// in many `Result`s.
+    pub message: Box<Message>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<String>, pos: Option<Pos>, message: impl Into<Message>) -> Self {
+        Diagnostic { file: file.into(), pos, severity: Severity::Error, message: Box::new(message.into()) }
+    }
+
+    pub fn warning(file: impl Into<String>, pos: Option<Pos>, message: impl Into<Message>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, pos, message) }
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.message.text(lang)
+    }
+
+    /// How to fix it, in `lang`.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        self.message.hint(lang)
+    }
+
+    /// `path:line:col: error: message` and `  hint: …` on the next line
+    /// (`lỗi`/`cảnh báo`/`gợi ý` in Vietnamese): the shape editors parse.
+    pub fn render(&self, lang: Lang) -> String {
+        let label = match (self.severity, lang) {
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+        };
+        let mut out = match self.pos {
+            Some(p) => format!("{}:{}:{}: {label}: {}", self.file, p.line, p.col, self.text(lang)),
+            None => format!("{}: {label}: {}", self.file, self.text(lang)),
+        };
+        if let Some(hint) = self.hint(lang) {
+            let label = match lang {
+                Lang::En => "hint",
+                Lang::Vi => "gợi ý",
+            };
+            out.push_str(&format!("\n  {label}: {hint}"));
+        }
+        out
+    }
+
+    /// The order of a report: root causes first (a file that cannot be read
+    /// or parsed, and the errors of site.yaml and indicators.yaml, which
+    /// every other file depends on), knock-on notes last; within that by
+    /// file, place, severity and (English) text, so both languages list the
+    /// same order.
+    fn key(&self) -> (u8, &str, Option<Pos>, Severity, String) {
+        let upstream = self.severity == Severity::Error
+            && (self.file == "content/site.yaml" || self.file == "content/indicators.yaml");
+        let rank = self.message.rank().min(if upstream { 0 } else { 2 });
+        (rank, &self.file, self.pos, self.severity, self.text(Lang::En))
+    }
+}
+
+impl PartialEq for Diagnostic {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Diagnostic {}
+
+impl PartialOrd for Diagnostic {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Diagnostic {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+/// English, for logs and library callers; reports use [`Diagnostic::render`].
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// All problems of a run, collected by every stage.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    /// Adds each of `items`.
+    pub fn extend_from(&mut self, items: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    /// The errors and warnings as the report lists them (a repeat once):
+    /// for summary lines. `error_count` counts every push.
+    pub fn counts(&self) -> (usize, usize) {
+        let shown = self.sorted();
+        let errors = shown.iter().filter(|d| d.severity == Severity::Error).count();
+        (errors, shown.len() - errors)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The first `n` problems in report order.
+    pub fn first(&self, n: usize) -> Diagnostics {
+        Diagnostics { items: self.sorted().into_iter().take(n).collect() }
+    }
+
+    /// The problems, root causes first, then by file, place and text,
+    /// without repeats.
+    pub fn sorted(&self) -> Vec<Diagnostic> {
+        let mut v = self.items.clone();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The report in `lang`, one problem (and its hint) after another.
+    pub fn render(&self, lang: Lang) -> String {
+        self.render_with_sources(lang, &|_| None)
+    }
+
+    /// The report in `lang` with the offending source line under each
+    /// problem, as a terminal shows it. `source` gives a file's text by its path.
+    pub fn render_with_sources(&self, lang: Lang, source: &dyn Fn(&str) -> Option<String>) -> String {
+        let mut cache: std::collections::BTreeMap<String, Option<String>> = Default::default();
+        let mut out = String::new();
+        for d in self.sorted() {
+            out.push_str(&d.render(lang));
+            out.push('\n');
+            let Some(pos) = d.pos else { continue };
+            let text = cache.entry(d.file.clone()).or_insert_with(|| source(&d.file));
+            if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(pos.line.saturating_sub(1))) {
+                out.push_str(&snippet(line, pos));
+            }
+        }
+        out
+    }
+}
+
+/// `  4 | text` and a caret under the column.
+fn snippet(line: &str, pos: Pos) -> String {
+    let number = pos.line.to_string();
+    let pad = " ".repeat(number.len());
+    let caret_at: String =
+        line.chars().take(pos.col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+    format!("  {number} | {line}\n  {pad} | {caret_at}^\n")
+}
+
+/// The report in English; see [`Diagnostics::render`] for other languages.
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::messages::Data;
+    use super::*;
+
+    fn above() -> Message {
+        messages::Figures::AboveTotal {
+            quantity: messages::Quantity::Value,
+            value: 160.0,
+            total: 154.0,
+            decimals: (0, 0),
+        }
+        .into()
+    }
+
+    #[test]
+    fn snippets_point_at_the_column_in_both_languages() {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("a.yaml", Some(Pos::new(2, 8)), above()));
+        d.push(Diagnostic::warning("b.yaml", None, Data::Unchecked));
+        let source = |f: &str| (f == "a.yaml").then(|| "x: 1\nvalue: 160/154\n".to_string());
+        let en = d.render_with_sources(Lang::En, &source);
+        assert!(en.starts_with("a.yaml:2:8: error: the value 160 is above its total 154\n  hint: "), "{en}");
+        assert!(en.contains("\n  2 | value: 160/154\n    |        ^\nb.yaml: warning: "), "{en}");
+        let vi = d.render_with_sources(Lang::Vi, &source);
+        assert!(vi.starts_with("a.yaml:2:8: lỗi: giá trị 160 lớn hơn tổng số 154\n  gợi ý: "), "{vi}");
+        assert!(vi.contains("\nb.yaml: cảnh báo: "), "{vi}");
+    }
+}
