@@ -34,22 +34,6 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ScaffoldError + '_ {
     move |source| ScaffoldError::Io { path: path.display().to_string(), source }
 }
 
-/// Text as a double-quoted YAML string (control characters as `\uXXXX`).
-pub fn yaml_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The folder names of the districts of the site at `root`, sorted.
 pub fn known_districts(root: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(root.join("content/districts"))
@@ -85,7 +69,7 @@ pub fn new_article(root: &Path, district: &str, title: &str, date: Date) -> Resu
     let path = dir.join(format!("{date}-{slug}.md"));
     let text = format!(
         "---\ntitle: {}\ndate: {date}\nauthor: \"\"\ntopics: []\nindicators: []\n# summary: \"\"   (default: the first paragraph)\ndraft: true   # delete this line to publish\n---\nViết nội dung bài ở đây.\n",
-        yaml_string(title)
+        crate::text::yaml::quoted(title)
     );
     write_new(&path, &text)?;
     Ok(path)
@@ -183,15 +167,4 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
         written.push(gitignore);
     }
     Ok(written)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quotes_yaml() {
-        assert_eq!(yaml_string("a\nb"), "\"a\\u000Ab\"");
-        assert_eq!(yaml_string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
-    }
 }

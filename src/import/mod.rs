@@ -245,13 +245,13 @@ pub fn import_text(text: &str) -> Imported {
 /// comment line saying the file was imported), a blank line, then the body.
 pub fn to_markdown(imported: &Imported) -> String {
     let mut out = String::from("---\n# imported by bantin import: check the title, date, author and text\n");
-    out.push_str(&format!("title: {}\n", crate::scaffold::yaml_string(&imported.title)));
+    out.push_str(&format!("title: {}\n", crate::text::yaml::quoted(&imported.title)));
     match imported.date {
         Some(date) => out.push_str(&format!("date: {}\n", ymd(date))),
         None => out.push_str("# date: YYYY-MM-DD   (no date was found in the text: add it)\n"),
     }
     if let Some(author) = &imported.author {
-        out.push_str(&format!("author: {}\n", crate::scaffold::yaml_string(author)));
+        out.push_str(&format!("author: {}\n", crate::text::yaml::quoted(author)));
     }
     out.push_str("draft: true   # delete this line once the article and its figures are checked\n---\n\n");
     out.push_str(&imported.body);

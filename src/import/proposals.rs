@@ -13,7 +13,7 @@ use super::*;
 pub fn figures_yaml(imported: &Imported, known: &[KnownIndicator]) -> String {
     let when = imported.date.map_or_else(|| "date unknown".to_string(), ymd);
     let mut out =
-        format!("# Figures found by bantin import in {} ({when}).\n", crate::scaffold::yaml_string(&imported.title));
+        format!("# Figures found by bantin import in {} ({when}).\n", crate::text::yaml::quoted(&imported.title));
     out.push_str(HOW_TO);
     if imported.figures.is_empty() {
         out.push_str("# (no figures found)\n");
@@ -85,7 +85,7 @@ fn note_line(f: &Figure, what: &str) -> String {
     let context = if context.is_empty() { String::new() } else { format!("…{context}: ") };
     format!(
         "#   note: {}   # {context}{what}; add it as the `note` of the observation it belongs to\n",
-        crate::scaffold::yaml_string(&f.note)
+        crate::text::yaml::quoted(&f.note)
     )
 }
 

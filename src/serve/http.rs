@@ -145,7 +145,11 @@ fn handle(mut stream: TcpStream, live: &Live, stop: &AtomicBool) -> std::io::Res
     }
     let html = "text/html; charset=utf-8";
     match live.answer(&path) {
-        Answer::Failed(page) => respond(&mut stream, "500 Build Failed", html, &with_reload(page.as_bytes()), ""),
+        Answer::Failed(diags, lang) => {
+            let page = error_page(&diags, lang);
+            respond(&mut stream, "500 Build Failed", html, &with_reload(page.as_bytes()), "")
+        }
+        Answer::Building => respond(&mut stream, "503 Service Unavailable", "text/plain", b"building the site", ""),
         Answer::Redirect(to) => {
             respond(&mut stream, "301 Moved Permanently", "text/plain", b"", &format!("Location: {to}\r\n"))
         }

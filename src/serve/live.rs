@@ -47,12 +47,12 @@ struct Generation {
     rendered: Memo,
 }
 
-/// What is shown: the newest site that checked, or the error page of the
-/// newest attempt when it failed.
+/// What is shown: the newest site that checked, or the problems of the
+/// newest attempt when it failed (HTTP shows them as the error page).
 #[derive(Default)]
 struct Shown {
     generation: Option<Generation>,
-    error: Option<String>,
+    error: Option<Diagnostics>,
 }
 
 /// What a request gets.
@@ -60,7 +60,11 @@ pub enum Answer {
     File(Vec<u8>),
     Redirect(String),
     NotFound(Vec<u8>),
-    Failed(String),
+    /// The site does not build, or a page failed to render: the problems,
+    /// in the language of the messages.
+    Failed(Diagnostics, Lang),
+    /// No site has been built yet.
+    Building,
 }
 
 /// What the last update did (tests and the log line read it).
@@ -247,7 +251,7 @@ impl Live {
             }
             None => {
                 eprint!("{}\n{}", Serve::Failed.text(lang), diags.render(lang));
-                shown.error = Some(super::http::error_page(&diags, lang));
+                shown.error = Some(diags.clone());
                 None
             }
         };
@@ -313,7 +317,7 @@ impl Live {
         let lang = self.lang();
         if diags.has_errors() {
             eprint!("{}\n{}", Serve::Failed.text(lang), diags.render(lang));
-            shown.error = Some(super::http::error_page(&diags, lang));
+            shown.error = Some(diags.clone());
             // Open pages reload to show the error.
             self.version.fetch_add(1, Ordering::SeqCst);
         } else {
@@ -333,10 +337,10 @@ impl Live {
         let waited = Instant::now();
         loop {
             let shown = self.current.read().expect("never poisoned");
-            if let Some(page) = &shown.error {
-                return Answer::Failed(page.clone());
+            if let Some(diags) = &shown.error {
+                return Answer::Failed(diags.clone(), self.lang());
             }
-            let Some(g) = shown.generation.as_ref() else { return Answer::Failed("the site is being built".into()) };
+            let Some(g) = shown.generation.as_ref() else { return Answer::Building };
             if let Some(answer) = self.lookup(g, &key) {
                 return answer;
             }
@@ -357,12 +361,12 @@ impl Live {
         let job = *g.routes.get(key)?;
         let result = render(&g.site, &g.prepared, &g.rendered, job);
         match result.as_ref() {
-            Err(d) => Some(Answer::Failed(super::http::error_page(&one(d.clone()), self.lang()))),
+            Err(d) => Some(Answer::Failed(one(d.clone()), self.lang())),
             Ok(files) => {
                 let file = files.iter().find(|f| f.path == key)?;
                 Some(match crate::archive::bytes(file) {
                     Ok(b) => Answer::File(b),
-                    Err(e) => Answer::Failed(super::http::error_page(&one(e), self.lang())),
+                    Err(e) => Answer::Failed(one(e), self.lang()),
                 })
             }
         }

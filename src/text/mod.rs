@@ -8,3 +8,4 @@ pub mod lang;
 pub mod numfmt;
 pub mod shared;
 pub mod slug;
+pub mod yaml;

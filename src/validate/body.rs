@@ -1,6 +1,6 @@
 //! Checking the shortcodes of a Markdown body against the site's data.
 
-use super::content::Ctx;
+use super::Ctx;
 use crate::diag::messages::{Data, Shortcode as Says};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Body, Moment, Period, Shortcode};
@@ -83,7 +83,7 @@ fn shortcode(sc: &RawShortcode, place: Place, ctx: &Ctx) -> Result<Shortcode, Pr
         Some(i) => i,
         None if ctx.broken.covers(id) => return Err(Problem::Unchecked),
         None => {
-            let (closest, known) = super::content::closest_known(id, ctx);
+            let (closest, known) = super::closest_known(id, ctx);
             return Err(Says::UnknownIndicator { id: id.to_string(), closest, known }.into());
         }
     };

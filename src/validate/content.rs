@@ -1,10 +1,10 @@
 //! Checking articles and pages: front matter, slugs, shortcodes, assets.
 
-use super::body;
+use super::{body, Ctx};
 use crate::diag::messages::{Content as Says, Data};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::{DistrictFiles, TextFile};
-use crate::model::{Article, Asset, District, Indicator, Moment, Page};
+use crate::model::{Article, Asset, Moment, Page};
 use crate::parse::frontmatter;
 use crate::parse::raw::{scalar_text, RawFrontMatter, ARTICLE_KEYS, PAGE_KEYS};
 use crate::parse::{unknown_keys, yaml, Parsed};
@@ -15,15 +15,6 @@ use std::collections::BTreeMap;
 
 /// Top-level output folders a page slug may not take.
 pub const RESERVED: &[&str] = &["districts", "bulletins", "indicators", "topics", "search", "page", "static", "assets"];
-
-/// What an article check needs to know of the rest of the site.
-pub struct Ctx<'a> {
-    pub indicators: &'a [Indicator],
-    /// Indicator ids whose problems are knock-ons of indicators.yaml's.
-    pub broken: &'a super::Broken,
-    pub districts: &'a [District],
-    pub drafts: bool,
-}
 
 fn front_matter(
     file: &TextFile,
@@ -200,7 +191,7 @@ fn article_indicators(doc: &Parsed<RawFrontMatter>, district: usize, ctx: &Ctx, 
         match ctx.indicators.iter().position(|ind| ind.id == *id) {
             None if ctx.broken.covers(id) => diags.push(Diagnostic::warning(&doc.file, None, Data::Unchecked)),
             None => {
-                let (closest, known) = closest_known(id, ctx);
+                let (closest, known) = super::closest_known(id, ctx);
                 diags.push(doc.error(&path, Says::UnknownIndicator { id: id.clone(), closest, known }))
             }
             Some(ix) => {
@@ -215,13 +206,6 @@ fn article_indicators(doc: &Parsed<RawFrontMatter>, district: usize, ctx: &Ctx, 
         }
     }
     out
-}
-
-/// For an unknown indicator id: the closest known id, and all of them.
-pub fn closest_known(id: &str, ctx: &Ctx) -> (Option<String>, Vec<String>) {
-    let known: Vec<String> = ctx.indicators.iter().map(|i| i.id.clone()).collect();
-    let closest = crate::text::closest::closest(id, known.iter().map(String::as_str)).map(str::to_string);
-    (closest, known)
 }
 
 /// Assets of a district, each placed beside the articles of the nearest

@@ -26,6 +26,22 @@ pub struct Options {
     pub drafts: bool,
 }
 
+/// What an article check needs to know of the rest of the site.
+pub struct Ctx<'a> {
+    pub indicators: &'a [Indicator],
+    /// Indicator ids whose problems are knock-ons of indicators.yaml's.
+    pub broken: &'a Broken,
+    pub districts: &'a [District],
+    pub drafts: bool,
+}
+
+/// For an unknown indicator id: the closest known id, and all of them.
+pub fn closest_known(id: &str, ctx: &Ctx) -> (Option<String>, Vec<String>) {
+    let known: Vec<String> = ctx.indicators.iter().map(|i| i.id.clone()).collect();
+    let closest = crate::text::closest::closest(id, known.iter().map(String::as_str)).map(str::to_string);
+    (closest, known)
+}
+
 /// Indicator ids that data may name without an error of its own, because
 /// `indicators.yaml` has errors (the root cause, reported first): all of
 /// them when the file is missing or cannot be parsed, or the ids of the
@@ -128,7 +144,7 @@ pub fn site_with_memo(content: &Content, options: Options, memo: &mut Memo, diag
             checked
         }
     };
-    let ctx = content::Ctx { indicators: &indicators, broken: &broken, districts: &districts, drafts: options.drafts };
+    let ctx = Ctx { indicators: &indicators, broken: &broken, districts: &districts, drafts: options.drafts };
     let articles = articles(content, &districts, &ctx, memo, diags);
     let pages = pages(content, &ctx, diags);
     check_sources(&districts, &articles, diags);
@@ -195,7 +211,7 @@ fn districts(
 fn articles(
     content: &Content,
     districts: &[District],
-    ctx: &content::Ctx,
+    ctx: &Ctx,
     memo: &mut Memo,
     diags: &mut Diagnostics,
 ) -> Vec<Arc<Article>> {
@@ -236,7 +252,7 @@ fn articles(
 fn check_articles(
     files: &crate::load::DistrictFiles,
     di: usize,
-    ctx: &content::Ctx,
+    ctx: &Ctx,
     memo: &mut Memo,
 ) -> Vec<(Option<Arc<Article>>, Diagnostics)> {
     let known = &memo.articles;
@@ -264,7 +280,7 @@ fn check_articles(
     out
 }
 
-fn pages(content: &Content, ctx: &content::Ctx, diags: &mut Diagnostics) -> Vec<Page> {
+fn pages(content: &Content, ctx: &Ctx, diags: &mut Diagnostics) -> Vec<Page> {
     let mut out: Vec<Page> = Vec::new();
     for f in &content.pages {
         let Some(p) = content::page(f, ctx, diags) else { continue };
