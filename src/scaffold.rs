@@ -5,33 +5,10 @@ use crate::text::slug::slugify;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
-/// Why a file could not be started (worded in [`crate::diag::messages`]).
-#[derive(Debug)]
-pub enum ScaffoldError {
-    /// `known` lists the districts there are, comma-separated (may be empty).
-    UnknownDistrict {
-        district: String,
-        known: String,
-    },
-    Exists(String),
-    EmptySlug,
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-}
-
-/// In English; the command line shows it in the site's language.
-impl std::fmt::Display for ScaffoldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::diag::messages::scaffold_error(self, crate::text::lang::Lang::En))
-    }
-}
-
-impl std::error::Error for ScaffoldError {}
+pub use crate::diag::messages::ScaffoldError;
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ScaffoldError + '_ {
-    move |source| ScaffoldError::Io { path: path.display().to_string(), source }
+    move |source| ScaffoldError::Io { path: path.display().to_string(), detail: source.to_string() }
 }
 
 /// The folder names of the districts of the site at `root`, sorted.
@@ -83,7 +60,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             ScaffoldError::Exists(path.display().to_string())
         } else {
-            ScaffoldError::Io { path: path.display().to_string(), source: e }
+            ScaffoldError::Io { path: path.display().to_string(), detail: e.to_string() }
         }
     })?;
     std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io(path))
@@ -114,7 +91,7 @@ pub fn import_file(root: &Path, district: &str, source: &Path, dry_run: bool) ->
     let bytes = std::fs::read(source).map_err(io(source))?;
     let text = crate::load::decode_text(&bytes).map_err(|d| ScaffoldError::Io {
         path: source.display().to_string(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, d.text(crate::text::lang::Lang::En)),
+        detail: d.text(crate::text::lang::Lang::En),
     })?;
     let imported = crate::import::import_text(&text);
     let path = dir.join(crate::import::file_name(&imported));

@@ -2,7 +2,6 @@
 //! `archive`, `verify`, `import` and `init`, and their errors.
 
 use super::say;
-use crate::scaffold::ScaffoldError;
 use crate::text::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -219,6 +218,31 @@ impl Unverifiable {
 }
 
 /// Why `bantin new`, `init` or `import` could not start a file, in `lang`.
+/// Why `new`, `init` or `import` could not start a file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScaffoldError {
+    /// `known` lists the districts there are, comma-separated (may be empty).
+    UnknownDistrict {
+        district: String,
+        known: String,
+    },
+    Exists(String),
+    EmptySlug,
+    Io {
+        path: String,
+        detail: String,
+    },
+}
+
+/// In English; the command line shows it in the site's language.
+impl std::fmt::Display for ScaffoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&scaffold_error(self, Lang::En))
+    }
+}
+
+impl std::error::Error for ScaffoldError {}
+
 pub fn scaffold_error(e: &ScaffoldError, lang: Lang) -> String {
     match e {
         ScaffoldError::UnknownDistrict { district, known } => {
@@ -243,6 +267,6 @@ pub fn scaffold_error(e: &ScaffoldError, lang: Lang) -> String {
             "the title gives an empty file name; write a title with letters or digits",
             "tiêu đề cho ra tên tệp rỗng; hãy viết tiêu đề có chữ cái hoặc chữ số"
         ),
-        ScaffoldError::Io { path, source } => say!(lang, "{path}: {source}", "{path}: {source}"),
+        ScaffoldError::Io { path, detail } => say!(lang, "{path}: {detail}", "{path}: {detail}"),
     }
 }

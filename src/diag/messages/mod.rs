@@ -29,7 +29,7 @@ mod shortcode;
 mod site;
 
 pub use build::{Build, Unsafe};
-pub use cli::{scaffold_error, Cli, Unverifiable};
+pub use cli::{scaffold_error, Cli, ScaffoldError, Unverifiable};
 pub use content::Content;
 pub use data::Data;
 pub use figures::{Figures, Quantity};
