@@ -136,7 +136,9 @@ enum Command {
 /// Prints every problem in `lang`, with the source line it is on.
 fn report(root: &Path, diags: &Diagnostics, lang: Lang) {
     if !diags.is_empty() {
-        let source = |file: &str| std::fs::read(root.join(file)).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+        // The text as bantin read it (no byte-order mark, NFC, `\n`), so the
+        // caret stands under the column the message names.
+        let source = |file: &str| bantin::load::peek(root, file);
         eprint!("{}", diags.render_with_sources(lang, &source));
     }
 }

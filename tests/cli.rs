@@ -65,3 +65,26 @@ fn messages_speak_the_sites_language_unless_told_otherwise() {
     let broken = stderr(&["check", "--root", fixture("invalid/wrong_types").to_str().unwrap()]);
     assert!(broken.contains("content/site.yaml:1:8: lỗi: YAML không hợp lệ: "), "{broken}");
 }
+
+#[test]
+fn the_caret_stands_under_the_column_of_the_text_as_bantin_read_it() {
+    // A byte-order mark, CRLF line ends and decomposed Vietnamese (NFD):
+    // the column is counted on the decoded text, and so is the snippet.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/districts/ky-anh")).unwrap();
+    std::fs::write(root.join("content/site.yaml"), "title: T\nbase_url: https://example.gov.vn/\n").unwrap();
+    std::fs::write(root.join("content/indicators.yaml"), "- { id: h, name: Thôn, kind: count }\n").unwrap();
+    let nfd = "Ky\u{300} Anh"; // "Kỳ Anh" with a combining grave accent
+    let yaml =
+        format!("\u{FEFF}name: {nfd}\r\ndata:\r\n  h:\r\n    - {{ period: 2023, note: {nfd}, value: 160/154 }}\r\n");
+    std::fs::write(root.join("content/districts/ky-anh/district.yaml"), yaml).unwrap();
+    let o = bantin(&["check", "--lang", "en", "--root", root.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let line = "    - { period: 2023, note: Kỳ Anh, value: 160/154 }";
+    let at = line.find("160").unwrap();
+    let col = line[..at].chars().count() + 1;
+    assert!(err.contains(&format!("district.yaml:4:{col}: error: the value 160 is above its total 154")), "{err}");
+    let caret = format!("  4 | {line}\n    | {}^\n", " ".repeat(col - 1));
+    assert!(err.contains(&caret), "the snippet is the decoded line with the caret under 160:\n{err}");
+}
