@@ -62,10 +62,7 @@ fn local_links(page: &str, html: &str) -> Vec<String> {
 /// The files of one period's archive: its bulletin pages, every file they
 /// link to, and the files (styles, scripts, images) those pages use.
 fn period_selection(all: &BTreeMap<String, Vec<u8>>, period: &str) -> BTreeSet<String> {
-    let is_bulletin = |p: &str| {
-        p == format!("bulletins/{period}/index.html")
-            || (p.starts_with("districts/") && p.ends_with(&format!("/bulletins/{period}/index.html")))
-    };
+    let is_bulletin = |p: &str| crate::route::is_bulletin_of(p, period);
     let roots: Vec<&String> = all.keys().filter(|p| is_bulletin(p)).collect();
     let mut keep: BTreeSet<String> = roots.iter().map(|s| s.to_string()).collect();
     let html_links = |p: &str| local_links(p, &String::from_utf8_lossy(&all[p]));

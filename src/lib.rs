@@ -28,6 +28,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod route;
 pub mod scaffold;
 pub mod serve;
 pub mod text;

@@ -28,7 +28,7 @@ pub fn lint<'a>(site: &Site, paths: impl IntoIterator<Item = &'a str>) -> Diagno
         .collect();
     per_article.into_iter().for_each(|a| d.extend(a));
     for p in &site.pages {
-        links(&p.file, &p.body, &format!("{}/", p.slug), &paths, &mut d);
+        links(&p.file, &p.body, &crate::route::Route::Page(&p.slug).dir(), &paths, &mut d);
     }
     data(site, &mut d);
     topics_and_indicators(site, &mut d);

@@ -6,6 +6,7 @@ use super::links::absolute;
 use super::views::{self, Summaries};
 use super::{Output, OutputData};
 use crate::model::{Article, Site};
+use crate::route::Route;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
@@ -111,12 +112,12 @@ pub fn all_feeds(site: &Site, summaries: &Summaries) -> Vec<Output> {
     for (i, d) in site.districts.iter().enumerate() {
         let title = format!("{} – {}", d.name, site.settings.title);
         let articles = all().filter(|&ai| site.articles[ai].district == i);
-        out.push(atom(site, summaries, &title, &format!("districts/{}/", d.slug), articles));
+        out.push(atom(site, summaries, &title, &Route::District(&d.slug).dir(), articles));
     }
     for t in &site.topics {
         let title = format!("{} – {}", t.name, site.settings.title);
         let articles = all().filter(|&ai| site.articles[ai].topics.contains(&t.slug));
-        out.push(atom(site, summaries, &title, &format!("topics/{}/", t.slug), articles));
+        out.push(atom(site, summaries, &title, &Route::Topic(&t.slug).dir(), articles));
     }
     out
 }

@@ -6,6 +6,7 @@ use super::format;
 use super::links::page_href;
 use super::markdown;
 use crate::model::{Article, Better, District, Indicator, Kind, Moment, Observation, Period, Series, Shortcode, Site};
+use crate::route::{self, Route};
 use crate::text::lang::Lang;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
@@ -69,15 +70,15 @@ pub struct Card {
 }
 
 pub fn indicator_href(ind: &Indicator) -> String {
-    page_href(&format!("indicators/{}/", ind.id))
+    page_href(&Route::Indicator(&ind.id).dir())
 }
 
 pub fn district_href(d: &District) -> String {
-    page_href(&format!("districts/{}/", d.slug))
+    page_href(&Route::District(&d.slug).dir())
 }
 
 pub fn article_dir(site: &Site, a: &Article) -> String {
-    format!("districts/{}/{}/", site.districts[a.district].slug, a.slug)
+    Route::Article { district: &site.districts[a.district].slug, slug: &a.slug }.dir()
 }
 
 /// The rows of an observation table.
@@ -160,7 +161,7 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
         status_label,
         note: latest.and_then(|o| o.note.clone()),
         rows: obs_rows(ind, obs, lang),
-        csv_href: format!("indicators/{}.csv", ind.id),
+        csv_href: route::indicator_csv(&ind.id),
         chart: String::new(),
     }
 }
@@ -290,7 +291,7 @@ pub fn topic_links(site: &Site, slugs: &[String]) -> Vec<Link> {
         .iter()
         .map(|s| Link {
             label: site.topic(s).map(|t| t.name.clone()).unwrap_or_else(|| s.clone()),
-            href: page_href(&format!("topics/{s}/")),
+            href: page_href(&Route::Topic(s).dir()),
         })
         .collect()
 }

@@ -13,9 +13,6 @@ use crate::text::slug::{is_slug, slugify};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
-/// Top-level output folders a page slug may not take.
-pub const RESERVED: &[&str] = &["districts", "bulletins", "indicators", "topics", "search", "page", "static", "assets"];
-
 fn front_matter(
     file: &TextFile,
     keys: &[&str],
@@ -256,8 +253,8 @@ pub fn page(file: &TextFile, ctx: &Ctx, diags: &mut Diagnostics) -> Option<Page>
     let title = title(&doc, diags);
     let stem = file.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
     let slug = slug(&doc, stem, diags)?;
-    if RESERVED.contains(&slug.as_str()) {
-        let reserved = RESERVED.iter().map(|r| r.to_string()).collect();
+    if crate::route::RESERVED.contains(&slug.as_str()) {
+        let reserved = crate::route::RESERVED.iter().map(|r| r.to_string()).collect();
         let problem = Says::ReservedPageSlug { slug: slug.clone(), reserved };
         diags.push(Diagnostic::error(&file.rel, doc.pos("slug").or(Some(Pos::new(1, 1))), problem));
     }

@@ -226,7 +226,7 @@ fn articles(
         for (a, d) in checked {
             diags.extend(d);
             let Some(a) = a else { continue };
-            if a.slug == "bulletins" || a.slug == "page" {
+            if crate::route::RESERVED_IN_DISTRICT.contains(&a.slug.as_str()) {
                 let problem = Says::SlugOfDistrictPage { slug: a.slug.clone() };
                 diags.push(Diagnostic::error(&a.file, Some(Pos::new(1, 1)), problem));
                 continue;

@@ -7,6 +7,7 @@ use crate::model::Site;
 use crate::render::links::page_href;
 use crate::render::views::{self, ArticleItem, Link};
 use crate::render::Output;
+use crate::route::Route;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -58,15 +59,15 @@ impl Renderer<'_> {
             .into_iter()
             .map(|y| {
                 let months = self.months(y, false);
-                let link = Link { label: y.to_string(), href: page_href(&format!("archive/{y}/")) };
+                let link = Link { label: y.to_string(), href: page_href(&Route::ArchiveYear(y).dir()) };
                 Year { year: y, link, count: months.iter().map(|m| m.count).sum(), months }
             })
             .collect();
         let t = self.site.settings.lang.strings();
         self.page(
             "archive.html",
-            "archive/",
-            self.base("archive/", t.archive.into(), String::new(), "archive"),
+            &Route::Archive.dir(),
+            self.base(&Route::Archive.dir(), t.archive.into(), String::new(), "archive"),
             Page { years },
         )
     }
@@ -77,7 +78,7 @@ impl Renderer<'_> {
             year: i16,
             months: Vec<Month>,
         }
-        let dir = format!("archive/{year}/");
+        let dir = Route::ArchiveYear(year).dir();
         let t = self.site.settings.lang.strings();
         let title = format!("{} {year}", t.archive);
         self.page(

@@ -9,6 +9,7 @@ use crate::render::bulletins::{self, places, value_at, within};
 use crate::render::links::page_href;
 use crate::render::views::{self, ArticleItem, Card, Link};
 use crate::render::{format, Output};
+use crate::route::Route;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
 
@@ -74,8 +75,8 @@ pub(super) struct YearGroup {
 /// Where bulletin `p` of a district (or of the site, `None`) is.
 pub fn bulletin_dir(site: &crate::model::Site, district: Option<usize>, p: Period) -> String {
     match district {
-        Some(d) => format!("districts/{}/bulletins/{}/", site.districts[d].slug, p.key()),
-        None => format!("bulletins/{}/", p.key()),
+        Some(d) => Route::DistrictBulletin { district: &site.districts[d].slug, period: p }.dir(),
+        None => Route::Bulletin(p).dir(),
     }
 }
 
@@ -296,8 +297,8 @@ impl Renderer<'_> {
         let body = Page { years: self.bulletin_years(None), districts };
         self.page(
             "bulletins.html",
-            "bulletins/",
-            self.base("bulletins/", t.bulletins.into(), String::new(), "bulletins"),
+            &Route::Bulletins.dir(),
+            self.base(&Route::Bulletins.dir(), t.bulletins.into(), String::new(), "bulletins"),
             body,
         )
     }

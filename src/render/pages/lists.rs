@@ -9,6 +9,7 @@ use crate::render::links::page_href;
 use crate::render::markdown;
 use crate::render::views::{self, ArticleItem, Link, ObsRow};
 use crate::render::{format, Output, OutputData};
+use crate::route::{self, Route};
 use serde::Serialize;
 
 /// An indicator in a list.
@@ -67,8 +68,8 @@ impl Renderer<'_> {
         let body = Indicators { indicators: (0..self.site.indicators.len()).map(|i| self.indicator_item(i)).collect() };
         self.page(
             "indicators.html",
-            "indicators/",
-            self.base("indicators/", t.indicators.into(), String::new(), "indicators"),
+            &Route::Indicators.dir(),
+            self.base(&Route::Indicators.dir(), t.indicators.into(), String::new(), "indicators"),
             body,
         )
     }
@@ -118,7 +119,7 @@ impl Renderer<'_> {
                 }
             }
         }
-        let dir = format!("indicators/{}/", ind.id);
+        let dir = Route::Indicator(&ind.id).dir();
         let description = ind.description.as_deref().map(markdown::plain_text).unwrap_or_default();
         let body = IndicatorPage {
             indicator: self.indicator_item(i),
@@ -137,12 +138,12 @@ impl Renderer<'_> {
                 })
                 .collect(),
             rows,
-            csv_href: format!("indicators/{}.csv", ind.id),
+            csv_href: route::indicator_csv(&ind.id),
         };
         let page =
             self.page("indicator.html", &dir, self.base(&dir, ind.name.clone(), description, "indicators"), body)?;
         let csv = Output {
-            path: format!("indicators/{}.csv", ind.id),
+            path: route::indicator_csv(&ind.id),
             data: OutputData::Bytes(csvout::indicator_csv(site, i).into_bytes()),
         };
         Ok(vec![page, csv])
@@ -166,7 +167,7 @@ impl Renderer<'_> {
             .iter()
             .map(|t| TopicItem {
                 name: t.name.clone(),
-                href: page_href(&format!("topics/{}/", t.slug)),
+                href: page_href(&Route::Topic(&t.slug).dir()),
                 articles: site.articles.iter().filter(|a| a.topics.contains(&t.slug)).count(),
                 indicators: site.indicators.iter().filter(|i| i.topic.as_deref() == Some(&t.slug)).count(),
             })
@@ -174,8 +175,8 @@ impl Renderer<'_> {
         let t = site.settings.lang.strings();
         self.page(
             "topics.html",
-            "topics/",
-            self.base("topics/", t.topics.into(), String::new(), "topics"),
+            &Route::Topics.dir(),
+            self.base(&Route::Topics.dir(), t.topics.into(), String::new(), "topics"),
             Topics { topics },
         )
     }
@@ -189,7 +190,7 @@ impl Renderer<'_> {
             indicators: Vec<IndicatorItem>,
         }
         let topic = &self.site.topics[ti];
-        let dir = format!("topics/{}/", topic.slug);
+        let dir = Route::Topic(&topic.slug).dir();
         let paged = self.paged(super::paging::List::Topic(ti), 1);
         let body = TopicPage {
             topic: Link { label: topic.name.clone(), href: page_href(&dir) },
@@ -209,7 +210,7 @@ impl Renderer<'_> {
             body_html: String,
         }
         let p = &self.site.pages[pi];
-        let dir = format!("{}/", p.slug);
+        let dir = Route::Page(&p.slug).dir();
         let body = StandalonePage { body_html: self.body(&p.body, &dir, &p.file, None)? };
         let description =
             p.description.clone().unwrap_or_else(|| markdown::first_paragraph_text(&p.body.markdown, &[]));

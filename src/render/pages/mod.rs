@@ -10,6 +10,7 @@ use crate::render::share;
 use crate::render::templates::Engine;
 use crate::render::views::{self, ArticleItem, Card, DistrictGlance, Link};
 use crate::render::{feeds, search, Job, Output, OutputData, Prepared};
+use crate::route::Route;
 use crate::text::lang::Strings;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
@@ -45,17 +46,17 @@ impl<'a> Globals<'a> {
         let t = s.lang.strings();
         let nav = vec![
             NavItem { key: "home", label: t.home, href: page_href("") },
-            NavItem { key: "districts", label: t.districts, href: page_href("districts/") },
-            NavItem { key: "indicators", label: t.indicators, href: page_href("indicators/") },
-            NavItem { key: "topics", label: t.topics, href: page_href("topics/") },
-            NavItem { key: "bulletins", label: t.bulletins, href: page_href("bulletins/") },
-            NavItem { key: "archive", label: t.archive, href: page_href("archive/") },
-            NavItem { key: "search", label: t.search, href: page_href("search/") },
+            NavItem { key: "districts", label: t.districts, href: page_href(&Route::Districts.dir()) },
+            NavItem { key: "indicators", label: t.indicators, href: page_href(&Route::Indicators.dir()) },
+            NavItem { key: "topics", label: t.topics, href: page_href(&Route::Topics.dir()) },
+            NavItem { key: "bulletins", label: t.bulletins, href: page_href(&Route::Bulletins.dir()) },
+            NavItem { key: "archive", label: t.archive, href: page_href(&Route::Archive.dir()) },
+            NavItem { key: "search", label: t.search, href: page_href(&Route::Search.dir()) },
         ];
         let footer_pages = site
             .pages
             .iter()
-            .map(|p| Link { label: p.title.clone(), href: page_href(&format!("{}/", p.slug)) })
+            .map(|p| Link { label: p.title.clone(), href: page_href(&Route::Page(&p.slug).dir()) })
             .collect();
         let site =
             SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
@@ -130,7 +131,7 @@ impl<'a> Renderer<'a> {
             title,
             description,
             section,
-            feed: feed_for(dir),
+            feed: crate::route::feed_of(dir),
         }
     }
 
@@ -163,8 +164,8 @@ impl<'a> Renderer<'a> {
                 struct Search {}
                 self.page(
                     "search.html",
-                    "search/",
-                    self.base("search/", t.search.into(), String::new(), "search"),
+                    &Route::Search.dir(),
+                    self.base(&Route::Search.dir(), t.search.into(), String::new(), "search"),
                     Search {},
                 )
                 .map(|o| vec![o])
@@ -207,8 +208,8 @@ impl<'a> Renderer<'a> {
             Districts { districts: (0..self.site.districts.len()).map(|i| views::glance(self.site, i)).collect() };
         self.page(
             "districts.html",
-            "districts/",
-            self.base("districts/", t.districts.into(), String::new(), "districts"),
+            &Route::Districts.dir(),
+            self.base(&Route::Districts.dir(), t.districts.into(), String::new(), "districts"),
             body,
         )
     }
@@ -233,7 +234,7 @@ impl<'a> Renderer<'a> {
             summary_html: String,
         }
         let d = &self.site.districts[di];
-        let dir = format!("districts/{}/", d.slug);
+        let dir = Route::District(&d.slug).dir();
         let summary_text = d.summary.as_deref().map(markdown::plain_text).unwrap_or_default();
         let paged = self.paged(paging::List::District(di), 1);
         let body = DistrictPage {
@@ -386,16 +387,6 @@ impl<'a> Renderer<'a> {
             out.push(Output { path: format!("{dir}{}", asset.name), data: OutputData::Copy(asset.source.abs.clone()) });
         }
         Ok(out)
-    }
-}
-
-/// The feed a page announces: its district's or topic's, else the site's.
-fn feed_for(dir: &str) -> String {
-    let parts: Vec<&str> = dir.split('/').collect();
-    match parts.as_slice() {
-        ["districts", d, ..] if !d.is_empty() => format!("districts/{d}/atom.xml"),
-        ["topics", t, ..] if !t.is_empty() => format!("topics/{t}/atom.xml"),
-        _ => "atom.xml".into(),
     }
 }
 

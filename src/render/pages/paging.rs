@@ -7,6 +7,7 @@ use crate::model::Site;
 use crate::render::links::page_href;
 use crate::render::views::{self, ArticleItem};
 use crate::render::Output;
+use crate::route::{self, Route};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -31,8 +32,8 @@ impl List {
     pub fn dir(self, site: &Site) -> String {
         match self {
             List::Home => String::new(),
-            List::District(i) => format!("districts/{}/", site.districts[i].slug),
-            List::Topic(i) => format!("topics/{}/", site.topics[i].slug),
+            List::District(i) => Route::District(&site.districts[i].slug).dir(),
+            List::Topic(i) => Route::Topic(&site.topics[i].slug).dir(),
         }
     }
 
@@ -72,7 +73,7 @@ impl List {
         if n <= 1 {
             self.dir(site)
         } else {
-            format!("{}page/{n}/", self.dir(site))
+            route::list_page(&self.dir(site), n)
         }
     }
 }

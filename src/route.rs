@@ -1,0 +1,163 @@
+//! The URL layout: where every page and file of the output lives. This is
+//! the one place that knows the output's folder names; every stage that
+//! makes, links or checks a path asks it.
+//!
+//! Every page is a folder with an `index.html` (FORMAT v1, "What `bantin
+//! build` writes"). [`Route::dir`] gives a page's folder, relative to the
+//! output root and ending with `/` (`""` for the home page);
+//! `render::links::page_href` turns it into a link. Top-level folder names
+//! are [`RESERVED`]: a standalone page may not take one as its slug; nor
+//! may an article take one of [`RESERVED_IN_DISTRICT`].
+
+use crate::model::Period;
+
+/// Top-level output folders, which a standalone page's slug may not take.
+pub const RESERVED: &[&str] =
+    &["districts", "bulletins", "indicators", "topics", "search", "page", "static", "assets", "archive"];
+
+/// Folders inside a district's folder that are not articles: its
+/// bulletins and the pages of its article list.
+pub const RESERVED_IN_DISTRICT: &[&str] = &["bulletins", "page"];
+
+/// A page of the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route<'a> {
+    Home,
+    /// `districts/`: every district.
+    Districts,
+    /// A district's dashboard.
+    District(&'a str),
+    /// An article of a district.
+    Article {
+        district: &'a str,
+        slug: &'a str,
+    },
+    /// A district's bulletin of one period.
+    DistrictBulletin {
+        district: &'a str,
+        period: Period,
+    },
+    /// The whole site's bulletin of one period.
+    Bulletin(Period),
+    /// `bulletins/`: every bulletin.
+    Bulletins,
+    Indicators,
+    Indicator(&'a str),
+    Topics,
+    Topic(&'a str),
+    /// `archive/`: the articles by year.
+    Archive,
+    ArchiveYear(i16),
+    /// A standalone page (`content/pages/*.md`).
+    Page(&'a str),
+    Search,
+}
+
+impl Route<'_> {
+    /// The page's folder, relative to the output root, ending with `/`.
+    pub fn dir(&self) -> String {
+        match *self {
+            Route::Home => String::new(),
+            Route::Districts => "districts/".into(),
+            Route::District(d) => format!("districts/{d}/"),
+            Route::Article { district, slug } => format!("districts/{district}/{slug}/"),
+            Route::DistrictBulletin { district, period } => format!("districts/{district}/bulletins/{}/", period.key()),
+            Route::Bulletin(period) => format!("bulletins/{}/", period.key()),
+            Route::Bulletins => "bulletins/".into(),
+            Route::Indicators => "indicators/".into(),
+            Route::Indicator(id) => format!("indicators/{id}/"),
+            Route::Topics => "topics/".into(),
+            Route::Topic(t) => format!("topics/{t}/"),
+            Route::Archive => "archive/".into(),
+            Route::ArchiveYear(y) => format!("archive/{y}/"),
+            Route::Page(slug) => format!("{slug}/"),
+            Route::Search => "search/".into(),
+        }
+    }
+}
+
+/// Page `n` (from 2) of the list whose first page is in `list_dir`.
+pub fn list_page(list_dir: &str, n: usize) -> String {
+    format!("{list_dir}page/{n}/")
+}
+
+/// An indicator's data: `indicators/<id>.csv`.
+pub fn indicator_csv(id: &str) -> String {
+    format!("indicators/{id}.csv")
+}
+
+/// A district's share card (`og:image`).
+pub fn district_card(district: &str) -> String {
+    format!("districts/{district}/card.png")
+}
+
+/// The feed a page announces: its district's or topic's, else the site's.
+pub fn feed_of(dir: &str) -> String {
+    let parts: Vec<&str> = dir.split('/').collect();
+    match parts.as_slice() {
+        ["districts", d, ..] if !d.is_empty() => feed(Some(Route::District(d))),
+        ["topics", t, ..] if !t.is_empty() => feed(Some(Route::Topic(t))),
+        _ => feed(None),
+    }
+}
+
+/// The Atom feed of a district or topic (`None`: the site's own).
+pub fn feed(of: Option<Route>) -> String {
+    match of {
+        Some(r @ (Route::District(_) | Route::Topic(_))) => format!("{}atom.xml", r.dir()),
+        _ => "atom.xml".into(),
+    }
+}
+
+/// Whether `path` is the page of a bulletin of `period` (the site's or a
+/// district's), as the period's folder name writes it.
+pub fn is_bulletin_of(path: &str, period: &str) -> bool {
+    let page = format!("bulletins/{period}/index.html");
+    path == page || (path.starts_with("districts/") && path.ends_with(&format!("/{page}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_is_a_folder_of_its_own() {
+        let q4 = Period::parse("2023-Q4").unwrap();
+        assert_eq!(Route::Home.dir(), "");
+        assert_eq!(Route::District("ky-anh").dir(), "districts/ky-anh/");
+        assert_eq!(Route::Article { district: "ky-anh", slug: "tong-ket" }.dir(), "districts/ky-anh/tong-ket/");
+        assert_eq!(
+            Route::DistrictBulletin { district: "ky-anh", period: q4 }.dir(),
+            "districts/ky-anh/bulletins/2023-Q4/"
+        );
+        assert_eq!(Route::Bulletin(q4).dir(), "bulletins/2023-Q4/");
+        assert_eq!(Route::Indicator("gross-output").dir(), "indicators/gross-output/");
+        assert_eq!(Route::ArchiveYear(2023).dir(), "archive/2023/");
+        assert_eq!(Route::Page("gioi-thieu").dir(), "gioi-thieu/");
+        assert_eq!(list_page("districts/ky-anh/", 2), "districts/ky-anh/page/2/");
+        assert_eq!(indicator_csv("gross-output"), "indicators/gross-output.csv");
+    }
+
+    #[test]
+    fn a_page_announces_its_district_or_topic_feed() {
+        assert_eq!(feed_of("districts/ky-anh/tong-ket/"), "districts/ky-anh/atom.xml");
+        assert_eq!(feed_of("topics/nong-thon-moi/page/2/"), "topics/nong-thon-moi/atom.xml");
+        assert_eq!(feed_of("districts/"), "atom.xml");
+        assert_eq!(feed_of("indicators/x/"), "atom.xml");
+    }
+
+    #[test]
+    fn bulletin_pages_are_known_by_their_period() {
+        assert!(is_bulletin_of("bulletins/2023-Q4/index.html", "2023-Q4"));
+        assert!(is_bulletin_of("districts/ky-anh/bulletins/2023-Q4/index.html", "2023-Q4"));
+        assert!(!is_bulletin_of("districts/ky-anh/bulletins/2023-Q3/index.html", "2023-Q4"));
+        assert!(!is_bulletin_of("bulletins/2023-Q4/extra.html", "2023-Q4"));
+    }
+
+    #[test]
+    fn top_level_folders_are_reserved() {
+        for dir in [Route::Districts.dir(), Route::Bulletins.dir(), Route::Archive.dir(), Route::Search.dir()] {
+            assert!(RESERVED.contains(&dir.trim_end_matches('/')), "{dir}");
+        }
+    }
+}
