@@ -12,9 +12,9 @@ use super::spec::ChartSpec;
 use plotters::prelude::*;
 
 /// Canvas height of a trend chart.
-pub const TREND_HEIGHT: u32 = 240;
+pub const TREND_HEIGHT: u32 = 200;
 /// Canvas height of a rank chart.
-pub const RANK_HEIGHT: u32 = 220;
+pub const RANK_HEIGHT: u32 = 190;
 
 const TICK: Look = look(SMALL, false, MUTED);
 const FIGURE: Look = look(15, true, TEXT);
