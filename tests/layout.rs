@@ -105,6 +105,7 @@ fn on_a_390_px_phone_nothing_is_wider_than_the_screen_and_chart_text_is_11_px() 
             problems.push(format!("{page}: the page is {} px wide", p.scroll));
         }
         problems.extend(p.small.iter().map(|s| format!("{page}: chart text {s}")));
+        assert!(p.texts == 0 || p.smallest >= 11.0 || !p.small.is_empty(), "{page}: the probe missed a small text");
         texts += p.texts;
     }
     assert!(texts > 200, "only {texts} chart texts measured");
@@ -121,7 +122,7 @@ fn a_districts_quarterly_bulletin_prints_on_two_a4_pages_at_most() {
             let page = format!("districts/{district}/bulletins/{quarter}/index.html");
             // Chart text on paper: 7 pt is 9.33 CSS px.
             let p = probe(&chrome, &b, &page, 710, 7.0 * 96.0 / 72.0, true);
-            assert!(p.texts > 0, "{page}: no chart measured");
+            assert!(p.texts > 0 && p.smallest < 100.0, "{page}: no chart measured");
             problems.extend(p.small.iter().map(|s| format!("{page}: chart text under 7 pt: {s}")));
             let pdf = b.dir.path().join(format!("{district}-{quarter}.pdf"));
             chromium_pdf(&chrome, &format!("file://{}", b.out.join(&page).display()), &pdf);
