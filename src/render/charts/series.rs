@@ -37,7 +37,9 @@ impl Frame {
         let right = WIDTH as i32 - 8;
         let slot = (right - left) / spec.items.len().max(1) as i32;
         let mut f = Frame { left, right, top, bottom: 0, slot, periods: vec![None; spec.items.len()] };
-        // Latest first, each whole if it has room, else in two lines, else left out.
+        // Latest first, each whole if it has room, else in two lines, else
+        // left out. Laid out under a stand-in bottom (500, on a canvas tall
+        // enough) as the real one depends on how many lines they need.
         let mut placed = Placed::new(WIDTH, 1000, 1.0);
         placed.take(measure(floor.0, SMALL, false, Anchor::End, (left - floor.1, 500)));
         for (i, item) in spec.items.iter().enumerate().rev() {
