@@ -94,6 +94,9 @@ pub struct Prepared {
     periods: Vec<crate::model::Period>,
     /// Where share cards are kept between builds (`serve`).
     cards: Option<Arc<cache::RenderCache>>,
+    /// The theme's `style.css`, inlined by `404.html` (served at any path,
+    /// where a relative link to the stylesheet would break).
+    stylesheet: String,
 }
 
 impl Prepared {
@@ -126,7 +129,9 @@ impl Prepared {
         let lists = pages::paging::List::memberships(site);
         let summaries = views::Summaries::new(site);
         let periods = bulletins::periods(site);
-        Ok(Prepared { engine, charts, static_files, lists, summaries, periods, cards: cache })
+        let stylesheet =
+            theme.statics.get("style.css").map(|s| String::from_utf8_lossy(s.bytes()).into_owned()).unwrap_or_default();
+        Ok(Prepared { engine, charts, static_files, lists, summaries, periods, cards: cache, stylesheet })
     }
 
     /// Every job of the site, each yielding files no other job yields. The

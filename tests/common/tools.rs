@@ -96,3 +96,17 @@ pub fn chromium_dump(chromium: &PathBuf, url: &str) -> (String, Vec<String>) {
         String::from_utf8_lossy(&out.stderr).lines().filter(|l| l.contains(":CONSOLE")).map(str::to_string).collect();
     (String::from_utf8_lossy(&out.stdout).into_owned(), console)
 }
+
+/// Loads `url` in headless Chromium with a `width` × `height` window
+/// (file pages may read their own stylesheets' rules) and returns the DOM
+/// once its scripts have run.
+pub fn chromium_dump_at(chromium: &PathBuf, url: &str, (width, height): (u32, u32)) -> String {
+    let (mut command, _profile) = headless(chromium);
+    let out = command
+        .arg(format!("--window-size={width},{height}"))
+        .args(["--allow-file-access-from-files", "--hide-scrollbars", "--virtual-time-budget=3000", "--dump-dom"])
+        .arg(url)
+        .output()
+        .expect("chromium runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -1,7 +1,11 @@
 //! Drawing a [`ChartSpec`] with plotters' SVG backend (share cards are
-//! painted by `card`). Layout is in pixels of a fixed-width canvas;
-//! the SVG scales by its viewBox.
+//! painted by `card`). Layout is in pixels of a fixed-width canvas; the SVG
+//! scales by its viewBox. The canvases are narrow (320 and 360 pixels) so
+//! that their smallest text, 14 pixels, is still at least 11 CSS pixels in
+//! a 390-pixel phone's column and 7 points in a third of an A4 page; every
+//! text is measured (`labels`) and set where it overlaps nothing.
 
+use super::labels::{self, clamp_centre, line_height, measure, Anchor, Placed};
 use super::spec::{ChartKind, ChartSpec, Item};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -9,9 +13,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Width of a district's chart (shown in a card column), in canvas pixels.
-pub const WIDTH: u32 = 480;
-/// Width of the bar charts of communes and districts (shown full width).
-pub const WIDE: u32 = 720;
+pub const WIDTH: u32 = 320;
+/// Width of the bar charts of communes and districts: names over bars.
+pub const WIDE: u32 = 360;
+/// The smallest text of a chart, in canvas pixels.
+pub const SMALL: u32 = 14;
 
 /// Okabe–Ito blue: values (5.3:1 on white).
 pub const VALUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
@@ -23,8 +29,8 @@ pub const TEXT: RGBColor = RGBColor(0x1F, 0x29, 0x33);
 pub const MUTED: RGBColor = RGBColor(0x4A, 0x55, 0x61);
 pub const AXIS: RGBColor = RGBColor(0x8A, 0x96, 0xA3);
 
-type Area<DB> = DrawingArea<DB, Shift>;
-type Res = Result<(), String>;
+pub(super) type Area<DB> = DrawingArea<DB, Shift>;
+pub(super) type Res = Result<(), String>;
 
 /// The canvas width a spec needs.
 pub fn width(spec: &ChartSpec) -> u32 {
@@ -37,10 +43,10 @@ pub fn width(spec: &ChartSpec) -> u32 {
 /// The canvas height a spec needs.
 pub fn height(spec: &ChartSpec) -> u32 {
     match spec.kind {
-        ChartKind::Progress => 96,
-        ChartKind::Trend => 320,
-        ChartKind::Rank => 280,
-        ChartKind::Communes | ChartKind::Districts => 24 + 34 * spec.items.len() as u32,
+        ChartKind::Progress => progress_layout(&spec.items[0], spec).height,
+        ChartKind::Trend => super::series::TREND_HEIGHT,
+        ChartKind::Rank => super::series::RANK_HEIGHT,
+        ChartKind::Communes | ChartKind::Districts => bar_rows(spec).last().map(|r| r.bottom).unwrap_or(0) as u32 + 6,
     }
 }
 
@@ -50,38 +56,67 @@ fn px(size: u32) -> f64 {
     size as f64 * 1.24
 }
 
-fn font(size: u32, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    ("sans-serif", px(size)).into_font().color(&color).pos(Pos::new(h, v))
+/// How a text looks: size, weight and colour.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Look {
+    pub size: u32,
+    pub bold: bool,
+    pub color: RGBColor,
 }
 
-fn bold(size: u32, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    ("sans-serif", px(size), FontStyle::Bold).into_font().color(&color).pos(Pos::new(h, v))
+pub(super) const fn look(size: u32, bold: bool, color: RGBColor) -> Look {
+    Look { size, bold, color }
 }
 
-fn err<E: std::fmt::Debug>(e: E) -> String {
+pub(super) fn err<E: std::fmt::Debug>(e: E) -> String {
     format!("{e:?}")
 }
 
-/// Draws `spec` on `area`, which is [`WIDTH`] × [`height`] pixels.
+/// Writes `s` vertically centred on `at`.
+pub(super) fn put<DB: DrawingBackend>(area: &Area<DB>, s: &str, at: (i32, i32), l: Look, anchor: Anchor) -> Res {
+    let h = match anchor {
+        Anchor::Start => HPos::Left,
+        Anchor::Middle => HPos::Center,
+        Anchor::End => HPos::Right,
+    };
+    let font = if l.bold {
+        ("sans-serif", px(l.size), FontStyle::Bold)
+    } else {
+        ("sans-serif", px(l.size), FontStyle::Normal)
+    };
+    let style = font.into_font().color(&l.color).pos(Pos::new(h, VPos::Center));
+    area.draw(&Text::new(s.to_string(), at, style)).map_err(err)
+}
+
+/// Writes `s` at `at` and takes its box on `placed`.
+pub(super) fn put_placed<DB: DrawingBackend>(
+    area: &Area<DB>,
+    placed: &mut Placed,
+    s: &str,
+    at: (i32, i32),
+    l: Look,
+    anchor: Anchor,
+) -> Res {
+    placed.take(measure(s, l.size, l.bold, anchor, at));
+    put(area, s, at, l, anchor)
+}
+
+/// Draws `spec` on `area`, which is [`width`] × [`height`] pixels.
 pub fn draw<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
     area.fill(&WHITE).map_err(err)?;
     match spec.kind {
-        ChartKind::Progress => progress(area, &spec.items[0], &spec.target_label),
-        ChartKind::Trend => trend(area, spec),
-        ChartKind::Rank => rank(area, spec),
+        ChartKind::Progress => progress(area, spec),
+        ChartKind::Trend => super::series::trend(area, spec),
+        ChartKind::Rank => super::series::rank(area, spec),
         ChartKind::Communes | ChartKind::Districts => bars(area, spec),
     }
 }
 
-fn rect<DB: DrawingBackend>(area: &Area<DB>, a: (i32, i32), b: (i32, i32), style: ShapeStyle) -> Res {
+pub(super) fn rect<DB: DrawingBackend>(area: &Area<DB>, a: (i32, i32), b: (i32, i32), style: ShapeStyle) -> Res {
     area.draw(&Rectangle::new([a, b], style)).map_err(err)
 }
 
-fn text<DB: DrawingBackend>(area: &Area<DB>, s: &str, at: (i32, i32), style: &TextStyle) -> Res {
-    area.draw(&Text::new(s.to_string(), at, style.clone())).map_err(err)
-}
-
-fn dashed<DB: DrawingBackend>(area: &Area<DB>, a: (i32, i32), b: (i32, i32)) -> Res {
+pub(super) fn dashed<DB: DrawingBackend>(area: &Area<DB>, a: (i32, i32), b: (i32, i32)) -> Res {
     area.draw(&DashedPathElement::new(vec![a, b], 5, 4, PLAN.stroke_width(2))).map_err(err)
 }
 
@@ -96,110 +131,143 @@ fn bar<DB: DrawingBackend>(area: &Area<DB>, x0: i32, y: i32, len: i32, track: i3
     Ok(())
 }
 
-fn progress<DB: DrawingBackend>(area: &Area<DB>, item: &Item, target_label: &str) -> Res {
+/// Cuts `text` into lines no wider than `max` at `size`: at ` · `, then
+/// ` (`, then spaces, keeping words whole (a word wider than `max` gets a
+/// line of its own).
+pub(super) fn fit_lines(text: &str, size: u32, bold: bool, max: i32) -> Vec<String> {
+    if labels::width(text, size, bold) <= max {
+        return vec![text.to_string()];
+    }
+    for sep in [" · ", " ("] {
+        if let Some(i) = text.find(sep) {
+            let (a, b) = text.split_at(i);
+            let b = b.strip_prefix(" · ").unwrap_or(b).trim_start();
+            let mut out = fit_lines(a, size, bold, max);
+            out.extend(fit_lines(b, size, bold, max));
+            return out;
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match out.last_mut() {
+            Some(line) if labels::width(&format!("{line} {word}"), size, bold) <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => out.push(word.to_string()),
+        }
+    }
+    out
+}
+
+/// Where the parts of a progress chart go.
+struct ProgressLayout {
+    label: Vec<String>,
+    bar_y: i32,
+    target_y: i32,
+    text: Vec<String>,
+    text_y: i32,
+    height: u32,
+}
+
+const BAR_H: i32 = 26;
+
+fn progress_layout(item: &Item, spec: &ChartSpec) -> ProgressLayout {
+    let room = WIDTH as i32 - 16;
+    let label = fit_lines(&item.label, 15, false, room);
+    let bar_y = 12 + (label.len() as i32 - 1) * line_height(15) + 14;
+    let target_y = bar_y + BAR_H + 16;
+    let text_y =
+        if item.target.is_some() && !spec.target_label.is_empty() { target_y + line_height(14) } else { target_y };
+    let text = fit_lines(&item.text, 16, true, room);
+    let height = (text_y + (text.len() as i32 - 1) * line_height(16) + 12) as u32;
+    ProgressLayout { label, bar_y, target_y, text, text_y, height }
+}
+
+fn progress<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
+    let item = &spec.items[0];
+    let l = progress_layout(item, spec);
     let (x0, width) = (8, WIDTH as i32 - 16);
     let v = item.value.unwrap_or(0.0);
     let full = [item.max, item.target, Some(v)].into_iter().flatten().fold(0.0, f64::max).max(1e-9);
     let px = |x: f64| (x / full * width as f64).round() as i32;
-    text(area, &item.label, (x0, 14), &font(15, MUTED, HPos::Left, VPos::Center))?;
-    bar(area, x0, 30, px(v), px(item.max.or(item.target).unwrap_or(v)), 28)?;
+    for (i, line) in l.label.iter().enumerate() {
+        put(area, line, (x0, 12 + i as i32 * line_height(15)), look(15, false, MUTED), Anchor::Start)?;
+    }
+    bar(area, x0, l.bar_y, px(v), px(item.max.or(item.target).unwrap_or(v)), BAR_H)?;
     if let Some(t) = item.target {
-        dashed(area, (x0 + px(t), 24), (x0 + px(t), 64))?;
-        text(area, target_label, (x0 + px(t), 80), &font(14, PLAN, HPos::Center, VPos::Center))?;
-    }
-    text(area, &item.text, (x0, 80), &bold(16, TEXT, HPos::Left, VPos::Center))
-}
-
-fn value_axis<DB: DrawingBackend>(
-    area: &Area<DB>,
-    spec: &ChartSpec,
-    y_of: &dyn Fn(f64) -> i32,
-    left: i32,
-    right: i32,
-) -> Res {
-    for (v, label) in &spec.ticks {
-        text(area, label, (left - 6, y_of(*v)), &font(14, MUTED, HPos::Right, VPos::Center))?;
-    }
-    let y0 = y_of(0.0);
-    area.draw(&PathElement::new(vec![(left, y0), (right, y0)], AXIS.stroke_width(1))).map_err(err)
-}
-
-fn trend<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
-    let (left, right, top, bottom) = (60, WIDTH as i32 - 8, 30, 320 - 40);
-    let max = spec.ticks.last().map(|t| t.0).unwrap_or(1.0).max(1e-9);
-    let y_of = |v: f64| bottom - ((v / max) * (bottom - top) as f64).round() as i32;
-    value_axis(area, spec, &y_of, left, right)?;
-    let slot = (right - left) / spec.items.len().max(1) as i32;
-    let col = (slot as f64 * 0.56).round() as i32;
-    for (i, item) in spec.items.iter().enumerate() {
-        let cx = left + slot * i as i32 + slot / 2;
-        let (x0, x1) = (cx - col / 2, cx + col / 2);
-        match (item.value, item.target) {
-            (Some(v), target) => {
-                rect(area, (x0, y_of(v)), (x1, bottom), VALUE.filled())?;
-                if let Some(t) = target {
-                    dashed(area, (x0 - 4, y_of(t)), (x1 + 4, y_of(t)))?;
-                }
-                let label_y = y_of(v.max(target.unwrap_or(v))) - 10;
-                text(area, &item.short, (cx, label_y), &bold(15, TEXT, HPos::Center, VPos::Center))?;
-            }
-            (None, Some(t)) => {
-                let y = y_of(t);
-                for (a, b) in [((x0, y), (x1, y)), ((x0, y), (x0, bottom)), ((x1, y), (x1, bottom))] {
-                    dashed(area, a, b)?;
-                }
-                text(area, &item.short, (cx, y - 10), &font(14, PLAN, HPos::Center, VPos::Center))?;
-            }
-            (None, None) => {}
+        dashed(area, (x0 + px(t), l.bar_y - 6), (x0 + px(t), l.bar_y + BAR_H + 6))?;
+        if !spec.target_label.is_empty() {
+            let w = labels::width(&spec.target_label, SMALL, false);
+            let x = clamp_centre(x0 + px(t), w, 2, WIDTH as i32 - 2);
+            put(area, &spec.target_label, (x, l.target_y), look(SMALL, false, PLAN), Anchor::Middle)?;
         }
-        text(area, &item.label, (cx, bottom + 18), &font(14, MUTED, HPos::Center, VPos::Center))?;
+    }
+    for (i, line) in l.text.iter().enumerate() {
+        put(area, line, (x0, l.text_y + i as i32 * line_height(16)), look(16, true, TEXT), Anchor::Start)?;
     }
     Ok(())
 }
 
-fn rank<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
-    let (left, right, top, bottom) = (44, WIDTH as i32 - 12, 34, 280 - 44);
-    let places = spec.items.iter().flat_map(|i| [i.max, i.value, i.target]).flatten().fold(1.0, f64::max);
-    let y_of = |r: f64| top + (((r - 1.0) / (places - 1.0).max(1.0)) * (bottom - top) as f64).round() as i32;
-    for (r, label) in [(1.0, "1".to_string()), (places, format!("{places}"))] {
-        text(area, &label, (left - 8, y_of(r)), &font(14, MUTED, HPos::Right, VPos::Center))?;
-        area.draw(&PathElement::new(vec![(left, y_of(r)), (right, y_of(r))], AXIS.stroke_width(1))).map_err(err)?;
-    }
-    let slot = (right - left) / spec.items.len().max(1) as i32;
-    let points: Vec<(i32, i32)> = spec
-        .items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, it)| it.value.map(|v| (left + slot * i as i32 + slot / 2, y_of(v))))
-        .collect();
-    area.draw(&PathElement::new(points.clone(), VALUE.stroke_width(3))).map_err(err)?;
-    for (i, item) in spec.items.iter().enumerate() {
-        let cx = left + slot * i as i32 + slot / 2;
-        if let Some(v) = item.value {
-            area.draw(&Circle::new((cx, y_of(v)), 6, VALUE.filled())).map_err(err)?;
-            text(area, &item.short, (cx, y_of(v) - 18), &bold(15, TEXT, HPos::Center, VPos::Center))?;
+/// One bar of a communes or districts chart: its name and figure on one
+/// line when they fit, else on lines of their own, then the bar.
+struct BarRow {
+    /// Each line: (left text, right text, y).
+    lines: Vec<(String, String, i32)>,
+    bar_y: i32,
+    bottom: i32,
+}
+
+const NAME: Look = look(15, false, TEXT);
+const FIGURE: Look = look(SMALL, true, TEXT);
+const THIN_BAR: i32 = 14;
+
+fn bar_rows(spec: &ChartSpec) -> Vec<BarRow> {
+    let room = WIDE as i32 - 16;
+    let mut y = 14;
+    let mut rows = Vec::with_capacity(spec.items.len());
+    for item in &spec.items {
+        let name = fit_lines(&item.label, NAME.size, false, room);
+        let text = fit_lines(&item.text, FIGURE.size, true, room);
+        let last_name = name.last().map(|n| labels::width(n, NAME.size, false)).unwrap_or(0);
+        let together = text.len() == 1 && last_name + 12 + labels::width(&text[0], FIGURE.size, true) <= room;
+        let mut lines: Vec<(String, String)> = name.into_iter().map(|n| (n, String::new())).collect();
+        if together {
+            lines.last_mut().expect("a name").1 = text[0].clone();
+        } else {
+            lines.extend(text.into_iter().map(|t| (String::new(), t)));
         }
-        if let Some(t) = item.target {
-            area.draw(&Circle::new((cx, y_of(t)), 6, PLAN.stroke_width(2))).map_err(err)?;
+        let mut row = Vec::with_capacity(lines.len());
+        for (i, (a, b)) in lines.into_iter().enumerate() {
+            if i > 0 {
+                y += line_height(NAME.size);
+            }
+            row.push((a, b, y));
         }
-        text(area, &item.label, (cx, bottom + 24), &font(14, MUTED, HPos::Center, VPos::Center))?;
+        let bar_y = y + 12;
+        rows.push(BarRow { lines: row, bar_y, bottom: bar_y + THIN_BAR });
+        y = bar_y + THIN_BAR + 22;
     }
-    Ok(())
+    rows
 }
 
 fn bars<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
-    let (name_w, right) = (160, WIDE as i32 - 230);
+    let (x0, right) = (8, WIDE as i32 - 8);
     let full = spec.items.iter().flat_map(|i| [i.value, i.max, i.target]).flatten().fold(0.0, f64::max).max(1e-9);
-    let px = |v: f64| ((v / full) * (right - name_w) as f64).round() as i32;
-    for (i, item) in spec.items.iter().enumerate() {
-        let y = 12 + 34 * i as i32;
-        text(area, &item.label, (name_w - 8, y + 11), &font(15, TEXT, HPos::Right, VPos::Center))?;
-        bar(area, name_w, y, px(item.value.unwrap_or(0.0)), item.max.map(px).unwrap_or(0), 22)?;
-        if let Some(t) = item.target {
-            dashed(area, (name_w + px(t), y - 4), (name_w + px(t), y + 26))?;
+    let px = |v: f64| ((v / full) * (right - x0) as f64).round() as i32;
+    for (item, row) in spec.items.iter().zip(bar_rows(spec)) {
+        for (name, figure, y) in &row.lines {
+            if !name.is_empty() {
+                put(area, name, (x0, *y), NAME, Anchor::Start)?;
+            }
+            if !figure.is_empty() {
+                put(area, figure, (right, *y), FIGURE, Anchor::End)?;
+            }
         }
-        let end = name_w + px(item.value.unwrap_or(0.0)).max(item.max.map(px).unwrap_or(0));
-        text(area, &item.text, (end + 8, y + 11), &bold(14, TEXT, HPos::Left, VPos::Center))?;
+        bar(area, x0, row.bar_y, px(item.value.unwrap_or(0.0)), item.max.map(px).unwrap_or(0), THIN_BAR)?;
+        if let Some(t) = item.target {
+            dashed(area, (x0 + px(t), row.bar_y - 3), (x0 + px(t), row.bottom + 3))?;
+        }
     }
     Ok(())
 }

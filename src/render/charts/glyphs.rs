@@ -103,6 +103,15 @@ pub fn width(text: &str, size: u32, bold: bool) -> u32 {
     layout(text, size, bold).1.ceil() as u32
 }
 
+/// The width of `text` at a font size of `size` pixels as a browser or an
+/// SVG reads it (the em), where [`width`]'s size is ascent to descent.
+pub fn em_width(text: &str, size: u32, bold: bool) -> f64 {
+    let f = font(bold);
+    let per_em = f.units_per_em().unwrap_or(2048.0);
+    let height = f.height_unscaled();
+    f64::from(layout(text, size, bold).1) * f64::from(height) / f64::from(per_em)
+}
+
 /// Calls `stamp(x, y, levels)` for every row of every glyph of `text` set
 /// with its top-left corner at `at`: `levels[i]` is the coverage of pixel
 /// `(x + i, y)`, 0 (none) to `LEVELS - 1`.

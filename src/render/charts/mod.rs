@@ -8,6 +8,8 @@
 pub mod card;
 pub mod draw;
 pub mod glyphs;
+pub mod labels;
+pub mod series;
 pub mod spec;
 pub mod svg;
 

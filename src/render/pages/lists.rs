@@ -217,15 +217,22 @@ impl Renderer<'_> {
         self.page("page.html", &dir, self.base(&dir, p.title.clone(), description, "page"), body)
     }
 
-    /// `404.html` is served at any path, so its links are absolute.
+    /// `404.html` is served at any path, so its links are absolute and its
+    /// stylesheet is inline (`inline_css`).
     pub(super) fn not_found(&self) -> Result<Output, Diagnostic> {
         #[derive(Serialize)]
-        struct NotFound {}
+        struct NotFound<'a> {
+            inline_css: &'a str,
+        }
         let t = self.site.settings.lang.strings();
         let mut base = self.base("", t.not_found_title.into(), String::new(), "none");
         base.root = self.site.settings.base_url.clone();
         base.canonical = format!("{}404.html", self.site.settings.base_url);
-        let html = self.engine.render_bytes("404.html", &super::Page { base, body: NotFound {} }, "404.html")?;
+        let html = self.engine.render_bytes(
+            "404.html",
+            &super::Page { base, body: NotFound { inline_css: &self.prepared.stylesheet.replace("</", "<\\/") } },
+            "404.html",
+        )?;
         Ok(Output { path: "404.html".into(), data: OutputData::Bytes(html) })
     }
 }
