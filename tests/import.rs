@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn seeds() -> Vec<PathBuf> {
-    let dir = repo_root().join("../shared/seeds");
+    let dir = seeds_dir();
     let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(Result::ok)

@@ -301,3 +301,18 @@ pub fn parse_vn_number(s: &str) -> Option<f64> {
 mod proposal_tests;
 #[cfg(test)]
 mod tests;
+
+/// The text of the seed article whose file name starts with `number`
+/// (`"003"`), from `../shared/seeds/` beside the repository: the one place
+/// the unit tests find the seeds.
+#[cfg(test)]
+pub(crate) fn seed_text(number: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let name = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|f| f.starts_with(number))
+        .unwrap_or_else(|| panic!("no seed {number} in {}", dir.display()));
+    std::fs::read_to_string(dir.join(name)).expect("the seed file")
+}

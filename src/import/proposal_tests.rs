@@ -4,14 +4,7 @@
 use super::*;
 
 fn seed(n: &str) -> Imported {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/");
-    let name = std::fs::read_dir(dir)
-        .expect("the seeds folder")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|f| f.starts_with(n))
-        .expect("a seed");
-    import_text(&std::fs::read_to_string(format!("{dir}{name}")).expect("the seed file"))
+    import_text(&super::seed_text(n))
 }
 
 fn all_seeds() -> Vec<Imported> {

@@ -11,6 +11,12 @@ pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
+/// `../shared/seeds/` beside the repository: real portal articles, the one
+/// place integration tests find them.
+pub fn seeds_dir() -> PathBuf {
+    repo_root().join("../shared/seeds")
+}
+
 /// The repository itself, whose `content/` is the example site.
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
