@@ -132,35 +132,8 @@ fn indicator(
     if name.is_empty() {
         diags.push(doc.error(path, Site::IndicatorNoName { id: id.clone() }));
     }
-    let kind = match raw.kind.as_deref().map(str::trim) {
-        Some("count") => Kind::Count,
-        Some("amount") => Kind::Amount,
-        Some("percent") => Kind::Percent,
-        Some("rank") => Kind::Rank,
-        Some(other) => {
-            diags.push(doc.error(&format!("{path}.kind"), Site::UnknownKind { kind: other.to_string() }));
-            Kind::Count
-        }
-        None => {
-            diags.push(doc.error(path, Site::NoKind { id: id.clone() }));
-            Kind::Count
-        }
-    };
-    let better = match raw.better.as_deref().map(str::trim) {
-        None => {
-            if kind == Kind::Rank {
-                Better::Lower
-            } else {
-                Better::Higher
-            }
-        }
-        Some("higher") => Better::Higher,
-        Some("lower") => Better::Lower,
-        Some(other) => {
-            diags.push(doc.error(&format!("{path}.better"), Site::BadBetter { value: other.to_string() }));
-            Better::Higher
-        }
-    };
+    let kind = kind(doc, path, raw, &id, diags);
+    let better = better(doc, path, raw, kind, diags);
     if let Some(topic) = &raw.topic {
         if !is_slug(topic) {
             let suggestion = crate::text::slug::slugify(topic);
@@ -176,4 +149,43 @@ fn indicator(
         better,
         description: raw.description.clone(),
     })
+}
+
+/// An indicator's `kind`; a missing or unknown one is reported.
+fn kind(doc: &Parsed<Vec<RawIndicator>>, path: &str, raw: &RawIndicator, id: &str, diags: &mut Diagnostics) -> Kind {
+    match raw.kind.as_deref().map(str::trim) {
+        Some("count") => Kind::Count,
+        Some("amount") => Kind::Amount,
+        Some("percent") => Kind::Percent,
+        Some("rank") => Kind::Rank,
+        Some(other) => {
+            diags.push(doc.error(&format!("{path}.kind"), Site::UnknownKind { kind: other.to_string() }));
+            Kind::Count
+        }
+        None => {
+            diags.push(doc.error(path, Site::NoKind { id: id.to_string() }));
+            Kind::Count
+        }
+    }
+}
+
+/// Which way is progress: as written, else lower for ranks and higher for
+/// the rest.
+fn better(
+    doc: &Parsed<Vec<RawIndicator>>,
+    path: &str,
+    raw: &RawIndicator,
+    kind: Kind,
+    diags: &mut Diagnostics,
+) -> Better {
+    match raw.better.as_deref().map(str::trim) {
+        None if kind == Kind::Rank => Better::Lower,
+        None => Better::Higher,
+        Some("higher") => Better::Higher,
+        Some("lower") => Better::Lower,
+        Some(other) => {
+            diags.push(doc.error(&format!("{path}.better"), Site::BadBetter { value: other.to_string() }));
+            Better::Higher
+        }
+    }
 }

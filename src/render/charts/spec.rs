@@ -102,25 +102,7 @@ pub fn series_chart(site: &Site, district: &District, ind: &Indicator, series: &
     let lang = site.settings.lang;
     let t = lang.strings();
     let obs = &series.observations;
-    let items: Vec<Item> = obs
-        .iter()
-        .map(|o| Item {
-            label: format::period_short(o.period, lang),
-            value: o.value.map(|v| v.value),
-            target: o.target.map(|t| t.value),
-            max: o.total.map(|t| t.value),
-            text: match (o.value, o.target) {
-                (Some(v), _) => format::value(ind, v, o.total, lang),
-                (None, Some(tg)) => format!("{} {}", t.target_short, format::quantity(ind, tg, lang)),
-                (None, None) => String::new(),
-            },
-            short: match (o.value, o.target) {
-                (Some(v), _) => short_value(ind, v, o.total, lang),
-                (None, Some(tg)) => format!("{} {}", t.target_short, short_value(ind, tg, None, lang)),
-                (None, None) => String::new(),
-            },
-        })
-        .collect();
+    let items: Vec<Item> = obs.iter().map(|o| period_item(ind, o, lang)).collect();
     let kind = if ind.kind == IndKind::Rank {
         ChartKind::Rank
     } else if obs.len() == 1 && (obs[0].total.is_some() || obs[0].target.is_some()) && obs[0].value.is_some() {
@@ -157,6 +139,28 @@ pub fn series_chart(site: &Site, district: &District, ind: &Indicator, series: &
         items,
         ticks,
         target_label: t.target_short.to_string(),
+    }
+}
+
+/// A period's column or point: its label, value, target and total, the
+/// full figure for the description and the few characters on the chart.
+fn period_item(ind: &Indicator, o: &crate::model::Observation, lang: Lang) -> Item {
+    let t = lang.strings();
+    Item {
+        label: format::period_short(o.period, lang),
+        value: o.value.map(|v| v.value),
+        target: o.target.map(|t| t.value),
+        max: o.total.map(|t| t.value),
+        text: match (o.value, o.target) {
+            (Some(v), _) => format::value(ind, v, o.total, lang),
+            (None, Some(tg)) => format!("{} {}", t.target_short, format::quantity(ind, tg, lang)),
+            (None, None) => String::new(),
+        },
+        short: match (o.value, o.target) {
+            (Some(v), _) => short_value(ind, v, o.total, lang),
+            (None, Some(tg)) => format!("{} {}", t.target_short, short_value(ind, tg, None, lang)),
+            (None, None) => String::new(),
+        },
     }
 }
 
@@ -210,24 +214,7 @@ pub fn districts_charts(site: &Site, ind_index: usize) -> Vec<(Basis, ChartSpec)
         let Some(s) = d.series_for(ind_index) else { continue };
         let Some(o) = s.derived.latest.map(|i| &s.observations[i]) else { continue };
         let (Some(v), Some(standing)) = (o.value, compare::standing(ind, o)) else { continue };
-        let shown = format::value(ind, v, o.total, lang);
-        let (value, max, text) = match (standing.basis, o.total) {
-            (Basis::Share, Some(_)) => {
-                let p = standing.metric * 100.0;
-                (p, Some(100.0), format!("{shown} ({})", format::share(p, lang)))
-            }
-            // Places among the same total: the bar is the share of places behind.
-            (Basis::RankOutOf(_), Some(t)) => ((t.value - v.value + 1.0) / t.value * 100.0, Some(100.0), shown),
-            _ => (v.value, o.total.map(|t| t.value), shown),
-        };
-        let item = Item {
-            label: d.name.clone(),
-            value: Some(value),
-            target: None,
-            max,
-            text: format!("{text} · {}", format::period_short(o.period, lang)),
-            short: String::new(),
-        };
+        let item = district_item(ind, &d.name, o, v, standing, lang);
         groups.entry(standing.basis).or_default().push(item);
     }
     let many = groups.len() > 1;
@@ -262,6 +249,35 @@ pub fn districts_charts(site: &Site, ind_index: usize) -> Vec<(Basis, ChartSpec)
             (basis, spec)
         })
         .collect()
+}
+
+/// A district's bar in the districts chart: the share for counts with a
+/// total, the share of places behind it for ranks, else the value.
+fn district_item(
+    ind: &Indicator,
+    name: &str,
+    o: &crate::model::Observation,
+    v: crate::model::Num,
+    standing: compare::Standing,
+    lang: Lang,
+) -> Item {
+    let shown = format::value(ind, v, o.total, lang);
+    let (value, max, text) = match (standing.basis, o.total) {
+        (Basis::Share, Some(_)) => {
+            let p = standing.metric * 100.0;
+            (p, Some(100.0), format!("{shown} ({})", format::share(p, lang)))
+        }
+        (Basis::RankOutOf(_), Some(t)) => ((t.value - v.value + 1.0) / t.value * 100.0, Some(100.0), shown),
+        _ => (v.value, o.total.map(|t| t.value), shown),
+    };
+    Item {
+        label: name.to_string(),
+        value: Some(value),
+        target: None,
+        max,
+        text: format!("{text} · {}", format::period_short(o.period, lang)),
+        short: String::new(),
+    }
 }
 
 /// Sorts bars best first; shares of a total when `share` and all have one.

@@ -89,36 +89,7 @@ impl Renderer<'_> {
         let site = self.site;
         let ind = &site.indicators[i];
         let lang = site.settings.lang;
-        let mut latest = Vec::new();
-        let mut rows = Vec::new();
-        for d in &site.districts {
-            if let Some(s) = d.series_for(i) {
-                let card = views::card(ind, s, lang);
-                latest.push(DistrictRow {
-                    district: Link { label: d.name.clone(), href: views::district_href(d) },
-                    period: card.period,
-                    value: card.value,
-                    share_of_total: card.share_of_total.unwrap_or_default(),
-                    share_of_plan: card.share_of_plan.unwrap_or_default(),
-                    status: card.status,
-                    status_label: card.status_label,
-                });
-                rows.extend(views::obs_rows(ind, &s.observations, lang).into_iter().map(|row| DataRow {
-                    district: d.name.clone(),
-                    commune: String::new(),
-                    row,
-                }));
-            }
-            for c in &d.communes {
-                if let Some(s) = c.series.iter().find(|s| s.indicator == i) {
-                    rows.extend(views::obs_rows(ind, &s.observations, lang).into_iter().map(|row| DataRow {
-                        district: d.name.clone(),
-                        commune: c.name.clone(),
-                        row,
-                    }));
-                }
-            }
-        }
+        let (latest, rows) = indicator_rows(site, i);
         let dir = Route::Indicator(&ind.id).dir();
         let description = ind.description.as_deref().map(markdown::plain_text).unwrap_or_default();
         let body = IndicatorPage {
@@ -235,4 +206,39 @@ impl Renderer<'_> {
         )?;
         Ok(Output { path: "404.html".into(), data: OutputData::Bytes(html) })
     }
+}
+
+/// An indicator page's tables: each district's latest figure, and every
+/// observation of the districts and their communes.
+fn indicator_rows(site: &crate::model::Site, i: usize) -> (Vec<DistrictRow>, Vec<DataRow>) {
+    let ind = &site.indicators[i];
+    let lang = site.settings.lang;
+    let mut latest = Vec::new();
+    let mut rows = Vec::new();
+    for d in &site.districts {
+        let table = |commune: &str, s: &crate::model::Series| -> Vec<DataRow> {
+            let district = &d.name;
+            let rows = views::obs_rows(ind, &s.observations, lang).into_iter();
+            rows.map(|row| DataRow { district: district.clone(), commune: commune.to_string(), row }).collect()
+        };
+        if let Some(s) = d.series_for(i) {
+            let card = views::card(ind, s, lang);
+            latest.push(DistrictRow {
+                district: Link { label: d.name.clone(), href: views::district_href(d) },
+                period: card.period,
+                value: card.value,
+                share_of_total: card.share_of_total.unwrap_or_default(),
+                share_of_plan: card.share_of_plan.unwrap_or_default(),
+                status: card.status,
+                status_label: card.status_label,
+            });
+            rows.extend(table("", s));
+        }
+        for c in &d.communes {
+            if let Some(s) = c.series.iter().find(|s| s.indicator == i) {
+                rows.extend(table(&c.name, s));
+            }
+        }
+    }
+    (latest, rows)
 }
