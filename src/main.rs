@@ -309,7 +309,7 @@ fn serve(root: PathBuf, port: u16, bind: String, drafts: bool, poll: bool, asked
     let options = bantin::serve::Options { root, bind, port, drafts, poll, lang: asked };
     match bantin::serve::run(&options) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(e, lang),
+        Err(e) => fail(e.text(lang), lang),
     }
 }
 

@@ -39,6 +39,9 @@ pub struct ChartRef<'a> {
 /// An indicator card: the latest figure of one series and how it moves.
 #[derive(Debug, Serialize)]
 pub struct Card {
+    /// The indicator's index in the catalogue (not shown).
+    #[serde(skip)]
+    pub indicator: usize,
     pub id: String,
     pub name: String,
     pub href: String,
@@ -138,6 +141,7 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
     let plan = d.goal.map(plan_text);
     let next_plan = d.next_plan.filter(|&n| Some(n) != d.goal).map(plan_text);
     Card {
+        indicator: series.indicator,
         id: ind.id.clone(),
         name: ind.name.clone(),
         href: indicator_href(ind),

@@ -79,14 +79,17 @@ impl Drop for Server {
 
 /// Starts the server in the background and returns once it listens and
 /// the whole site has been rendered once.
-pub fn start(options: &Options) -> Result<Server, String> {
+/// The error is the catalogue's message, to be worded in the language of
+/// the command line.
+pub fn start(options: &Options) -> Result<Server, Serve> {
     let lang = crate::report_language(&options.root, options.lang);
-    let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(|e| {
+    let cannot = |e: std::io::Error| {
         let (bind, port, detail) = (options.bind.clone(), options.port, e.to_string());
-        Serve::CannotListen { bind, port, detail }.text(lang)
-    })?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+        Serve::CannotListen { bind, port, detail }
+    };
+    let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(cannot)?;
+    let port = listener.local_addr().map_err(cannot)?.port();
+    listener.set_nonblocking(true).map_err(cannot)?;
     let live = live::Live::new();
     let stop = Arc::new(AtomicBool::new(false));
     // Watching starts before the first build, so a change made during it is seen.
@@ -122,7 +125,7 @@ fn follow(mut watcher: watch::Watcher, mut sources: live::Sources, live: Arc<liv
 }
 
 /// `bantin serve`: starts and serves until the process is stopped.
-pub fn run(options: &Options) -> Result<(), String> {
+pub fn run(options: &Options) -> Result<(), Serve> {
     let loopback =
         options.bind == "localhost" || options.bind.parse::<std::net::IpAddr>().is_ok_and(|a| a.is_loopback());
     let lang = crate::report_language(&options.root, options.lang);

@@ -6,7 +6,7 @@ use super::Broken;
 use crate::diag::messages::Data;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::DistrictFiles;
-use crate::model::{Commune, Derived, District, Indicator, Observation, Series};
+use crate::model::{Commune, Derived, District, Indicator, Observation, Period, Series};
 use crate::parse::csvobs::{self, CsvRow};
 use crate::parse::raw::{scalar_text, RawDistrict, COMMUNE_KEYS, DISTRICT_KEYS, OBSERVATION_KEYS};
 use crate::parse::{unknown_keys, Parsed};
@@ -17,8 +17,8 @@ use serde_yaml::Value;
 use std::collections::BTreeMap;
 
 /// Observations gathered for one place (the district, or one commune), by
-/// indicator index and period key, with where each was written.
-type Gathered = BTreeMap<usize, BTreeMap<String, Observation>>;
+/// indicator index and period, with where each was written.
+type Gathered = BTreeMap<usize, BTreeMap<Period, Observation>>;
 
 /// The indicators data may name, by id, and those left unchecked.
 struct Known<'a> {
@@ -95,8 +95,8 @@ fn series(gathered: Gathered, indicators: &[Indicator]) -> Vec<Series> {
     gathered
         .into_iter()
         .map(|(indicator, by_period)| {
-            let mut observations: Vec<Observation> = by_period.into_values().collect();
-            observations.sort_by_key(|o| o.period);
+            // Keyed by period, so already in period order.
+            let observations: Vec<Observation> = by_period.into_values().collect();
             let derived = Derived::compute(&observations, indicators[indicator].better);
             Series { indicator, observations, derived }
         })
@@ -273,12 +273,11 @@ fn gather_csv(
 
 fn insert(into: &mut Gathered, ind: usize, obs: Observation, indicator: &Indicator, diags: &mut Diagnostics) {
     let by_period = into.entry(ind).or_default();
-    let key = obs.period.key();
-    if let Some(first) = by_period.get(&key) {
+    if let Some(first) = by_period.get(&obs.period) {
         let (file, line) = (first.origin.file.clone(), first.origin.line);
-        let problem = Data::DuplicateObservation { id: indicator.id.clone(), period: key, file, line };
+        let problem = Data::DuplicateObservation { id: indicator.id.clone(), period: obs.period.key(), file, line };
         diags.push(Diagnostic::error(&obs.origin.file, Some(Pos::new(obs.origin.line, 1)), problem));
         return;
     }
-    by_period.insert(key, obs);
+    by_period.insert(obs.period, obs);
 }

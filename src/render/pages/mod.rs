@@ -265,9 +265,7 @@ impl<'a> Renderer<'a> {
     /// Puts each card's chart in it.
     fn with_charts(&self, district: usize, mut cards: Vec<Card>) -> Vec<Card> {
         for c in &mut cards {
-            let indicator =
-                self.site.indicators.iter().position(|i| i.id == c.id).expect("a card is of a known indicator");
-            c.chart = self.charts.series(self.site, district, indicator, None).unwrap_or_default().to_string();
+            c.chart = self.charts.series(self.site, district, c.indicator, None).unwrap_or_default().to_string();
         }
         cards
     }
