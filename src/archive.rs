@@ -23,18 +23,7 @@ pub const MANIFEST: &str = "MANIFEST.sha256";
 
 /// The bytes of every output file (reading those copied from disk), by path.
 pub fn contents(files: &[Output]) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
-    files.iter().map(|f| Ok((f.path.clone(), bytes(f)?))).collect()
-}
-
-/// The bytes of one output file; a file copied from disk is read now.
-pub fn bytes(f: &Output) -> Result<Vec<u8>, Diagnostic> {
-    Ok(match &f.data {
-        OutputData::Bytes(b) => b.clone(),
-        OutputData::Static(b) => b.to_vec(),
-        OutputData::Copy(p) => std::fs::read(p).map_err(|e| {
-            Diagnostic::error(p.display().to_string(), None, Files::CannotRead { detail: e.to_string() })
-        })?,
-    })
+    files.iter().map(|f| Ok((f.path.clone(), crate::write::bytes(f)?))).collect()
 }
 
 /// The local targets of `href`/`src` attributes of an HTML page, as paths

@@ -197,3 +197,18 @@ fn swap(fresh: &Path, out: &Path, old: &Path) -> Result<(), WriteError> {
     }
     Ok(())
 }
+
+/// The bytes an output file has, as they would be written: a file copied
+/// from disk is read now (for archives and `serve`, which keep the output
+/// in memory instead of writing it).
+pub fn bytes(f: &crate::render::Output) -> Result<Vec<u8>, crate::diag::Diagnostic> {
+    use crate::render::OutputData;
+    Ok(match &f.data {
+        OutputData::Bytes(b) => b.clone(),
+        OutputData::Static(b) => b.to_vec(),
+        OutputData::Copy(p) => std::fs::read(p).map_err(|e| {
+            let problem = crate::diag::messages::Files::CannotRead { detail: e.to_string() };
+            crate::diag::Diagnostic::error(p.display().to_string(), None, problem)
+        })?,
+    })
+}

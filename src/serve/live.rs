@@ -364,7 +364,7 @@ impl Live {
             Err(d) => Some(Answer::Failed(one(d.clone()), self.lang())),
             Ok(files) => {
                 let file = files.iter().find(|f| f.path == key)?;
-                Some(match crate::archive::bytes(file) {
+                Some(match crate::write::bytes(file) {
                     Ok(b) => Answer::File(b),
                     Err(e) => Answer::Failed(one(e), self.lang()),
                 })
