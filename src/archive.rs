@@ -7,7 +7,7 @@
 //! format of `sha256sum`, so an archive can be checked with bantin or with
 //! `sha256sum -c`.
 
-use crate::diag::messages::{Build, Files, Unverifiable};
+use crate::diag::messages::{Build, Unverifiable};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::render::assets::sha256_hex;
 use crate::render::links::resolve;
