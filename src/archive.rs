@@ -11,7 +11,7 @@ use crate::diag::messages::{Build, Unverifiable};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::render::assets::sha256_hex;
 use crate::render::links::resolve;
-use crate::render::{Output, OutputData};
+use crate::render::Output;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
