@@ -236,6 +236,29 @@ impl Site {
         self.topics.iter().find(|t| t.slug == slug)
     }
 
+    /// Every bulletin period of the site, oldest first: one for every period
+    /// of `bulletin_period` from the earliest article or observation (plans
+    /// and communes included) to the latest.
+    pub fn bulletin_periods(&self) -> Vec<Period> {
+        let g = self.settings.bulletin_period;
+        let article_dates = self.articles.iter().map(|a| a.date);
+        let data_dates = self
+            .districts
+            .iter()
+            .flat_map(|d| d.series.iter().chain(d.communes.iter().flat_map(|c| c.series.iter())))
+            .flat_map(|s| s.observations.iter().map(|o| o.period.end()));
+        let dates: Vec<Date> = article_dates.chain(data_dates).collect();
+        let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else { return Vec::new() };
+        let mut p = Period::containing(*first, g);
+        let end = Period::containing(*last, g);
+        let mut out = vec![p];
+        while p != end {
+            p = p.next();
+            out.push(p);
+        }
+        out
+    }
+
     /// Articles of one district, newest first.
     pub fn district_articles(&self, district: usize) -> impl Iterator<Item = &Article> {
         self.articles.iter().map(|a| &**a).filter(move |a| a.district == district)

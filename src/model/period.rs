@@ -48,6 +48,16 @@ pub enum PeriodError {
 }
 
 impl Period {
+    /// The same period a year earlier (`2023-Q4` → `2022-Q4`).
+    pub fn year_before(self) -> Period {
+        Period::new(self.year - 1, self.granularity, self.index)
+    }
+
+    /// Whether this period ends within the bulletin period `b`.
+    pub fn ends_within(self, b: Period) -> bool {
+        self.end() >= b.start() && self.end() <= b.end()
+    }
+
     pub fn year(year: i16) -> Period {
         Period { year, granularity: Granularity::Year, index: 1 }
     }

@@ -128,7 +128,7 @@ impl Prepared {
         engine.set_globals(&pages::Globals::of(site, &asset_names))?;
         let lists = pages::paging::List::memberships(site);
         let summaries = views::Summaries::new(site);
-        let periods = bulletins::periods(site);
+        let periods = site.bulletin_periods();
         let stylesheet =
             theme.statics.get("style.css").map(|s| String::from_utf8_lossy(s.bytes()).into_owned()).unwrap_or_default();
         Ok(Prepared { engine, charts, static_files, lists, summaries, periods, cards: cache, stylesheet })

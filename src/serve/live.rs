@@ -212,7 +212,7 @@ impl Live {
         let data = sources.data_key();
         let prepared = checked.and_then(|(site, theme)| {
             self.cache.begin();
-            let periods = crate::render::bulletins::periods(&site);
+            let periods = site.bulletin_periods();
             let mut drawn = self.charts.lock().expect("never poisoned");
             let reuse = drawn.as_ref().filter(|d| d.data == data && d.periods == periods).map(|d| d.charts.clone());
             match Prepared::reusing(&site, &theme, Some(self.cache.clone()), reuse) {

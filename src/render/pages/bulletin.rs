@@ -5,7 +5,7 @@ use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::model::compare::Basis;
 use crate::model::{Period, Status};
-use crate::render::bulletins::{self, places, value_at, within};
+use crate::render::bulletins::{self, places, value_at};
 use crate::render::links::page_href;
 use crate::render::views::{self, ArticleItem, Card, Link};
 use crate::render::{format, Output};
@@ -145,9 +145,8 @@ impl Renderer<'_> {
             rows.push(Row {
                 card,
                 since_previous: bulletins::change_between(ind, s, end, prev_end, lang).map(Change::from),
-                since_year: bulletins::change_between(ind, s, end, bulletins::year_before(p).end(), lang)
-                    .map(Change::from),
-                updated: value_at(s, end).is_some_and(|o| within(o.period, p)),
+                since_year: bulletins::change_between(ind, s, end, p.year_before().end(), lang).map(Change::from),
+                updated: value_at(s, end).is_some_and(|o| o.period.ends_within(p)),
             });
         }
         let dir = bulletin_dir(site, Some(di), p);
