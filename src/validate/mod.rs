@@ -332,3 +332,6 @@ fn topics(
     out.sort_by(|a, b| order.compare(&a.name, &b.name));
     out
 }
+
+#[cfg(test)]
+mod tests;
