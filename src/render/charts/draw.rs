@@ -30,7 +30,7 @@ pub const MUTED: RGBColor = RGBColor(0x4A, 0x55, 0x61);
 pub const AXIS: RGBColor = RGBColor(0x8A, 0x96, 0xA3);
 
 pub(super) type Area<DB> = DrawingArea<DB, Shift>;
-pub(super) type Res = Result<(), String>;
+pub(super) type Res = Result<(), DrawError>;
 
 /// The canvas width a spec needs.
 pub fn width(spec: &ChartSpec) -> u32 {
@@ -68,8 +68,21 @@ pub(super) const fn look(size: u32, bold: bool, color: RGBColor) -> Look {
     Look { size, bold, color }
 }
 
-pub(super) fn err<E: std::fmt::Debug>(e: E) -> String {
-    format!("{e:?}")
+/// Why plotters could not draw a chart (its own error, as it describes it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrawError(String);
+
+impl std::fmt::Display for DrawError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DrawError {}
+
+/// Any error of plotters' drawing area as a [`DrawError`].
+pub(super) fn err<E: std::fmt::Debug>(e: E) -> DrawError {
+    DrawError(format!("{e:?}"))
 }
 
 /// Writes `s` vertically centred on `at`.

@@ -15,13 +15,13 @@ fn hex(c: RGBColor) -> String {
 }
 
 /// Draws `spec` as an SVG document ready to inline in a page.
-pub fn render(spec: &ChartSpec) -> Result<String, String> {
+pub fn render(spec: &ChartSpec) -> Result<String, draw::DrawError> {
     let (w, h) = (draw::width(spec), draw::height(spec));
     let mut raw = String::new();
     {
         let area = SVGBackend::with_string(&mut raw, (w, h)).into_drawing_area();
         draw::draw(&area, spec)?;
-        area.present().map_err(|e| format!("{e:?}"))?;
+        area.present().map_err(draw::err)?;
     }
     Ok(finish(&raw, spec, w, h))
 }
