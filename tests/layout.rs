@@ -118,7 +118,7 @@ fn a_districts_quarterly_bulletin_prints_on_two_a4_pages_at_most() {
     let b = build(&repo_root(), false);
     let mut problems = Vec::new();
     for district in ["ky-anh", "vu-quang", "cam-thuy"] {
-        // 2021-Q4 of Kỳ Anh is the tightest: ten cards, the last alone on page 2.
+        // 2021-Q4 of Kỳ Anh has ten cards; 2022-Q2 of Kỳ Anh spills the least onto page 2.
         for quarter in ["2020-Q4", "2021-Q4", "2022-Q2", "2023-Q4", "2024-Q4", "2025-Q3"] {
             let page = format!("districts/{district}/bulletins/{quarter}/index.html");
             // Chart text on paper: 7 pt is 9.33 CSS px.
@@ -140,8 +140,8 @@ fn a_districts_quarterly_bulletin_prints_on_two_a4_pages_at_most() {
             if !(1..=2).contains(&pages) {
                 problems.push(format!("{page}: {pages} pages"));
             }
-            // A second page holds at least a whole card: a tenth of the first page's text.
-            if pages == 2 && text_of(2) * 10 < text_of(1) {
+            // No page mostly blank: a second page holds at least a fifth of the first's text.
+            if pages == 2 && text_of(2) * 5 < text_of(1) {
                 problems.push(format!(
                     "{page}: the second page is nearly blank ({} of {} characters)",
                     text_of(2),

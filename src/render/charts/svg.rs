@@ -33,8 +33,10 @@ fn finish(raw: &str, spec: &ChartSpec, w: u32, h: u32) -> String {
     let id = &spec.id;
     let mut out = String::with_capacity(raw.len() + spec.desc.len() + 300);
     out.push_str(&format!(
-        "<svg viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart chart-{}\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>",
+        "<svg viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart chart-{}{}\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>",
         spec.kind.class(),
+        // One figure only: the card beside it says the same (print leaves it out).
+        if spec.items.len() == 1 { " chart-single" } else { "" },
         xml_escape(&spec.title),
         xml_escape(&spec.desc),
     ));
