@@ -214,6 +214,10 @@ fn as_of_latest_opts_in_to_all_data() {
     let (_, charts, _) = figures_of(&page);
     assert_eq!(charts.len(), 2);
     assert!(charts[1].ends_with("2024: 125/153 thôn; 2025: KH 140 thôn."), "{}", charts[1]);
+    // The same chart twice on one page: each with ids of its own.
+    let ids: Vec<&str> = page.split(" id=\"").skip(1).map(|r| &r[..r.find('"').unwrap()]).collect();
+    let unique: std::collections::BTreeSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "repeated ids: {ids:?}");
 }
 
 #[test]

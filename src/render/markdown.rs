@@ -124,9 +124,46 @@ pub fn fill_placeholders(html: &str, rendered: &[String]) -> String {
     out
 }
 
+/// Gives the element ids of each rendered shortcode that an earlier one
+/// of the same body already used a suffix (`-2`, `-3`…), and the
+/// `aria-labelledby` references with them: the same chart twice on a page
+/// (a chart of an article's moment and its `as_of="latest"` twin, or one
+/// shortcode written twice) must not repeat an id.
+pub fn unique_ids(rendered: &mut [String]) {
+    let mut seen: std::collections::BTreeMap<String, usize> = Default::default();
+    for part in rendered.iter_mut() {
+        let ids: Vec<String> =
+            part.split(" id=\"").skip(1).filter_map(|rest| rest.split('"').next()).map(str::to_string).collect();
+        for id in ids {
+            let n = seen.entry(id.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                let new = format!("{id}-{n}");
+                for (a, b) in [('"', '"'), ('"', ' '), (' ', '"'), (' ', ' ')] {
+                    *part = part.replace(&format!("{a}{id}{b}"), &format!("{a}{new}{b}"));
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chart_shown_twice_gets_ids_of_its_own() {
+        let svg =
+            r#"<svg aria-labelledby="c-title c-desc"><title id="c-title">T</title><desc id="c-desc">D</desc></svg>"#;
+        let mut parts = vec![svg.to_string(), "<span>1</span>".to_string(), svg.to_string(), svg.to_string()];
+        unique_ids(&mut parts);
+        assert_eq!(parts[0], svg);
+        assert_eq!(
+            parts[2],
+            r#"<svg aria-labelledby="c-title-2 c-desc-2"><title id="c-title-2">T</title><desc id="c-desc-2">D</desc></svg>"#
+        );
+        assert!(parts[3].contains(r#"id="c-title-3""#) && parts[3].contains(r#""c-title-3 c-desc-3""#));
+    }
 
     #[test]
     fn renders_extensions() {

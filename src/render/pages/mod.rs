@@ -279,6 +279,7 @@ impl<'a> Renderer<'a> {
         for sc in &body.shortcodes {
             rendered.push(self.shortcode(sc, dir, file, moment)?);
         }
+        markdown::unique_ids(&mut rendered);
         Ok(markdown::fill_placeholders(&html, &rendered))
     }
 
