@@ -102,6 +102,12 @@ pub struct Series {
 }
 
 impl Series {
+    /// How many observations, from the first, ended by `date` (they are in
+    /// period order, so these are the first ones).
+    pub fn ended_by(&self, date: Date) -> usize {
+        self.observations.iter().take_while(|o| o.period.end() <= date).count()
+    }
+
     /// The series as it stood on `date`: the observations of periods that
     /// ended by then, and the plans (targets without a value) for later
     /// periods, with the figures derived again from them.

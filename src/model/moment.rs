@@ -79,7 +79,7 @@ impl Series {
     /// How many observations, from the first, end by the moment's last day:
     /// the moment's observations when none beyond them names the article.
     pub fn moment_prefix(&self, moment: &Moment) -> usize {
-        self.observations.iter().take_while(|o| o.period.end() <= moment.last_day()).count()
+        self.ended_by(moment.last_day())
     }
 
     /// Whether an observation past the moment's last day names the article

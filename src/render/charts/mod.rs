@@ -46,11 +46,6 @@ pub struct Charts {
     svgs: BTreeMap<ChartKey, String>,
 }
 
-/// How many observations of a series ended by `date`.
-fn upto(s: &crate::model::Series, date: jiff::civil::Date) -> usize {
-    s.observations.iter().take_while(|o| o.period.end() <= date).count()
-}
-
 static FONTS: Once = Once::new();
 
 /// Registers the embedded DejaVu Sans with plotters (once per process), so
@@ -74,7 +69,7 @@ impl Charts {
                 let mut ends: Vec<jiff::civil::Date> = s.observations.iter().map(|o| o.period.end()).collect();
                 ends.dedup();
                 for end in ends {
-                    let upto = upto(s, end);
+                    let upto = s.ended_by(end);
                     let snapshot = s.as_of(end, ind.better);
                     let series_drawn = snapshot.derived.latest.is_some() || upto == s.observations.len();
                     if series_drawn {
@@ -128,7 +123,7 @@ impl Charts {
         date: Option<jiff::civil::Date>,
     ) -> Option<&str> {
         let s = site.districts[district].series_for(indicator)?;
-        let upto = date.map(|d| upto(s, d)).unwrap_or(s.observations.len());
+        let upto = date.map(|d| s.ended_by(d)).unwrap_or(s.observations.len());
         self.get(ChartKey::Series { district, indicator, upto })
     }
 
