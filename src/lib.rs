@@ -57,10 +57,14 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
 }
 
-/// Loads and checks the site at `root` and resolves its theme: stages 1–4.
-fn prepare(root: &Path, drafts: bool, diags: &mut Diagnostics) -> Option<(model::Site, theme::Theme)> {
-    let content = load::content(root, diags);
-    let site = validate::site(&content, validate::Options { drafts }, diags)?;
+/// Checks the site read from `root` and resolves its theme: stages 2–4.
+fn prepare(
+    root: &Path,
+    content: &load::Content,
+    drafts: bool,
+    diags: &mut Diagnostics,
+) -> Option<(model::Site, theme::Theme)> {
+    let site = validate::site(content, validate::Options { drafts }, diags)?;
     let theme = theme::resolve(root, &site.settings.theme, &content.templates, diags);
     (!diags.has_errors()).then_some((site, theme))
 }
@@ -76,14 +80,22 @@ pub struct Rendered {
 /// Loads, checks and renders the site at `root` into memory.
 pub fn render_site(root: &Path, drafts: bool) -> Result<Rendered, Diagnostics> {
     let mut diags = Diagnostics::new();
-    let Some((site, theme)) = prepare(root, drafts, &mut diags) else { return Err(diags) };
+    let content = load::content(root, &mut diags);
+    let lined = |d| with_lines(d, &content);
+    let Some((site, theme)) = prepare(root, &content, drafts, &mut diags) else { return Err(lined(diags)) };
     match render::site(&site, &theme) {
-        Ok(files) => Ok(Rendered { site, files, warnings: diags }),
+        Ok(files) => Ok(Rendered { site, files, warnings: lined(diags) }),
         Err(errors) => {
             diags.extend(errors);
-            Err(diags)
+            Err(lined(diags))
         }
     }
+}
+
+/// `diags` with the source line of each problem, from the text the run read.
+fn with_lines(mut diags: Diagnostics, content: &load::Content) -> Diagnostics {
+    diags.attach_lines(|file| content.text_of(file));
+    diags
 }
 
 /// `bantin build`: renders the site and replaces the output whole. On any
@@ -103,7 +115,23 @@ pub fn build_with_progress(
         warnings.push(Diagnostic::error(options.out.display().to_string(), None, e.message()));
         return Err(warnings);
     }
-    let Some((site, theme)) = prepare(&options.root, options.drafts, &mut warnings) else { return Err(warnings) };
+    let content = load::content(&options.root, &mut warnings);
+    match build_content(options, &content, warnings, progress) {
+        Ok(report) => Ok(BuildReport { warnings: with_lines(report.warnings, &content), ..report }),
+        Err(diags) => Err(with_lines(diags, &content)),
+    }
+}
+
+/// [`build_with_progress`] once the content is read.
+fn build_content(
+    options: &BuildOptions,
+    content: &load::Content,
+    mut warnings: Diagnostics,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<BuildReport, Diagnostics> {
+    let Some((site, theme)) = prepare(&options.root, content, options.drafts, &mut warnings) else {
+        return Err(warnings);
+    };
     let fail = |mut d: Diagnostics, e: write::WriteError| {
         d.push(Diagnostic::error(options.out.display().to_string(), None, e.message()));
         d
@@ -152,10 +180,12 @@ pub fn report_language(root: &Path, asked: Option<text::lang::Lang>) -> text::la
 /// [`lint`] (links that lead nowhere, suspicious data); nothing written.
 pub fn check(root: &Path, drafts: bool) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    let Some((site, theme)) = prepare(root, drafts, &mut diags) else { return diags };
-    match render::site(&site, &theme) {
-        Ok(files) => diags.extend(lint::lint(&site, files.iter().map(|o| o.path.as_str()))),
-        Err(errors) => diags.extend(errors),
+    let content = load::content(root, &mut diags);
+    if let Some((site, theme)) = prepare(root, &content, drafts, &mut diags) {
+        match render::site(&site, &theme) {
+            Ok(files) => diags.extend(lint::lint(&site, files.iter().map(|o| o.path.as_str()))),
+            Err(errors) => diags.extend(errors),
+        }
     }
-    diags
+    with_lines(diags, &content)
 }

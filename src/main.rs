@@ -133,14 +133,10 @@ enum Command {
     },
 }
 
-/// Prints every problem in `lang`, with the source line it is on.
-fn report(root: &Path, diags: &Diagnostics, lang: Lang) {
-    if !diags.is_empty() {
-        // The text as bantin read it (no byte-order mark, NFC, `\n`), so the
-        // caret stands under the column the message names.
-        let source = |file: &str| bantin::load::peek(root, file);
-        eprint!("{}", diags.render_with_sources(lang, &source));
-    }
+/// Prints every problem in `lang`, with the source line it is on (as the
+/// run read it: the caret stands under the column the message names).
+fn report(diags: &Diagnostics, lang: Lang) {
+    eprint!("{}", diags.report(lang));
 }
 
 /// How many warnings a build shows without `--verbose`.
@@ -148,12 +144,12 @@ const WARNINGS_SHOWN: usize = 5;
 
 /// Prints a successful build's warnings: all of them with `verbose`, else
 /// the first few and how many more there are.
-fn report_warnings(root: &Path, warnings: &Diagnostics, verbose: bool, lang: Lang) {
+fn report_warnings(warnings: &Diagnostics, verbose: bool, lang: Lang) {
     let count = warnings.counts().1;
     if verbose || count <= WARNINGS_SHOWN {
-        return report(root, warnings, lang);
+        return report(warnings, lang);
     }
-    report(root, &warnings.first(WARNINGS_SHOWN), lang);
+    report(&warnings.first(WARNINGS_SHOWN), lang);
     eprintln!("{}", Says::MoreWarnings { more: count - WARNINGS_SHOWN }.text(lang));
 }
 
@@ -179,7 +175,7 @@ fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool, verbose: bool, lang:
     }
     match result {
         Ok(r) => {
-            report_warnings(&root, &r.warnings, verbose, lang);
+            report_warnings(&r.warnings, verbose, lang);
             let secs = start.elapsed().as_secs_f64();
             let (pages, charts, files, out) = (r.pages, r.charts, r.files, out.display().to_string());
             let warnings = r.warnings.counts().1;
@@ -187,7 +183,7 @@ fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool, verbose: bool, lang:
             ExitCode::SUCCESS
         }
         Err(diags) => {
-            report(&root, &diags, lang);
+            report(&diags, lang);
             let (errors, warnings) = diags.counts();
             eprintln!("{}", Says::BuildFailed { errors, warnings }.text(lang));
             ExitCode::from(1)
@@ -197,7 +193,7 @@ fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool, verbose: bool, lang:
 
 fn check(root: PathBuf, drafts: bool, strict: bool, lang: Lang) -> ExitCode {
     let diags = bantin::check(&root, drafts);
-    report(&root, &diags, lang);
+    report(&diags, lang);
     let (errors, warnings) = diags.counts();
     if diags.has_errors() {
         eprintln!("{}", Says::CheckFailed { errors, warnings }.text(lang));
@@ -277,7 +273,7 @@ fn archive(root: PathBuf, period: Option<String>, out: Option<PathBuf>, lang: La
             ExitCode::SUCCESS
         }
         Err(diags) => {
-            report(&root, &diags, lang);
+            report(&diags, lang);
             let (errors, warnings) = diags.counts();
             eprintln!("{}", Says::ArchiveFailed { errors, warnings }.text(lang));
             ExitCode::from(1)

@@ -135,3 +135,18 @@ fn hints_name_the_cause_and_the_fix() {
     assert!(!report.contains("unknown indicator"), "no knock-on errors: {report}");
     assert_eq!(broken.counts(), (1, 3), "the root cause, and one note per file that uses indicators: {report}");
 }
+
+/// The report shows each problem's line from the text the run read: a file
+/// changed on disk after the run does not change the report.
+#[test]
+fn the_report_shows_the_line_as_the_run_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("invalid/yaml_tab"), dir.path());
+    let diags = bantin::check(dir.path(), false);
+    let file = dir.path().join("content/districts/ky-anh/district.yaml");
+    let line = std::fs::read_to_string(&file).unwrap().lines().nth(3).unwrap().to_owned();
+    std::fs::write(&file, "changed after the run\n").unwrap();
+    let report = diags.report(Lang::En);
+    assert!(report.contains(&format!("  4 | {line}\n    | ^\n")), "{report}");
+    assert!(!report.contains("changed after the run"), "{report}");
+}

@@ -45,11 +45,16 @@ pub struct Diagnostic {
     /// Boxed: a message may hold several names, and a diagnostic travels
     /// in many `Result`s.
     pub message: Box<Message>,
+    /// The line `pos` is on, as bantin read it (no byte-order mark, NFC,
+    /// `\n`), attached by [`Diagnostics::attach_lines`] at the end of a
+    /// run so the report never reads the file again. Not part of the
+    /// diagnostic's identity.
+    pub line: Option<String>,
 }
 
 impl Diagnostic {
     pub fn error(file: impl Into<String>, pos: Option<Pos>, message: impl Into<Message>) -> Self {
-        Diagnostic { file: file.into(), pos, severity: Severity::Error, message: Box::new(message.into()) }
+        Diagnostic { file: file.into(), pos, severity: Severity::Error, message: Box::new(message.into()), line: None }
     }
 
     pub fn warning(file: impl Into<String>, pos: Option<Pos>, message: impl Into<Message>) -> Self {
@@ -193,20 +198,28 @@ impl Diagnostics {
 
     /// The report in `lang`, one problem (and its hint) after another.
     pub fn render(&self, lang: Lang) -> String {
-        self.render_with_sources(lang, &|_| None)
+        self.sorted().iter().map(|d| d.render(lang) + "\n").collect()
+    }
+
+    /// Attaches to each positioned problem the line it points at, from
+    /// `text_of` (a file's text by its path, as the run read it).
+    pub fn attach_lines<'t>(&mut self, text_of: impl Fn(&str) -> Option<&'t str>) {
+        for d in self.items.iter_mut().filter(|d| d.line.is_none()) {
+            let Some(pos) = d.pos else { continue };
+            let line = text_of(&d.file).and_then(|t| t.lines().nth(pos.line.saturating_sub(1)));
+            d.line = line.map(str::to_owned);
+        }
     }
 
     /// The report in `lang` with the offending source line under each
-    /// problem, as a terminal shows it. `source` gives a file's text by its path.
-    pub fn render_with_sources(&self, lang: Lang, source: &dyn Fn(&str) -> Option<String>) -> String {
-        let mut cache: std::collections::BTreeMap<String, Option<String>> = Default::default();
+    /// problem (where [`Diagnostics::attach_lines`] found it), as a terminal
+    /// shows it.
+    pub fn report(&self, lang: Lang) -> String {
         let mut out = String::new();
         for d in self.sorted() {
             out.push_str(&d.render(lang));
             out.push('\n');
-            let Some(pos) = d.pos else { continue };
-            let text = cache.entry(d.file.clone()).or_insert_with(|| source(&d.file));
-            if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(pos.line.saturating_sub(1))) {
+            if let (Some(pos), Some(line)) = (d.pos, &d.line) {
                 out.push_str(&snippet(line, pos));
             }
         }
@@ -250,11 +263,11 @@ mod tests {
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error("a.yaml", Some(Pos::new(2, 8)), above()));
         d.push(Diagnostic::warning("b.yaml", None, Data::Unchecked));
-        let source = |f: &str| (f == "a.yaml").then(|| "x: 1\nvalue: 160/154\n".to_string());
-        let en = d.render_with_sources(Lang::En, &source);
+        d.attach_lines(|f| (f == "a.yaml").then_some("x: 1\nvalue: 160/154\n"));
+        let en = d.report(Lang::En);
         assert!(en.starts_with("a.yaml:2:8: error: the value 160 is above its total 154\n  hint: "), "{en}");
         assert!(en.contains("\n  2 | value: 160/154\n    |        ^\nb.yaml: warning: "), "{en}");
-        let vi = d.render_with_sources(Lang::Vi, &source);
+        let vi = d.report(Lang::Vi);
         assert!(vi.starts_with("a.yaml:2:8: lỗi: giá trị 160 lớn hơn tổng số 154\n  gợi ý: "), "{vi}");
         assert!(vi.contains("\nb.yaml: cảnh báo: "), "{vi}");
     }

@@ -52,6 +52,16 @@ pub struct Content {
     pub templates: BTreeMap<String, TextFile>,
 }
 
+impl Content {
+    /// A text file's text by its path relative to the root, as read: what
+    /// a report shows under a problem's line and column.
+    pub fn text_of(&self, rel: &str) -> Option<&str> {
+        let districts = self.districts.iter().flat_map(|d| d.yaml.iter().chain(&d.csvs).chain(&d.articles));
+        let files = self.site.iter().chain(&self.indicators).chain(districts).chain(&self.pages);
+        files.chain(self.templates.values()).find(|f| f.rel == rel).map(|f| f.text.as_str())
+    }
+}
+
 /// Reads `content/` and `templates/` of the site at `root`.
 pub fn content(root: &Path, diags: &mut Diagnostics) -> Content {
     let mut out = Content::default();

@@ -27,7 +27,7 @@ pub(super) fn error_page(diags: &Diagnostics, lang: Lang) -> String {
         escape(&Serve::ErrorPageTitle.text(lang)),
         escape(&Serve::ErrorPageHeading.text(lang)),
         escape(&Serve::ErrorPageIntro { errors, warnings }.text(lang)),
-        escape(&diags.render(lang))
+        escape(&diags.report(lang))
     )
 }
 

@@ -250,7 +250,10 @@ impl Live {
                 Some(number)
             }
             None => {
-                eprint!("{}\n{}", Serve::Failed.text(lang), diags.render(lang));
+                if let Some(content) = &sources.content {
+                    diags.attach_lines(|file| content.text_of(file));
+                }
+                eprint!("{}\n{}", Serve::Failed.text(lang), diags.report(lang));
                 shown.error = Some(diags.clone());
                 None
             }
