@@ -2,8 +2,8 @@
 //! Facebook do not show SVG. Painted as palette indices with the embedded
 //! DejaVu Sans, so they look the same on every machine and encode fast.
 
-use super::draw::{MUTED, TEXT, VALUE};
 use super::glyphs;
+use super::pen::{MUTED, TEXT, VALUE};
 use plotters::style::RGBColor;
 
 pub const CARD_W: u32 = 1200;
@@ -176,7 +176,7 @@ fn paint(canvas: &mut Canvas, card: &CardText) {
 
 /// Draws a card and encodes it as an indexed-colour PNG (a few dozen
 /// colours; fast compression, since a site has thousands of cards).
-pub fn render(card: &CardText) -> Result<Vec<u8>, String> {
+pub fn render(card: &CardText) -> Result<Vec<u8>, png::EncodingError> {
     let mut canvas = Canvas::new();
     ground(&mut canvas, card.figures.len());
     paint(&mut canvas, card);
@@ -187,10 +187,9 @@ pub fn render(card: &CardText) -> Result<Vec<u8>, String> {
 /// rows equal to the one above become zeros) and compressed with fdeflate,
 /// the compressor of the PNG encoder's fast mode, fed a row at a time
 /// (through the encoder, every row was copied twice more).
-fn encode(pixels: &[u8]) -> Result<Vec<u8>, String> {
+fn encode(pixels: &[u8]) -> Result<Vec<u8>, png::EncodingError> {
     let w = CARD_W as usize;
-    let io = |e: std::io::Error| e.to_string();
-    let mut z = fdeflate::Compressor::new(Vec::with_capacity(64 * 1024)).map_err(io)?;
+    let mut z = fdeflate::Compressor::new(Vec::with_capacity(64 * 1024))?;
     let mut row_out = vec![0u8; w + 1];
     let mut prev: Option<&[u8]> = None;
     for row in pixels.chunks_exact(w) {
@@ -206,18 +205,18 @@ fn encode(pixels: &[u8]) -> Result<Vec<u8>, String> {
                 }
             }
         }
-        z.write_data(&row_out).map_err(io)?;
+        z.write_data(&row_out)?;
         prev = Some(row);
     }
-    let idat = z.finish().map_err(io)?;
+    let idat = z.finish()?;
     let mut png_bytes = Vec::with_capacity(idat.len() + 512);
     let mut encoder = png::Encoder::new(&mut png_bytes, CARD_W, CARD_H);
     encoder.set_color(png::ColorType::Indexed);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_palette(palette());
-    let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
-    writer.write_chunk(png::chunk::IDAT, &idat).map_err(|e| e.to_string())?;
-    writer.finish().map_err(|e| e.to_string())?;
+    let mut writer = encoder.write_header()?;
+    writer.write_chunk(png::chunk::IDAT, &idat)?;
+    writer.finish()?;
     Ok(png_bytes)
 }
 

@@ -9,6 +9,7 @@ pub mod card;
 pub mod draw;
 pub mod glyphs;
 pub mod labels;
+pub mod pen;
 pub mod series;
 pub mod spec;
 pub mod svg;

@@ -4,10 +4,10 @@
 //! (raised a line or two when a neighbour is in the way, left out when
 //! there is no room: the figure stays in the description and data table).
 
-use super::draw::{
+use super::labels::{self, clamp_centre, line_height, measure, Anchor, Placed, Rect};
+use super::pen::{
     dashed, err, look, put, put_placed, rect, Area, Look, Res, AXIS, MUTED, PLAN, SMALL, TEXT, VALUE, WIDTH,
 };
-use super::labels::{self, clamp_centre, line_height, measure, Anchor, Placed, Rect};
 use super::spec::ChartSpec;
 use plotters::prelude::*;
 

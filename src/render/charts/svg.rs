@@ -2,7 +2,8 @@
 //! responsive (`role="img"`, `<title>`, `<desc>`, viewBox only, classes
 //! for the theme).
 
-use super::draw::{self, AXIS, MUTED, PLAN, TEXT, TRACK, VALUE};
+use super::draw;
+use super::pen::{self, AXIS, MUTED, PLAN, TEXT, TRACK, VALUE};
 use super::spec::ChartSpec;
 use plotters::prelude::*;
 
@@ -15,13 +16,13 @@ fn hex(c: RGBColor) -> String {
 }
 
 /// Draws `spec` as an SVG document ready to inline in a page.
-pub fn render(spec: &ChartSpec) -> Result<String, draw::DrawError> {
+pub fn render(spec: &ChartSpec) -> Result<String, pen::DrawError> {
     let (w, h) = (draw::width(spec), draw::height(spec));
     let mut raw = String::new();
     {
         let area = SVGBackend::with_string(&mut raw, (w, h)).into_drawing_area();
         draw::draw(&area, spec)?;
-        area.present().map_err(draw::err)?;
+        area.present().map_err(pen::err)?;
     }
     Ok(finish(&raw, spec, w, h))
 }
