@@ -119,7 +119,7 @@ fn site_indicators(root: &Path) -> (Vec<crate::import::KnownIndicator>, Option<S
     };
     let read = crate::load::decode_text(&bytes)
         .map_err(|d| d.message.text(crate::text::lang::Lang::En))
-        .and_then(|text| crate::import::known_indicators(&text));
+        .and_then(|text| crate::import::known_indicators(&text).map_err(|e| e.to_string()));
     match read {
         Ok(known) if known.is_empty() => (known, Some("content/indicators.yaml lists no indicator".to_string())),
         Ok(known) => (known, None),

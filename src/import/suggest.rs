@@ -19,8 +19,8 @@ pub struct KnownIndicator {
 /// The indicators of an `indicators.yaml` text; entries without an `id`
 /// are left out. The text is read as loosely as the build reads it first,
 /// so an error here is a file the build would refuse too.
-pub fn known_indicators(yaml: &str) -> Result<Vec<KnownIndicator>, String> {
-    let raw: Vec<crate::parse::raw::RawIndicator> = serde_yaml::from_str(yaml).map_err(|e| e.to_string())?;
+pub fn known_indicators(yaml: &str) -> Result<Vec<KnownIndicator>, serde_yaml::Error> {
+    let raw: Vec<crate::parse::raw::RawIndicator> = serde_yaml::from_str(yaml)?;
     Ok(raw
         .into_iter()
         .filter_map(|r| {
