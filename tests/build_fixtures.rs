@@ -258,3 +258,34 @@ fn the_lead_image_has_its_alt_text_and_caption_escaped() {
         "{page}"
     );
 }
+
+/// Version 2 keeps every meaning of version 1 (FORMAT): each v1 fixture
+/// builds to the same files, byte for byte, as pinned in a snapshot of
+/// their digests. A change here must be one FORMAT v2 names.
+#[test]
+fn v1_sites_build_to_the_same_pages() {
+    use sha2::{Digest, Sha256};
+    for case in [
+        "bom_crlf",
+        "check_warnings",
+        "data_kinds",
+        "english",
+        "league",
+        "many_articles",
+        "minimal",
+        "moment",
+        "theme_override",
+    ] {
+        let b = build(&fixture(case), false);
+        let digests: String = b
+            .files()
+            .iter()
+            .map(|f| {
+                let bytes = std::fs::read(b.out.join(f)).unwrap();
+                let hex: String = Sha256::digest(&bytes).iter().map(|x| format!("{x:02x}")).collect();
+                format!("{} {f}\n", &hex[..16])
+            })
+            .collect();
+        insta::assert_snapshot!(format!("v1_{case}"), digests);
+    }
+}
