@@ -57,6 +57,7 @@ pub fn observation(data: &[u8]) {
             topic: None,
             better: Better::Higher,
             description: None,
+            sums: false,
         };
         let mut d = Diagnostics::new();
         if let Some(o) = check(&input, &ind, &mut d) {
@@ -93,6 +94,7 @@ pub fn slugify(data: &[u8]) {
 pub fn district_yaml(data: &[u8]) {
     let Some(s) = text(data) else { return };
     let files = crate::load::DistrictFiles {
+        root: crate::model::Root::Districts,
         folder: "ky-anh".into(),
         yaml: Some(crate::load::TextFile { rel: "district.yaml".into(), text: s.into() }),
         csvs: Vec::new(),
@@ -109,6 +111,7 @@ pub fn district_yaml(data: &[u8]) {
             topic: None,
             better: Better::Higher,
             description: None,
+            sums: false,
         })
         .collect();
     let mut d = Diagnostics::new();

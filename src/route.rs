@@ -9,11 +9,34 @@
 //! are [`RESERVED`]: a standalone page may not take one as its slug; nor
 //! may an article take one of [`RESERVED_IN_DISTRICT`].
 
-use crate::model::Period;
+use crate::model::{District, Period, Root};
 
 /// Top-level output folders, which a standalone page's slug may not take.
 pub const RESERVED: &[&str] =
-    &["districts", "bulletins", "indicators", "topics", "search", "page", "static", "assets", "archive"];
+    &["districts", "units", "bulletins", "indicators", "topics", "search", "page", "static", "assets", "archive"];
+
+/// A unit's place in the layout: `districts/<slug>/` for a v1 district,
+/// `units/<slug>/` for a v2 unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At<'a> {
+    pub root: Root,
+    pub slug: &'a str,
+}
+
+impl<'a> At<'a> {
+    pub fn of(d: &'a District) -> At<'a> {
+        At { root: d.root, slug: &d.slug }
+    }
+
+    /// A v1 district's place.
+    pub fn district(slug: &'a str) -> At<'a> {
+        At { root: Root::Districts, slug }
+    }
+
+    fn dir(self) -> String {
+        format!("{}/{}/", self.root.folder(), self.slug)
+    }
+}
 
 /// Folders inside a district's folder that are not articles: its
 /// bulletins and the pages of its article list.
@@ -25,16 +48,18 @@ pub enum Route<'a> {
     Home,
     /// `districts/`: every district.
     Districts,
-    /// A district's dashboard.
-    District(&'a str),
-    /// An article of a district.
+    /// `units/`: every unit and district.
+    Units,
+    /// A unit's dashboard.
+    District(At<'a>),
+    /// An article of a unit.
     Article {
-        district: &'a str,
+        district: At<'a>,
         slug: &'a str,
     },
-    /// A district's bulletin of one period.
+    /// A unit's bulletin of one period.
     DistrictBulletin {
-        district: &'a str,
+        district: At<'a>,
         period: Period,
     },
     /// The whole site's bulletin of one period.
@@ -59,9 +84,10 @@ impl Route<'_> {
         match *self {
             Route::Home => String::new(),
             Route::Districts => "districts/".into(),
-            Route::District(d) => format!("districts/{d}/"),
-            Route::Article { district, slug } => format!("districts/{district}/{slug}/"),
-            Route::DistrictBulletin { district, period } => format!("districts/{district}/bulletins/{}/", period.key()),
+            Route::Units => "units/".into(),
+            Route::District(d) => d.dir(),
+            Route::Article { district, slug } => format!("{}{slug}/", district.dir()),
+            Route::DistrictBulletin { district, period } => format!("{}bulletins/{}/", district.dir(), period.key()),
             Route::Bulletin(period) => format!("bulletins/{}/", period.key()),
             Route::Bulletins => "bulletins/".into(),
             Route::Indicators => "indicators/".into(),
@@ -86,16 +112,17 @@ pub fn indicator_csv(id: &str) -> String {
     format!("indicators/{id}.csv")
 }
 
-/// A district's share card (`og:image`).
-pub fn district_card(district: &str) -> String {
-    format!("districts/{district}/card.png")
+/// A unit's share card (`og:image`).
+pub fn district_card(district: At) -> String {
+    format!("{}card.png", district.dir())
 }
 
-/// The feed a page announces: its district's or topic's, else the site's.
+/// The feed a page announces: its unit's or topic's, else the site's.
 pub fn feed_of(dir: &str) -> String {
     let parts: Vec<&str> = dir.split('/').collect();
     match parts.as_slice() {
-        ["districts", d, ..] if !d.is_empty() => feed(Some(Route::District(d))),
+        ["districts", d, ..] if !d.is_empty() => feed(Some(Route::District(At::district(d)))),
+        ["units", d, ..] if !d.is_empty() => feed(Some(Route::District(At { root: Root::Units, slug: d }))),
         ["topics", t, ..] if !t.is_empty() => feed(Some(Route::Topic(t))),
         _ => feed(None),
     }
@@ -110,10 +137,11 @@ pub fn feed(of: Option<Route>) -> String {
 }
 
 /// Whether `path` is the page of a bulletin of `period` (the site's or a
-/// district's), as the period's folder name writes it.
+/// unit's), as the period's folder name writes it.
 pub fn is_bulletin_of(path: &str, period: &str) -> bool {
     let page = format!("bulletins/{period}/index.html");
-    path == page || (path.starts_with("districts/") && path.ends_with(&format!("/{page}")))
+    let in_unit = path.starts_with("districts/") || path.starts_with("units/");
+    path == page || (in_unit && path.ends_with(&format!("/{page}")))
 }
 
 #[cfg(test)]
@@ -124,12 +152,19 @@ mod tests {
     fn every_page_is_a_folder_of_its_own() {
         let q4 = Period::parse("2023-Q4").unwrap();
         assert_eq!(Route::Home.dir(), "");
-        assert_eq!(Route::District("ky-anh").dir(), "districts/ky-anh/");
-        assert_eq!(Route::Article { district: "ky-anh", slug: "tong-ket" }.dir(), "districts/ky-anh/tong-ket/");
+        let ky_anh = At::district("ky-anh");
+        let ky_xuan = At { root: Root::Units, slug: "ky-xuan" };
+        assert_eq!(Route::District(ky_anh).dir(), "districts/ky-anh/");
+        assert_eq!(Route::District(ky_xuan).dir(), "units/ky-xuan/");
+        assert_eq!(Route::Article { district: ky_anh, slug: "tong-ket" }.dir(), "districts/ky-anh/tong-ket/");
+        assert_eq!(Route::Article { district: ky_xuan, slug: "hop" }.dir(), "units/ky-xuan/hop/");
         assert_eq!(
-            Route::DistrictBulletin { district: "ky-anh", period: q4 }.dir(),
+            Route::DistrictBulletin { district: ky_anh, period: q4 }.dir(),
             "districts/ky-anh/bulletins/2023-Q4/"
         );
+        assert_eq!(Route::DistrictBulletin { district: ky_xuan, period: q4 }.dir(), "units/ky-xuan/bulletins/2023-Q4/");
+        assert_eq!(Route::Units.dir(), "units/");
+        assert_eq!(district_card(ky_xuan), "units/ky-xuan/card.png");
         assert_eq!(Route::Bulletin(q4).dir(), "bulletins/2023-Q4/");
         assert_eq!(Route::Indicator("gross-output").dir(), "indicators/gross-output/");
         assert_eq!(Route::ArchiveYear(2023).dir(), "archive/2023/");
@@ -141,6 +176,7 @@ mod tests {
     #[test]
     fn a_page_announces_its_district_or_topic_feed() {
         assert_eq!(feed_of("districts/ky-anh/tong-ket/"), "districts/ky-anh/atom.xml");
+        assert_eq!(feed_of("units/ky-xuan/page/2/"), "units/ky-xuan/atom.xml");
         assert_eq!(feed_of("topics/nong-thon-moi/page/2/"), "topics/nong-thon-moi/atom.xml");
         assert_eq!(feed_of("districts/"), "atom.xml");
         assert_eq!(feed_of("indicators/x/"), "atom.xml");
@@ -150,13 +186,20 @@ mod tests {
     fn bulletin_pages_are_known_by_their_period() {
         assert!(is_bulletin_of("bulletins/2023-Q4/index.html", "2023-Q4"));
         assert!(is_bulletin_of("districts/ky-anh/bulletins/2023-Q4/index.html", "2023-Q4"));
+        assert!(is_bulletin_of("units/ky-xuan/bulletins/2023-Q4/index.html", "2023-Q4"));
         assert!(!is_bulletin_of("districts/ky-anh/bulletins/2023-Q3/index.html", "2023-Q4"));
         assert!(!is_bulletin_of("bulletins/2023-Q4/extra.html", "2023-Q4"));
     }
 
     #[test]
     fn top_level_folders_are_reserved() {
-        for dir in [Route::Districts.dir(), Route::Bulletins.dir(), Route::Archive.dir(), Route::Search.dir()] {
+        for dir in [
+            Route::Districts.dir(),
+            Route::Units.dir(),
+            Route::Bulletins.dir(),
+            Route::Archive.dir(),
+            Route::Search.dir(),
+        ] {
             assert!(RESERVED.contains(&dir.trim_end_matches('/')), "{dir}");
         }
     }

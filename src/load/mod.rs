@@ -7,6 +7,7 @@
 
 use crate::diag::messages::Files;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Root;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -30,9 +31,10 @@ pub struct AssetFile {
     pub abs: PathBuf,
 }
 
-/// Everything under `content/districts/<folder>/`.
+/// Everything under `content/districts/<folder>/` or `content/units/<folder>/`.
 #[derive(Debug, Clone)]
 pub struct DistrictFiles {
+    pub root: Root,
     pub folder: String,
     pub yaml: Option<TextFile>,
     pub csvs: Vec<TextFile>,
@@ -78,7 +80,8 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Content {
     if out.indicators.is_none() {
         diags.push(Diagnostic::error("content/indicators.yaml", None, Files::NoIndicatorsYaml));
     }
-    out.districts = districts(root, diags);
+    out.districts = districts(root, Root::Districts, diags);
+    out.districts.extend(districts(root, Root::Units, diags));
     for file in walk(root, "content/pages", diags) {
         if file.rel.ends_with(".md") && file.rel.matches('/').count() == 2 {
             if let Some(t) = read_text(&file, diags) {
@@ -206,8 +209,8 @@ enum Role {
     Asset,
 }
 
-fn role(inner: &str) -> Role {
-    if inner == "district.yaml" {
+fn role(inner: &str, yaml: &str) -> Role {
+    if inner == yaml {
         Role::Yaml
     } else if inner.starts_with("data/") && inner.ends_with(".csv") && inner.matches('/').count() == 1 {
         Role::Csv
@@ -218,22 +221,26 @@ fn role(inner: &str) -> Role {
     }
 }
 
-fn districts(root: &Path, diags: &mut Diagnostics) -> Vec<DistrictFiles> {
+/// The folders of `content/districts/` or `content/units/`, each with its files.
+fn districts(root: &Path, kind: Root, diags: &mut Diagnostics) -> Vec<DistrictFiles> {
     let mut by_folder: BTreeMap<String, DistrictFiles> = BTreeMap::new();
     let mut placed: Vec<(String, Role, AssetFile)> = Vec::new();
-    for file in walk(root, "content/districts", diags) {
-        let rest = &file.rel["content/districts/".len()..];
+    let base = format!("content/{}", kind.folder());
+    for file in walk(root, &base, diags) {
+        let rest = &file.rel[base.len() + 1..];
         let Some((folder, inner)) = rest.split_once('/') else {
-            diags.push(Diagnostic::warning(&file.rel, None, Files::LooseDistrictFile));
+            let loose = if kind == Root::Units { Files::LooseUnitFile } else { Files::LooseDistrictFile };
+            diags.push(Diagnostic::warning(&file.rel, None, loose));
             continue;
         };
-        placed.push((folder.to_string(), role(inner), file.clone()));
+        placed.push((folder.to_string(), role(inner, kind.yaml()), file.clone()));
     }
     let text_files: Vec<AssetFile> =
         placed.iter().filter(|(_, r, _)| *r != Role::Asset).map(|(_, _, f)| f.clone()).collect();
     let mut texts = read_all(&text_files, diags).into_iter();
     for (folder, role, file) in placed {
         let d = by_folder.entry(folder.clone()).or_insert_with(|| DistrictFiles {
+            root: kind,
             folder,
             yaml: None,
             csvs: Vec::new(),
@@ -250,11 +257,8 @@ fn districts(root: &Path, diags: &mut Diagnostics) -> Vec<DistrictFiles> {
     let mut out: Vec<DistrictFiles> = by_folder.into_values().collect();
     for d in &out {
         if d.yaml.is_none() {
-            diags.push(Diagnostic::error(
-                format!("content/districts/{}/district.yaml", d.folder),
-                None,
-                Files::NoDistrictYaml,
-            ));
+            let missing = if kind == Root::Units { Files::NoUnitYaml } else { Files::NoDistrictYaml };
+            diags.push(Diagnostic::error(format!("{base}/{}/{}", d.folder, kind.yaml()), None, missing));
         }
     }
     out.retain(|d| d.yaml.is_some());

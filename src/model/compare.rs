@@ -90,7 +90,16 @@ mod tests {
 
     fn ind(kind: Kind) -> Indicator {
         let better = if kind == Kind::Rank { Better::Lower } else { Better::Higher };
-        Indicator { id: "x".into(), name: "X".into(), kind, unit: None, topic: None, better, description: None }
+        Indicator {
+            id: "x".into(),
+            name: "X".into(),
+            kind,
+            unit: None,
+            topic: None,
+            better,
+            description: None,
+            sums: false,
+        }
     }
 
     fn obs(value: f64, total: Option<f64>) -> Observation {
@@ -103,6 +112,7 @@ mod tests {
             note: None,
             source: None,
             origin: Origin { file: String::new(), line: 0 },
+            added_from: Vec::new(),
         }
     }
 

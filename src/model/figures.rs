@@ -134,6 +134,7 @@ mod tests {
             note: None,
             source: None,
             origin: Origin { file: "f".into(), line: 1 },
+            added_from: Vec::new(),
         }
     }
 

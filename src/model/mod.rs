@@ -9,6 +9,7 @@ pub mod compare;
 pub mod figures;
 pub mod moment;
 pub mod period;
+pub mod unit;
 
 use crate::load::AssetFile;
 use crate::text::lang::Lang;
@@ -17,6 +18,7 @@ use jiff::civil::Date;
 pub use moment::Moment;
 pub use period::{Granularity, Period, PeriodError};
 use serde::Serialize;
+pub use unit::{Life, Predecessor, Root, Successor};
 
 /// Site settings from `site.yaml`, defaults filled in.
 #[derive(Debug, Clone)]
@@ -61,6 +63,9 @@ pub struct Indicator {
     pub better: Better,
     /// Markdown.
     pub description: Option<String>,
+    /// Whether values of units add up (FORMAT v2 `aggregate: sum`): then a
+    /// unit formed from whole units has their sum as its earlier history.
+    pub sums: bool,
 }
 
 /// A number with the count of decimals it was written with.
@@ -89,6 +94,10 @@ pub struct Observation {
     /// An article slug of the same district.
     pub source: Option<String>,
     pub origin: Origin,
+    /// For a value derived across a merger: the indices (into
+    /// [`Site::districts`]) of the units it was added from; empty for a
+    /// reported observation.
+    pub added_from: Vec<usize>,
 }
 
 /// The observations of one indicator for one district or commune, ordered
@@ -126,13 +135,28 @@ pub struct Commune {
     pub series: Vec<Series>,
 }
 
-/// A district: its data, communes and articles.
+/// A unit: a v1 district or a v2 unit of any level (see [`unit`]), with
+/// its data, communes and articles.
 #[derive(Debug, Clone)]
 pub struct District {
     pub slug: String,
+    /// The folder its content and pages live in.
+    pub root: Root,
     pub name: String,
     pub province: Option<String>,
+    /// As written (shown on its dashboard); [`District::tier`] compares.
     pub level: Option<String>,
+    /// Official code: digits.
+    pub code: Option<String>,
+    /// Index into [`Site::districts`] of the unit it belongs to.
+    pub parent: Option<usize>,
+    pub life: Life,
+    pub formed_from: Vec<Predecessor>,
+    /// The site's units whose `formed_from` names it, then its own
+    /// `successors` entries.
+    pub successors: Vec<Successor>,
+    /// Indices of the units whose `parent` it is, in name order.
+    pub children: Vec<usize>,
     /// Markdown.
     pub summary: Option<String>,
     /// In catalogue order, only indicators with observations.
@@ -141,6 +165,11 @@ pub struct District {
 }
 
 impl District {
+    /// The level it is compared at ([`unit::tier`]).
+    pub fn tier(&self) -> String {
+        unit::tier(self.level.as_deref())
+    }
+
     /// This district's series for the indicator at `index`, if it has one.
     pub fn series_for(&self, indicator: usize) -> Option<&Series> {
         self.series.iter().find(|s| s.indicator == indicator)

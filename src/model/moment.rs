@@ -104,6 +104,7 @@ mod tests {
             note: None,
             source: source.map(str::to_string),
             origin: Origin { file: String::new(), line: 0 },
+            added_from: Vec::new(),
         }
     }
 

@@ -40,11 +40,12 @@ pub struct RawIndicator {
     pub topic: Option<String>,
     pub better: Option<String>,
     pub description: Option<String>,
+    pub aggregate: Option<String>,
 }
 
-pub const INDICATOR_KEYS: &[&str] = &["id", "name", "kind", "unit", "topic", "better", "description"];
+pub const INDICATOR_KEYS: &[&str] = &["id", "name", "kind", "unit", "topic", "better", "description", "aggregate"];
 
-/// `content/districts/<slug>/district.yaml`.
+/// `content/districts/<slug>/district.yaml` or `content/units/<slug>/unit.yaml`.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct RawDistrict {
     pub name: Option<String>,
@@ -53,9 +54,32 @@ pub struct RawDistrict {
     pub summary: Option<String>,
     pub data: Option<BTreeMap<String, Vec<Value>>>,
     pub communes: Option<Vec<Value>>,
+    /// FORMAT v2, "Units over time": kept as YAML values and checked in
+    /// `validate`, so a wrong type is a message at its place.
+    pub code: Option<Value>,
+    pub parent: Option<Value>,
+    pub from: Option<Value>,
+    pub until: Option<Value>,
+    pub formed_from: Option<Vec<Value>>,
+    pub successors: Option<Vec<Value>>,
 }
 
-pub const DISTRICT_KEYS: &[&str] = &["name", "province", "level", "summary", "data", "communes"];
+pub const DISTRICT_KEYS: &[&str] = &[
+    "name",
+    "province",
+    "level",
+    "summary",
+    "data",
+    "communes",
+    "code",
+    "parent",
+    "from",
+    "until",
+    "formed_from",
+    "successors",
+];
+pub const FORMED_FROM_KEYS: &[&str] = &["unit", "name", "whole"];
+pub const SUCCESSOR_KEYS: &[&str] = &["unit", "name", "url"];
 pub const COMMUNE_KEYS: &[&str] = &["name", "data"];
 pub const OBSERVATION_KEYS: &[&str] = &["period", "value", "total", "target", "note", "source"];
 

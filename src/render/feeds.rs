@@ -6,7 +6,7 @@ use super::links::absolute;
 use super::views::{self, Summaries};
 use super::{Output, OutputData};
 use crate::model::{Article, Site};
-use crate::route::Route;
+use crate::route::{At, Route};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
@@ -112,7 +112,7 @@ pub fn all_feeds(site: &Site, summaries: &Summaries) -> Vec<Output> {
     for (i, d) in site.districts.iter().enumerate() {
         let title = format!("{} – {}", d.name, site.settings.title);
         let articles = all().filter(|&ai| site.articles[ai].district == i);
-        out.push(atom(site, summaries, &title, &Route::District(&d.slug).dir(), articles));
+        out.push(atom(site, summaries, &title, &Route::District(At::of(d)).dir(), articles));
     }
     for t in &site.topics {
         let title = format!("{} – {}", t.name, site.settings.title);
@@ -153,7 +153,7 @@ impl<'a> LastMod<'a> {
         }
         let mut parts = page.split('/');
         let found = match (parts.next(), parts.next()) {
-            (Some("districts"), Some(slug)) => self.districts.get(slug),
+            (Some("districts" | "units"), Some(slug)) => self.districts.get(slug),
             (Some("topics"), Some(slug)) => self.topics.get(slug),
             _ => None,
         };

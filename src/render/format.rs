@@ -160,6 +160,7 @@ mod tests {
             topic: None,
             better: if kind == Kind::Rank { Better::Lower } else { Better::Higher },
             description: None,
+            sums: false,
         }
     }
     fn n(value: f64, decimals: u8) -> Num {

@@ -15,7 +15,7 @@ pub fn site_card() -> String {
 }
 
 pub fn district_card(site: &Site, district: usize) -> String {
-    crate::route::district_card(&site.districts[district].slug)
+    crate::route::district_card(crate::route::At::of(&site.districts[district]))
 }
 
 /// An article's own card when it has indicators, else its district's.

@@ -6,7 +6,7 @@ use super::format;
 use super::links::page_href;
 use super::markdown;
 use crate::model::{Article, Better, District, Indicator, Kind, Moment, Observation, Period, Series, Shortcode, Site};
-use crate::route::{self, Route};
+use crate::route::{self, At, Route};
 use crate::text::lang::Lang;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
@@ -77,11 +77,11 @@ pub fn indicator_href(ind: &Indicator) -> String {
 }
 
 pub fn district_href(d: &District) -> String {
-    page_href(&Route::District(&d.slug).dir())
+    page_href(&Route::District(At::of(d)).dir())
 }
 
 pub fn article_dir(site: &Site, a: &Article) -> String {
-    Route::Article { district: &site.districts[a.district].slug, slug: &a.slug }.dir()
+    Route::Article { district: At::of(&site.districts[a.district]), slug: &a.slug }.dir()
 }
 
 /// The rows of an observation table.

@@ -208,7 +208,7 @@ fn article_indicators(doc: &Parsed<RawFrontMatter>, district: usize, ctx: &Ctx, 
 /// Assets of a district, each placed beside the articles of the nearest
 /// folder (its own or a parent) that holds articles.
 pub fn place_assets(files: &DistrictFiles, articles: &mut [std::sync::Arc<Article>], diags: &mut Diagnostics) {
-    let base = format!("content/districts/{}/", files.folder);
+    let base = format!("content/{}/{}/", files.root.folder(), files.folder);
     let dir_of = |rel: &str| rel[..rel.rfind('/').unwrap_or(0)].to_string();
     let mut by_dir: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {

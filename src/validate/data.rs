@@ -53,7 +53,7 @@ pub fn district(
     indicators: &[Indicator],
     broken: &Broken,
     diags: &mut Diagnostics,
-) -> Option<District> {
+) -> Option<(District, super::units::Links)> {
     let yaml = files.yaml.as_ref()?;
     let doc: Parsed<RawDistrict> = crate::parse::yaml_file(yaml, diags)?;
     unknown_keys(&doc, "", DISTRICT_KEYS, diags);
@@ -76,15 +76,37 @@ pub fn district(
     }
     let communes =
         communes.into_iter().map(|(name, gathered)| Commune { name, series: series(gathered, indicators) }).collect();
-    Some(District {
+    let fields = super::units::fields(&doc, files.root, diags);
+    let district = District {
         slug: slugify(&files.folder),
+        root: files.root,
         name,
         province: clean(&doc.value.province),
         level: clean(&doc.value.level),
+        code: fields.code,
+        parent: None,
+        life: fields.life,
+        formed_from: Vec::new(),
+        successors: Vec::new(),
+        children: Vec::new(),
         summary: clean(&doc.value.summary),
         series: series(own, indicators),
         communes,
-    })
+    };
+    data_after_until(&district, diags);
+    Some((district, fields.links))
+}
+
+/// Every observation (communes' too) for a period that ends after the
+/// unit's last day is an error.
+fn data_after_until(d: &District, diags: &mut Diagnostics) {
+    let Some(until) = d.life.until else { return };
+    let all = d.series.iter().chain(d.communes.iter().flat_map(|c| c.series.iter()));
+    for o in all.flat_map(|s| &s.observations).filter(|o| o.period.end() > until) {
+        let (unit, period) = (d.name.clone(), o.period.key());
+        let problem = crate::diag::messages::Units::DataAfterUntil { unit, period, until };
+        diags.push(Diagnostic::error(&o.origin.file, Some(Pos::new(o.origin.line, 1)), problem));
+    }
 }
 
 fn clean(s: &Option<String>) -> Option<String> {

@@ -8,6 +8,7 @@ pub mod content;
 pub mod data;
 pub mod observation;
 pub mod settings;
+pub mod units;
 
 use crate::diag::messages::{Content as Says, Data};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
@@ -179,7 +180,7 @@ fn districts(
     order: &NameOrder,
     diags: &mut Diagnostics,
 ) -> Vec<District> {
-    let checked: Vec<(Option<District>, Diagnostics)> = content
+    let checked: Vec<(Option<(District, units::Links)>, Diagnostics)> = content
         .districts
         .par_iter()
         .map(|files| {
@@ -187,24 +188,34 @@ fn districts(
             (data::district(files, indicators, broken, &mut d), d)
         })
         .collect();
-    let mut out: Vec<District> = Vec::new();
-    let mut folders: BTreeMap<String, String> = BTreeMap::new();
+    let mut out: Vec<(District, units::Links)> = Vec::new();
+    let mut folders: BTreeMap<String, &crate::load::DistrictFiles> = BTreeMap::new();
     for ((district, d), files) in checked.into_iter().zip(&content.districts) {
         diags.extend(d);
         let Some(district) = district else { continue };
-        if district.slug.is_empty() {
-            diags.push(Diagnostic::error(format!("content/districts/{}", files.folder), None, Data::EmptyDistrictSlug));
+        let base = format!("content/{}/{}", files.root.folder(), files.folder);
+        if district.0.slug.is_empty() {
+            diags.push(Diagnostic::error(base, None, Data::EmptyDistrictSlug));
             continue;
         }
-        if let Some(other) = folders.insert(district.slug.clone(), files.folder.clone()) {
-            let problem =
-                Data::SameDistrictSlug { first: other, second: files.folder.clone(), slug: district.slug.clone() };
-            diags.push(Diagnostic::error(format!("content/districts/{}/district.yaml", files.folder), None, problem));
+        if let Some(other) = folders.insert(district.0.slug.clone(), files) {
+            let file = format!("{base}/{}", files.root.yaml());
+            let slug = district.0.slug.clone();
+            let problem: crate::diag::Message = if other.root == files.root {
+                Data::SameDistrictSlug { first: other.folder.clone(), second: files.folder.clone(), slug }.into()
+            } else {
+                let other = format!("content/{}/{}", other.root.folder(), other.folder);
+                crate::diag::messages::Units::SameSlugTwice { slug, other }.into()
+            };
+            diags.push(Diagnostic::error(file, None, problem));
             continue;
         }
         out.push(district);
     }
-    out.sort_by(|a, b| order.compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+    out.sort_by(|(a, _), (b, _)| order.compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+    let (mut out, links): (Vec<District>, Vec<units::Links>) = out.into_iter().unzip();
+    units::link(&mut out, &links, diags);
+    units::add_up_history(&mut out, indicators);
     out
 }
 
@@ -217,7 +228,8 @@ fn articles(
 ) -> Vec<Arc<Article>> {
     let mut all = Vec::new();
     for files in &content.districts {
-        let Some(di) = districts.iter().position(|d| d.slug == crate::text::slug::slugify(&files.folder)) else {
+        let slug = crate::text::slug::slugify(&files.folder);
+        let Some(di) = districts.iter().position(|d| d.slug == slug && d.root == files.root) else {
             continue;
         };
         let checked = check_articles(files, di, ctx, memo);

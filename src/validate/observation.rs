@@ -92,6 +92,7 @@ pub fn check(input: &ObsInput, indicator: &Indicator, diags: &mut Diagnostics) -
         note: input.note.clone().filter(|n| !n.trim().is_empty()),
         source: input.source.clone().filter(|s| !s.trim().is_empty()),
         origin: Origin { file: input.file.clone(), line: input.pos.map(|p| p.line).unwrap_or(0) },
+        added_from: Vec::new(),
     };
     check_ranges(input, indicator, &obs, diags);
     (diags.error_count() == before).then_some(obs)
@@ -185,6 +186,7 @@ mod tests {
             topic: None,
             better: crate::model::Better::Higher,
             description: None,
+            sums: false,
         }
     }
 

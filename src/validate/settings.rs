@@ -134,6 +134,14 @@ fn indicator(
     }
     let kind = kind(doc, path, raw, &id, diags);
     let better = better(doc, path, raw, kind, diags);
+    let sums = match raw.aggregate.as_deref().map(str::trim) {
+        None | Some("none") => false,
+        Some("sum") => true,
+        Some(other) => {
+            diags.push(doc.error(&format!("{path}.aggregate"), Site::BadAggregate { value: other.to_string() }));
+            false
+        }
+    };
     if let Some(topic) = &raw.topic {
         if !is_slug(topic) {
             let suggestion = crate::text::slug::slugify(topic);
@@ -148,6 +156,7 @@ fn indicator(
         topic: raw.topic.clone(),
         better,
         description: raw.description.clone(),
+        sums,
     })
 }
 

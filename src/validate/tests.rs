@@ -26,6 +26,7 @@ const CATALOGUE: &str =
 fn district(yaml: &str, csv: Option<&str>) -> (Option<District>, Diagnostics) {
     let (indicators, _) = catalogue(CATALOGUE);
     let files = DistrictFiles {
+        root: crate::model::Root::Districts,
         folder: "ky-anh".into(),
         yaml: Some(text("content/districts/ky-anh/district.yaml", yaml)),
         csvs: csv.map(|c| text("content/districts/ky-anh/data/a.csv", c)).into_iter().collect(),
@@ -33,7 +34,7 @@ fn district(yaml: &str, csv: Option<&str>) -> (Option<District>, Diagnostics) {
         assets: Vec::new(),
     };
     let mut d = Diagnostics::new();
-    (data::district(&files, &indicators, &Broken::default(), &mut d), d)
+    (data::district(&files, &indicators, &Broken::default(), &mut d).map(|(district, _)| district), d)
 }
 
 #[test]

@@ -27,6 +27,8 @@ pub enum Files {
     NoIndicatorsYaml,
     LooseDistrictFile,
     NoDistrictYaml,
+    LooseUnitFile,
+    NoUnitYaml,
     SymlinkLoop,
     SymlinkOutside,
     CannotRead {
@@ -58,7 +60,10 @@ impl Files {
     /// A file that cannot be read or parsed at all: every other problem
     /// may follow from it.
     pub fn is_root_cause(&self) -> bool {
-        !matches!(self, Files::LooseDistrictFile | Files::DuplicateKey { .. } | Files::UnknownField { .. })
+        !matches!(
+            self,
+            Files::LooseDistrictFile | Files::LooseUnitFile | Files::DuplicateKey { .. } | Files::UnknownField { .. }
+        )
     }
 
     pub(super) fn words(&self, lang: Lang) -> Words {
@@ -123,6 +128,18 @@ impl Files {
             NoDistrictYaml => (
                 say!(lang, "this district folder has no `district.yaml`", "thư mục huyện này không có tệp `district.yaml`"),
                 Some(say!(lang, "create it with at least `name:`", "hãy tạo tệp này, tối thiểu có `name:`")),
+            ),
+            LooseUnitFile => (
+                say!(lang, "a file directly in `content/units/` is ignored", "tệp nằm trực tiếp trong `content/units/` bị bỏ qua"),
+                Some(say!(
+                    lang,
+                    "put each unit in its own folder: content/units/<slug>/unit.yaml",
+                    "hãy đặt mỗi đơn vị trong một thư mục riêng: content/units/<slug>/unit.yaml"
+                )),
+            ),
+            NoUnitYaml => (
+                say!(lang, "this unit folder has no `unit.yaml`", "thư mục đơn vị này không có tệp `unit.yaml`"),
+                Some(say!(lang, "create it with at least `name:` and `level:`", "hãy tạo tệp này, tối thiểu có `name:` và `level:`")),
             ),
             SymlinkLoop => (
                 say!(

@@ -5,7 +5,8 @@
 //! text is made only when it is shown, in the language asked for. Messages
 //! are grouped by what they are about, one file each: [`Files`] (reading
 //! and parsing files), [`Site`] (site.yaml, indicators.yaml, the theme),
-//! [`Data`] (districts, communes, CSV rows), [`Figures`] (the numbers and
+//! [`Units`] (levels, codes, lifetimes and mergers of units), [`Data`]
+//! (districts, communes, CSV rows), [`Figures`] (the numbers and
 //! period of one observation), [`Content`] (articles and pages),
 //! [`Shortcode`], [`Build`] (rendering, writing, archives), [`Lint`] (the
 //! warnings of `check`); and, outside diagnostics, [`Cli`] (the command
@@ -27,6 +28,7 @@ mod lint;
 mod serve;
 mod shortcode;
 mod site;
+mod units;
 
 pub use build::{Build, Unsafe};
 pub use cli::{scaffold_error, Cli, ScaffoldError, Unverifiable};
@@ -38,6 +40,7 @@ pub use lint::Lint;
 pub use serve::Serve;
 pub use shortcode::Shortcode;
 pub use site::Site;
+pub use units::Units;
 
 use crate::text::lang::Lang;
 
@@ -60,6 +63,7 @@ type Words = (String, Option<String>);
 pub enum Message {
     Files(Files),
     Site(Site),
+    Units(Units),
     Data(Data),
     Figures(Figures),
     Content(Content),
@@ -73,6 +77,7 @@ impl Message {
         match self {
             Message::Files(m) => m.words(lang),
             Message::Site(m) => m.words(lang),
+            Message::Units(m) => m.words(lang),
             Message::Data(m) => m.words(lang),
             Message::Figures(m) => m.words(lang),
             Message::Content(m) => m.words(lang),
@@ -113,7 +118,7 @@ macro_rules! group {
         }
     )*};
 }
-group!(Files, Site, Data, Figures, Content, Shortcode, Build, Lint);
+group!(Files, Site, Units, Data, Figures, Content, Shortcode, Build, Lint);
 
 /// `a, b, c`: a list of names in a message.
 fn list(items: &[String]) -> String {
@@ -135,6 +140,7 @@ mod tests {
             Files::Tab.into(),
             Site::UnknownLanguage { code: "fr".into() }.into(),
             Data::CommuneNoName.into(),
+            Units::NoLevel.into(),
             Figures::NoPeriod.into(),
             Content::NoTitle.into(),
             Shortcode::AsOfOnlyLatest { other: "2023".into() }.into(),

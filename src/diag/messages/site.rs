@@ -45,6 +45,9 @@ pub enum Site {
     BadBetter {
         value: String,
     },
+    BadAggregate {
+        value: String,
+    },
     NoTheme {
         name: String,
         dir: String,
@@ -156,6 +159,18 @@ impl Site {
                     "`better` phải là higher hoặc lower (đang là `{value}`)"
                 ),
                 None,
+            ),
+            BadAggregate { value } => (
+                say!(
+                    lang,
+                    "`aggregate` must be sum or none, not `{value}`",
+                    "`aggregate` phải là sum hoặc none (đang là `{value}`)"
+                ),
+                Some(say!(
+                    lang,
+                    "write `aggregate: sum` for totals that add up across units (things counted, money), else leave it out",
+                    "hãy viết `aggregate: sum` cho số liệu cộng được giữa các đơn vị (số lượng, tiền), nếu không thì bỏ dòng này"
+                )),
             ),
             NoTheme { name, dir } => (
                 say!(lang, "the theme `{name}` does not exist", "không có giao diện (theme) `{name}`"),

@@ -9,7 +9,7 @@ use crate::render::bulletins::{self, places, value_at};
 use crate::render::links::page_href;
 use crate::render::views::{self, ArticleItem, Card, Link};
 use crate::render::{format, Output};
-use crate::route::Route;
+use crate::route::{At, Route};
 use crate::text::numfmt::format_date;
 use serde::Serialize;
 
@@ -75,7 +75,7 @@ pub(super) struct YearGroup {
 /// Where bulletin `p` of a district (or of the site, `None`) is.
 pub fn bulletin_dir(site: &crate::model::Site, district: Option<usize>, p: Period) -> String {
     match district {
-        Some(d) => Route::DistrictBulletin { district: &site.districts[d].slug, period: p }.dir(),
+        Some(d) => Route::DistrictBulletin { district: At::of(&site.districts[d]), period: p }.dir(),
         None => Route::Bulletin(p).dir(),
     }
 }

@@ -10,7 +10,7 @@ use crate::render::share;
 use crate::render::templates::Engine;
 use crate::render::views::{self, ArticleItem, Card, DistrictGlance, Link};
 use crate::render::{feeds, search, Job, Output, OutputData, Prepared};
-use crate::route::Route;
+use crate::route::{At, Route};
 use crate::text::lang::Strings;
 use crate::text::numfmt::format_date;
 use serde::Serialize;
@@ -234,7 +234,7 @@ impl<'a> Renderer<'a> {
             summary_html: String,
         }
         let d = &self.site.districts[di];
-        let dir = Route::District(&d.slug).dir();
+        let dir = Route::District(At::of(d)).dir();
         let summary_text = d.summary.as_deref().map(markdown::plain_text).unwrap_or_default();
         let paged = self.paged(paging::List::District(di), 1);
         let body = DistrictPage {

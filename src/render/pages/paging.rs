@@ -7,7 +7,7 @@ use crate::model::Site;
 use crate::render::links::page_href;
 use crate::render::views::{self, ArticleItem};
 use crate::render::Output;
-use crate::route::{self, Route};
+use crate::route::{self, At, Route};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -32,7 +32,7 @@ impl List {
     pub fn dir(self, site: &Site) -> String {
         match self {
             List::Home => String::new(),
-            List::District(i) => Route::District(&site.districts[i].slug).dir(),
+            List::District(i) => Route::District(At::of(&site.districts[i])).dir(),
             List::Topic(i) => Route::Topic(&site.topics[i].slug).dir(),
         }
     }
