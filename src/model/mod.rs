@@ -294,6 +294,13 @@ impl Site {
         out
     }
 
+    /// The levels units are compared at (FORMAT v2: only units of one
+    /// level are compared), in a fixed order; a v1 site has one.
+    pub fn levels(&self) -> Vec<String> {
+        let all: std::collections::BTreeSet<String> = self.districts.iter().map(District::tier).collect();
+        all.into_iter().collect()
+    }
+
     /// Articles of one district, newest first.
     pub fn district_articles(&self, district: usize) -> impl Iterator<Item = &Article> {
         self.articles.iter().map(|a| &**a).filter(move |a| a.district == district)

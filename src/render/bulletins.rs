@@ -31,18 +31,39 @@ pub fn change_between(
     Some(format::change(ind, va.value - vb.value, va.decimals.max(vb.decimals), lang))
 }
 
-/// Each district's comparison group and place (1 = best) on `indicator` as
-/// of `date`, in site order (the rule is [`compare`]'s); `None` for
-/// districts without a value by then.
-pub fn places(site: &Site, indicator: usize, date: Date) -> Vec<Option<(Basis, usize)>> {
+/// A comparison group: units of one level (an index into
+/// [`Site::levels`]) whose figures have one basis.
+pub type Group = (usize, Basis);
+
+/// Each unit's comparison group and place (1 = best) on `indicator` as of
+/// `date`, in site order: ranked only among units of the same level that
+/// existed on `date` (FORMAT v2), by the rule of [`compare`]; `None` for
+/// units without a value by then or not alive on `date`.
+pub fn places(site: &Site, indicator: usize, date: Date) -> Vec<Option<(Group, usize)>> {
     let ind = &site.indicators[indicator];
-    let standings: Vec<_> = site
-        .districts
-        .iter()
-        .map(|d| d.series_for(indicator).and_then(|s| value_at(s, date)).and_then(|o| compare::standing(ind, o)))
-        .collect();
-    let places = compare::places(&standings, ind.better);
-    standings.iter().zip(places).map(|(s, p)| Some((s.as_ref()?.basis, p?))).collect()
+    let levels = site.levels();
+    let level_of: Vec<usize> =
+        site.districts.iter().map(|d| levels.iter().position(|l| *l == d.tier()).unwrap_or(0)).collect();
+    let mut out = vec![None; site.districts.len()];
+    for level in 0..levels.len() {
+        let standings: Vec<_> = site
+            .districts
+            .iter()
+            .zip(&level_of)
+            .map(|(d, &l)| {
+                let alive = l == level && d.life.covers(date);
+                let o = d.series_for(indicator).filter(|_| alive).and_then(|s| value_at(s, date))?;
+                compare::standing(ind, o)
+            })
+            .collect();
+        let places = compare::places(&standings, ind.better);
+        for (i, (s, p)) in standings.iter().zip(places).enumerate() {
+            if let (Some(s), Some(p)) = (s, p) {
+                out[i] = Some(((level, s.basis), p));
+            }
+        }
+    }
+    out
 }
 
 /// Whether a series reached a target during the period: an observation of

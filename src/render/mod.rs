@@ -14,6 +14,7 @@ pub mod format;
 pub mod links;
 pub mod markdown;
 mod pages;
+pub mod places;
 mod search;
 mod share;
 pub mod templates;
@@ -165,8 +166,9 @@ impl Prepared {
         jobs.extend((0..site.topics.len()).map(Job::Topic));
         jobs.extend((0..site.pages.len()).map(Job::Page));
         jobs.extend([Job::BulletinsIndex, Job::ArchiveIndex]);
-        for d in 0..site.districts.len() {
-            jobs.extend((0..periods).map(|i| Job::DistrictBulletin(d, i)));
+        for (d, unit) in site.districts.iter().enumerate() {
+            let within = |&i: &usize| unit.life.has_bulletin(self.periods[i].end());
+            jobs.extend((0..periods).filter(within).map(|i| Job::DistrictBulletin(d, i)));
         }
         for (list, members) in &self.lists {
             let list = *list;

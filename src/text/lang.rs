@@ -125,6 +125,18 @@ pub struct Strings {
     pub kind: &'static str,
     pub main_nav: &'static str,
     pub generated_by: &'static str,
+    /// Units over time (FORMAT v2).
+    pub units: &'static str,
+    pub existed_until: &'static str,
+    pub successors: &'static str,
+    pub formed_on: &'static str,
+    pub formed_from: &'static str,
+    pub part_of: &'static str,
+    pub children: &'static str,
+    pub code: &'static str,
+    pub dissolved_short: &'static str,
+    pub added_up: &'static str,
+    pub added_up_legend: &'static str,
 }
 
 static VI: Strings = Strings {
@@ -210,6 +222,17 @@ static VI: Strings = Strings {
     kind: "Loại",
     main_nav: "Điều hướng chính",
     generated_by: "Tạo bởi bantin",
+    units: "Đơn vị hành chính",
+    existed_until: "Đơn vị này tồn tại đến hết ngày",
+    successors: "Đơn vị kế thừa",
+    formed_on: "Thành lập từ ngày",
+    formed_from: "Hình thành từ",
+    part_of: "một phần",
+    children: "Đơn vị trực thuộc",
+    code: "Mã đơn vị",
+    dissolved_short: "đến",
+    added_up: "Cộng từ",
+    added_up_legend: "Cột nhạt: số liệu cộng từ các đơn vị trước khi sáp nhập",
 };
 
 static EN: Strings = Strings {
@@ -295,4 +318,15 @@ static EN: Strings = Strings {
     kind: "Kind",
     main_nav: "Main navigation",
     generated_by: "Made with bantin",
+    units: "Administrative units",
+    existed_until: "This unit existed until",
+    successors: "Succeeded by",
+    formed_on: "Formed on",
+    formed_from: "Formed from",
+    part_of: "part",
+    children: "Units within",
+    code: "Code",
+    dissolved_short: "until",
+    added_up: "Added up from",
+    added_up_legend: "Pale columns: figures added up from the units before the merger",
 };

@@ -16,7 +16,6 @@ pub mod svg;
 
 use crate::diag::messages::Build;
 use crate::diag::Diagnostic;
-use crate::model::compare::Basis;
 use crate::model::{Moment, Site};
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -38,7 +37,7 @@ pub enum ChartKey {
     Communes { district: usize, indicator: usize },
     /// All districts of one comparison group (`model::compare`) compared
     /// on one indicator; most indicators have one group.
-    Districts { indicator: usize, group: Basis },
+    Districts { indicator: usize, group: crate::render::bulletins::Group },
 }
 
 /// Every chart of the site, as SVG text.
@@ -130,7 +129,7 @@ impl Charts {
 
     /// The districts charts of an indicator, one per comparison group, in
     /// group order.
-    pub fn districts(&self, indicator: usize) -> Vec<(Basis, &str)> {
+    pub fn districts(&self, indicator: usize) -> Vec<(crate::render::bulletins::Group, &str)> {
         self.svgs
             .iter()
             .filter_map(|(k, svg)| match *k {

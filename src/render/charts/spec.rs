@@ -4,6 +4,7 @@
 
 use crate::model::compare::{self, Basis};
 use crate::model::{Better, District, Indicator, Kind as IndKind, Series, Site};
+use crate::render::bulletins::Group;
 use crate::render::format;
 use crate::text::lang::Lang;
 use crate::text::numfmt::format_number;
@@ -203,32 +204,39 @@ pub fn communes_chart(site: &Site, district: &District, ind_index: usize) -> Opt
     })
 }
 
-/// All districts compared on one indicator, by their latest values: one
-/// chart per comparison group (`model::compare`: ranks out of different
+/// All units compared on one indicator, by their latest values: one chart
+/// per comparison group (units of one level alive on the site's last
+/// bulletin day, FORMAT v2; then `model::compare`: ranks out of different
 /// totals are never drawn as one list), each best first.
-pub fn districts_charts(site: &Site, ind_index: usize) -> Vec<(Basis, ChartSpec)> {
+pub fn districts_charts(site: &Site, ind_index: usize) -> Vec<(Group, ChartSpec)> {
     let ind = &site.indicators[ind_index];
     let lang = site.settings.lang;
-    let mut groups: BTreeMap<Basis, Vec<Item>> = BTreeMap::new();
+    let levels = site.levels();
+    let last_day = site.bulletin_periods().last().map(|p| p.end());
+    let mut groups: BTreeMap<Group, Vec<Item>> = BTreeMap::new();
     for d in &site.districts {
+        if last_day.is_some_and(|day| !d.life.covers(day)) {
+            continue;
+        }
         let Some(s) = d.series_for(ind_index) else { continue };
         let Some(o) = s.derived.latest.map(|i| &s.observations[i]) else { continue };
         let (Some(v), Some(standing)) = (o.value, compare::standing(ind, o)) else { continue };
         let item = district_item(ind, &d.name, o, v, standing, lang);
-        groups.entry(standing.basis).or_default().push(item);
+        let level = levels.iter().position(|l| *l == d.tier()).unwrap_or(0);
+        groups.entry((level, standing.basis)).or_default().push(item);
     }
     let many = groups.len() > 1;
     groups
         .into_iter()
         .enumerate()
-        .map(|(n, (basis, mut items))| {
+        .map(|(n, ((level, basis), mut items))| {
             // A rank's bar is the share of places behind it: longer is better.
             let better = match basis {
                 Basis::RankOutOf(_) => Better::Higher,
                 _ => ind.better,
             };
             sort_best_first(&mut items, better, false);
-            let caption = format::basis(basis, ind.kind, lang);
+            let caption = group_caption(&levels, (level, basis), ind.kind, lang);
             let title = if caption.is_empty() { ind.name.clone() } else { format!("{} ({caption})", ind.name) };
             let desc = format!("{}: {}.", title, sentence_items(&items));
             let top = items.iter().flat_map(|i| [i.value, i.max]).flatten().fold(0.0, f64::max);
@@ -246,9 +254,20 @@ pub fn districts_charts(site: &Site, ind_index: usize) -> Vec<(Basis, ChartSpec)
                 ticks: ticks(top, lang).1,
                 target_label: lang.strings().target_short.to_string(),
             };
-            (basis, spec)
+            ((level, basis), spec)
         })
         .collect()
+}
+
+/// What a comparison group is: its level when the site has more than one,
+/// and its basis (`model::compare`).
+pub fn group_caption(levels: &[String], (level, basis): Group, kind: crate::model::Kind, lang: Lang) -> String {
+    let basis = format::basis(basis, kind, lang);
+    match (levels.len() > 1, basis.is_empty()) {
+        (false, _) => basis,
+        (true, true) => levels[level].clone(),
+        (true, false) => format!("{}, {basis}", levels[level]),
+    }
 }
 
 /// A district's bar in the districts chart: the share for counts with a

@@ -3,7 +3,6 @@
 
 use super::Renderer;
 use crate::diag::Diagnostic;
-use crate::model::compare::Basis;
 use crate::model::{Period, Status};
 use crate::render::bulletins::{self, places, value_at};
 use crate::render::links::page_href;
@@ -60,6 +59,8 @@ struct LeagueRow {
 #[derive(Serialize)]
 struct League {
     indicator: Link,
+    /// The level of the units compared (empty when the site has one level).
+    level: String,
     /// What the group is ranked by (empty for plain values).
     basis: String,
     rows: Vec<LeagueRow>,
@@ -81,6 +82,12 @@ pub fn bulletin_dir(site: &crate::model::Site, district: Option<usize>, p: Perio
 }
 
 impl Renderer<'_> {
+    /// Whether the unit (or the site, `None`) has a bulletin for period
+    /// number `j`: a unit only within its lifetime (FORMAT v2).
+    fn has_bulletin(&self, district: Option<usize>, j: usize) -> bool {
+        district.is_none_or(|d| self.site.districts[d].life.has_bulletin(self.periods[j].end()))
+    }
+
     fn edition(&self, district: Option<usize>, i: usize) -> Edition {
         let site = self.site;
         let lang = site.settings.lang;
@@ -102,8 +109,8 @@ impl Renderer<'_> {
             period: format::period(p, lang),
             from: format_date(p.start(), lang),
             to: format_date(p.end(), lang),
-            prev: i.checked_sub(1).map(link),
-            next: (i + 1 < periods.len()).then(|| link(i + 1)),
+            prev: i.checked_sub(1).filter(|&j| self.has_bulletin(district, j)).map(link),
+            next: (i + 1 < periods.len() && self.has_bulletin(district, i + 1)).then(|| link(i + 1)),
             articles,
         }
     }
@@ -178,6 +185,7 @@ impl Renderer<'_> {
         let leagues = (0..site.indicators.len()).flat_map(|ind| self.leagues(ind, i)).collect();
         let dir = bulletin_dir(site, None, p);
         let districts = (0..site.districts.len())
+            .filter(|&d| self.has_bulletin(Some(d), i))
             .map(|d| Link { label: site.districts[d].name.clone(), href: page_href(&bulletin_dir(site, Some(d), p)) })
             .collect();
         let edition = self.edition(None, i);
@@ -194,7 +202,7 @@ impl Renderer<'_> {
         let end = self.periods[i].end();
         let now = places(site, indicator, end);
         let before = i.checked_sub(1).map(|j| places(site, indicator, self.periods[j].end()));
-        let mut groups: std::collections::BTreeMap<Basis, Vec<LeagueRow>> = Default::default();
+        let mut groups: std::collections::BTreeMap<bulletins::Group, Vec<LeagueRow>> = Default::default();
         for (di, d) in site.districts.iter().enumerate() {
             let Some((basis, place)) = now[di] else { continue };
             let Some(s) = d.series_for(indicator) else { continue };
@@ -204,12 +212,14 @@ impl Renderer<'_> {
             }
         }
         let lang = site.settings.lang;
+        let levels = site.levels();
         groups
             .into_iter()
-            .map(|(basis, mut rows)| {
+            .map(|((level, basis), mut rows)| {
                 rows.sort_by_key(|r| r.place.unwrap_or(usize::MAX));
                 League {
                     indicator: Link { label: ind.name.clone(), href: views::indicator_href(ind) },
+                    level: if levels.len() > 1 { levels[level].clone() } else { String::new() },
                     basis: format::basis(basis, ind.kind, lang),
                     rows,
                 }
@@ -265,7 +275,8 @@ impl Renderer<'_> {
     pub(super) fn bulletin_years(&self, district: Option<usize>) -> Vec<YearGroup> {
         let lang = self.site.settings.lang;
         let mut groups: Vec<YearGroup> = Vec::new();
-        for p in self.periods.iter().rev() {
+        let periods = self.periods.iter().enumerate().rev().filter(|(j, _)| self.has_bulletin(district, *j));
+        for (_, p) in periods {
             let link =
                 Link { label: format::period(*p, lang), href: page_href(&bulletin_dir(self.site, district, *p)) };
             match groups.last_mut() {
@@ -292,6 +303,7 @@ impl Renderer<'_> {
         let t = site.settings.lang.strings();
         let districts = (0..site.districts.len())
             .map(|d| DistrictBulletins { name: site.districts[d].name.clone(), years: self.bulletin_years(Some(d)) })
+            .filter(|b| !b.years.is_empty())
             .collect();
         let body = Page { years: self.bulletin_years(None), districts };
         self.page(

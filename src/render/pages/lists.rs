@@ -8,7 +8,7 @@ use crate::render::csvout;
 use crate::render::links::page_href;
 use crate::render::markdown;
 use crate::render::views::{self, ArticleItem, Link, ObsRow};
-use crate::render::{format, Output, OutputData};
+use crate::render::{Output, OutputData};
 use crate::route::{self, Route};
 use serde::Serialize;
 
@@ -90,6 +90,7 @@ impl Renderer<'_> {
         let ind = &site.indicators[i];
         let lang = site.settings.lang;
         let (latest, rows) = indicator_rows(site, i);
+        let levels = site.levels();
         let dir = Route::Indicator(&ind.id).dir();
         let description = ind.description.as_deref().map(markdown::plain_text).unwrap_or_default();
         let body = IndicatorPage {
@@ -100,7 +101,10 @@ impl Renderer<'_> {
                 .charts
                 .districts(i)
                 .into_iter()
-                .map(|(basis, svg)| views::ChartRef { label: format::basis(basis, ind.kind, lang), svg })
+                .map(|(group, svg)| {
+                    let label = crate::render::charts::spec::group_caption(&levels, group, ind.kind, lang);
+                    views::ChartRef { label, svg }
+                })
                 .collect(),
             commune_charts: (0..site.districts.len())
                 .filter_map(|d| {
