@@ -49,6 +49,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/bulletin_years.html",
     "partials/news_of_period.html",
     "partials/footer.html",
+    "partials/unit_banner.html",
+    "partials/unit_trail.html",
+    "partials/unit_facts.html",
+    "units.html",
     "shortcodes/chart.html",
     "shortcodes/value.html",
 );

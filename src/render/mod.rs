@@ -50,6 +50,8 @@ pub enum OutputData {
 pub enum Job {
     Home,
     Districts,
+    /// `units/index.html`, on a site with units.
+    Units,
     District(usize),
     Article(usize),
     Indicators,
@@ -156,6 +158,9 @@ impl Prepared {
             Job::SearchIndex,
             Job::Robots,
         ]);
+        if places::has_units(site) {
+            jobs.push(Job::Units);
+        }
         jobs.extend((0..site.districts.len()).map(Job::DistrictCard));
         jobs.extend(
             (0..site.articles.len()).filter(|&i| !site.articles[i].indicators.is_empty()).map(Job::ArticleCard),

@@ -126,6 +126,7 @@ impl Renderer<'_> {
             reached: Vec<Link>,
             behind: Vec<Link>,
             new_data: bool,
+            place: crate::render::places::Place,
         }
         let site = self.site;
         let lang = site.settings.lang;
@@ -167,6 +168,7 @@ impl Renderer<'_> {
             rows,
             reached,
             behind,
+            place: crate::render::places::place(site, di),
         };
         self.page("bulletin.html", &dir, self.base(&dir, title, String::new(), "bulletins"), body)
     }

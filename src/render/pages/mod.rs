@@ -5,11 +5,11 @@ use crate::diag::Diagnostic;
 use crate::model::{Body, Moment, Shortcode, Site};
 use crate::render::charts::{ChartKey, Charts};
 use crate::render::links::{absolute, page_href, root_prefix};
-use crate::render::markdown;
 use crate::render::share;
 use crate::render::templates::Engine;
 use crate::render::views::{self, ArticleItem, Card, DistrictGlance, Link};
 use crate::render::{feeds, search, Job, Output, OutputData, Prepared};
+use crate::render::{markdown, places};
 use crate::route::{At, Route};
 use crate::text::lang::Strings;
 use crate::text::numfmt::format_date;
@@ -46,7 +46,10 @@ impl<'a> Globals<'a> {
         let t = s.lang.strings();
         let nav = vec![
             NavItem { key: "home", label: t.home, href: page_href("") },
-            NavItem { key: "districts", label: t.districts, href: page_href(&Route::Districts.dir()) },
+            match crate::render::places::has_units(site) {
+                true => NavItem { key: "districts", label: t.units, href: page_href(&Route::Units.dir()) },
+                false => NavItem { key: "districts", label: t.districts, href: page_href(&Route::Districts.dir()) },
+            },
             NavItem { key: "indicators", label: t.indicators, href: page_href(&Route::Indicators.dir()) },
             NavItem { key: "topics", label: t.topics, href: page_href(&Route::Topics.dir()) },
             NavItem { key: "bulletins", label: t.bulletins, href: page_href(&Route::Bulletins.dir()) },
@@ -144,6 +147,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Home => self.home().map(|o| vec![o]),
             Job::Districts => self.districts().map(|o| vec![o]),
+            Job::Units => self.units().map(|o| vec![o]),
             Job::District(i) => self.district(i).map(|o| vec![o]),
             Job::Article(i) => self.article(i),
             Job::Indicators => self.indicators().map(|o| vec![o]),
@@ -224,6 +228,7 @@ impl<'a> Renderer<'a> {
             articles: Vec<ArticleItem>,
             pager: paging::Pager,
             bulletins: Vec<bulletin::YearGroup>,
+            place: places::Place,
         }
         #[derive(Serialize)]
         struct DistrictInfo {
@@ -256,6 +261,7 @@ impl<'a> Renderer<'a> {
             articles: paged.0,
             pager: paged.1,
             bulletins: self.bulletin_years(Some(di)),
+            place: places::place(self.site, di),
         };
         let base =
             self.base_with_card(&dir, d.name.clone(), summary_text, "districts", &share::district_card(self.site, di));
@@ -340,6 +346,7 @@ impl<'a> Renderer<'a> {
         struct ArticlePage {
             article: ArticleInfo,
             cards: Vec<Card>,
+            place: places::Place,
         }
         #[derive(Serialize)]
         struct ArticleInfo {
@@ -373,6 +380,7 @@ impl<'a> Renderer<'a> {
                 body_html: self.body(&a.body, &dir, &a.file, Some(&Moment::of(a)))?,
             },
             cards,
+            place: places::place(site, a.district),
         };
         let base = self.base_with_card(
             &dir,
@@ -393,3 +401,4 @@ pub(crate) mod archive;
 pub(super) mod bulletin;
 mod lists;
 pub(super) mod paging;
+mod units;
