@@ -61,6 +61,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = builtin!(
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../themes/default/static/style.css")),
     ("search.js", include_bytes!("../themes/default/static/search.js")),
+    ("units.css", include_bytes!("../themes/default/static/units.css")),
 ];
 
 /// A theme static file's bytes: compiled in, or read from the theme folder

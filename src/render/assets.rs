@@ -26,6 +26,10 @@ pub fn hashed_name(path: &str, bytes: &[u8]) -> String {
     }
 }
 
+/// The stylesheet of units over time: written (and linked) only for a
+/// site that uses them, so a version 1 site keeps its bytes.
+pub const UNITS_CSS: &str = "units.css";
+
 fn is_hashed(path: &str) -> bool {
     !path.contains('/') && (path.ends_with(".css") || path.ends_with(".js"))
 }
@@ -36,6 +40,9 @@ pub fn statics(site: &Site, theme: &Theme) -> (BTreeMap<String, String>, Vec<Out
     let mut names = BTreeMap::new();
     let mut by_path: BTreeMap<String, OutputData> = BTreeMap::new();
     for (path, src) in &theme.statics {
+        if path == UNITS_CSS && !crate::render::places::uses_units(site) {
+            continue;
+        }
         let bytes = src.bytes();
         let out = if is_hashed(path) { hashed_name(path, bytes) } else { path.clone() };
         names.insert(path.clone(), out.clone());

@@ -20,7 +20,8 @@ fn cell(s: &str) -> String {
 }
 
 fn rows(out: &mut String, district: &str, commune: &str, series: &Series) {
-    for o in &series.observations {
+    // Values added up across a merger are shown, never published as data.
+    for o in series.observations.iter().filter(|o| o.added_from.is_empty()) {
         let line = [
             cell(district),
             cell(commune),

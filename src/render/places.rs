@@ -180,6 +180,19 @@ pub fn by_level(site: &Site) -> Vec<LevelGroup> {
     groups.into_iter().map(|(_, g)| g).collect()
 }
 
+/// Whether the site uses units over time at all: a unit under
+/// `content/units/`, or a district with any of the new fields.
+pub fn uses_units(site: &Site) -> bool {
+    site.districts.iter().any(|d| {
+        d.root == Root::Units
+            || d.code.is_some()
+            || d.parent.is_some()
+            || d.life != Default::default()
+            || !d.formed_from.is_empty()
+            || !d.successors.is_empty()
+    })
+}
+
 /// Whether the site has units of its own (`content/units/`): then it has
 /// `units/index.html`, linked from the menu.
 pub fn has_units(site: &Site) -> bool {

@@ -27,6 +27,9 @@ pub struct ObsRow {
     pub target: String,
     pub share: String,
     pub note: String,
+    /// Added up from the units a merged unit was formed from (the note
+    /// names them), not reported.
+    pub derived: bool,
 }
 
 /// A drawn chart and the caption it is shown with.
@@ -94,6 +97,7 @@ pub fn obs_rows(ind: &Indicator, obs: &[Observation], lang: Lang) -> Vec<ObsRow>
             target: o.target.map(|t| format::quantity(ind, t, lang)).unwrap_or_default(),
             share: share_text(ind, o, lang),
             note: o.note.clone().unwrap_or_default(),
+            derived: !o.added_from.is_empty(),
         })
         .collect()
 }

@@ -262,7 +262,11 @@ pub fn add_up_history(units: &mut [District], indicators: &[Indicator]) {
             let series: Option<Vec<&Series>> = parts.iter().map(|&p| units[p].series_for(i)).collect();
             let Some(series) = series else { continue };
             let own = units[u].series_for(i);
-            if let Some(s) = added_up(&series, own, from, &parts, ind.better) {
+            if let Some(mut s) = added_up(&series, own, from, &parts, ind.better) {
+                let names: Vec<&str> = parts.iter().map(|&p| units[p].name.as_str()).collect();
+                for o in s.observations.iter_mut().filter(|o| !o.added_from.is_empty()) {
+                    o.note = Some(names.join(", "));
+                }
                 added.push(Series { indicator: i, ..s });
             }
         }

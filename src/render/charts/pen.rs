@@ -17,6 +17,9 @@ pub const SMALL: u32 = 14;
 
 /// Okabe–Ito blue: values (5.3:1 on white).
 pub const VALUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+/// A value added up across a merger, not reported: a paler blue, left
+/// without a theme class so it keeps this colour (3.0:1 on white).
+pub const DERIVED: RGBColor = RGBColor(0x5E, 0x9F, 0xCC);
 /// Okabe–Ito vermillion: plans and targets (3.9:1 on white).
 pub const PLAN: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 /// The empty part of a bar.

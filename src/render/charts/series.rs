@@ -6,7 +6,7 @@
 
 use super::labels::{self, clamp_centre, line_height, measure, Anchor, Placed, Rect};
 use super::pen::{
-    dashed, err, look, put, put_placed, rect, Area, Look, Res, AXIS, MUTED, PLAN, SMALL, TEXT, VALUE, WIDTH,
+    dashed, err, look, put, put_placed, rect, Area, Look, Res, AXIS, DERIVED, MUTED, PLAN, SMALL, TEXT, VALUE, WIDTH,
 };
 use super::spec::ChartSpec;
 use plotters::prelude::*;
@@ -119,7 +119,8 @@ pub fn trend<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
         match (item.value, item.target) {
             (Some(v), target) => {
                 placed.take(Rect { x0: x0 as f64, y0: y_of(v) as f64, x1: x1 as f64, y1: f.bottom as f64 });
-                rect(area, (x0, y_of(v)), (x1, f.bottom), VALUE.filled())?;
+                let fill = if item.derived { DERIVED } else { VALUE };
+                rect(area, (x0, y_of(v)), (x1, f.bottom), fill.filled())?;
                 if let Some(t) = target {
                     dashed(area, (x0 - 4, y_of(t)), (x1 + 4, y_of(t)))?;
                 }

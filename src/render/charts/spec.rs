@@ -50,6 +50,8 @@ pub struct Item {
     pub text: String,
     /// The few characters written on the chart over a column or point.
     pub short: String,
+    /// Added up across a merger, not reported: drawn paler.
+    pub derived: bool,
 }
 
 /// Everything needed to draw one chart.
@@ -152,7 +154,14 @@ fn period_item(ind: &Indicator, o: &crate::model::Observation, lang: Lang) -> It
         value: o.value.map(|v| v.value),
         target: o.target.map(|t| t.value),
         max: o.total.map(|t| t.value),
+        derived: !o.added_from.is_empty(),
         text: match (o.value, o.target) {
+            (Some(v), _) if !o.added_from.is_empty() => format!(
+                "{} ({} {})",
+                format::value(ind, v, o.total, lang),
+                t.added_up.to_lowercase(),
+                o.note.as_deref().unwrap_or_default()
+            ),
             (Some(v), _) => format::value(ind, v, o.total, lang),
             (None, Some(tg)) => format!("{} {}", t.target_short, format::quantity(ind, tg, lang)),
             (None, None) => String::new(),
@@ -183,6 +192,7 @@ pub fn communes_chart(site: &Site, district: &District, ind_index: usize) -> Opt
                 max: o.total.map(|t| t.value),
                 text: format!("{} ({})", format::value(ind, v, o.total, lang), format::period_short(o.period, lang)),
                 short: String::new(),
+                derived: false,
             })
         })
         .collect();
@@ -296,6 +306,7 @@ fn district_item(
         max,
         text: format!("{text} · {}", format::period_short(o.period, lang)),
         short: String::new(),
+        derived: !o.added_from.is_empty(),
     }
 }
 

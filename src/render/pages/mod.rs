@@ -36,6 +36,8 @@ pub(crate) struct Globals<'a> {
     t: &'static Strings,
     /// Theme assets by plain name → hashed output path.
     assets: &'a BTreeMap<String, String>,
+    /// The units stylesheet's output path, when the site uses units.
+    units_css: &'a str,
     nav: Vec<NavItem>,
     footer_pages: Vec<Link>,
 }
@@ -63,7 +65,8 @@ impl<'a> Globals<'a> {
             .collect();
         let site =
             SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
-        Globals { site, t, assets, nav, footer_pages }
+        let units_css = assets.get(crate::render::assets::UNITS_CSS).map(String::as_str).unwrap_or_default();
+        Globals { site, t, assets, units_css, nav, footer_pages }
     }
 }
 
