@@ -84,9 +84,10 @@ enum Command {
         #[arg(long)]
         poll: bool,
     },
-    /// Start an article: content/districts/<district>/<today>-<slug>.md.
+    /// Start an article: content/districts/<district>/<today>-<slug>.md
+    /// (content/units/<unit>/… for a unit).
     New {
-        /// The district's folder name (slug), e.g. ky-anh.
+        /// The unit's or district's folder name (slug), e.g. ky-anh or mai-hoa.
         district: String,
         /// The article's title.
         title: String,
@@ -99,8 +100,8 @@ enum Command {
         /// The text files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The district's folder name (slug).
-        #[arg(long)]
+        /// The unit's or district's folder name (slug).
+        #[arg(long, visible_alias = "unit")]
         district: String,
         #[arg(long, default_value = ".")]
         root: PathBuf,

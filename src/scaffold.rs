@@ -1,6 +1,7 @@
 //! `bantin new` and `bantin init`: files an author starts from. Both write
 //! only new files and never overwrite one.
 
+use crate::model::Root;
 use crate::text::slug::slugify;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -11,31 +12,37 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ScaffoldError + '_ {
     move |source| ScaffoldError::Io { path: path.display().to_string(), detail: source.to_string() }
 }
 
-/// The folder names of the districts of the site at `root`, sorted.
+/// The folder names of the units and districts of the site at `root`
+/// (`content/units/<slug>/unit.yaml`, `content/districts/<slug>/district.yaml`), sorted.
 pub fn known_districts(root: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(root.join("content/districts"))
+    let mut v: Vec<String> = [Root::Districts, Root::Units]
         .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().join("district.yaml").is_file())
+        .flat_map(|kind| {
+            let entries = std::fs::read_dir(root.join("content").join(kind.folder())).into_iter().flatten();
+            entries.filter_map(Result::ok).filter(move |e| e.path().join(kind.yaml()).is_file())
+        })
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     v.sort();
+    v.dedup();
     v
 }
 
-/// The folder of an existing district; an unknown one is an error naming
-/// the known ones.
+/// The folder of an existing unit or district (slugs are unique across
+/// both); an unknown one is an error naming the known ones.
 fn district_dir(root: &Path, district: &str) -> Result<PathBuf, ScaffoldError> {
-    let dir = root.join("content/districts").join(district);
-    if dir.join("district.yaml").is_file() {
-        return Ok(dir);
+    for kind in [Root::Units, Root::Districts] {
+        let dir = root.join("content").join(kind.folder()).join(district);
+        if dir.join(kind.yaml()).is_file() {
+            return Ok(dir);
+        }
     }
     let known = known_districts(root).join(", ");
     Err(ScaffoldError::UnknownDistrict { district: district.to_string(), known })
 }
 
-/// Writes `content/districts/<district>/<date>-<slug>.md` with its front
+/// Writes `content/districts/<district>/<date>-<slug>.md` (or under
+/// `content/units/<unit>/`) with its front
 /// matter filled, and returns its path.
 pub fn new_article(root: &Path, district: &str, title: &str, date: Date) -> Result<PathBuf, ScaffoldError> {
     let dir = district_dir(root, district)?;

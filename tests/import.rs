@@ -119,5 +119,5 @@ fn dry_run_writes_nothing_and_unknown_districts_are_named() {
     assert!(!stdout.contains("#       indicator: "), "{stdout}");
     let o = bantin(&["import", &seed, "--district", "cam-thuy", "--root", site.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("known districts: ky-anh"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("known districts and units: ky-anh"));
 }

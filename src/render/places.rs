@@ -176,8 +176,19 @@ pub fn by_level(site: &Site) -> Vec<LevelGroup> {
             None => groups.push((depth, LevelGroup { level: tier, units: vec![glance] })),
         }
     }
-    groups.sort_by_key(|(depth, _)| *depth);
+    groups.sort_by_key(|(depth, g)| (tier_rank(&g.level).unwrap_or(*depth), *depth));
     groups.into_iter().map(|(_, g)| g).collect()
+}
+
+/// Where the levels Vietnamese law names stand (0 = province); `None` for
+/// other words (and `thành phố`, which is both), placed by the tree.
+fn tier_rank(level: &str) -> Option<usize> {
+    match level {
+        "tỉnh" => Some(0),
+        "huyện" | "thị xã" | "quận" => Some(1),
+        "xã" | "phường" | "thị trấn" | "đặc khu" => Some(2),
+        _ => None,
+    }
 }
 
 /// Whether the site uses units over time at all: a unit under

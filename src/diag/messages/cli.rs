@@ -247,14 +247,14 @@ pub fn scaffold_error(e: &ScaffoldError, lang: Lang) -> String {
     match e {
         ScaffoldError::UnknownDistrict { district, known } => {
             let known = if known.is_empty() {
-                say!(lang, "the site has no district yet", "trang web chưa có huyện nào")
+                say!(lang, "the site has no district or unit yet", "trang web chưa có huyện hay đơn vị nào")
             } else {
-                say!(lang, "known districts: {known}", "các huyện đã có: {known}")
+                say!(lang, "known districts and units: {known}", "các huyện và đơn vị đã có: {known}")
             };
             say!(
                 lang,
-                "there is no district `{district}` (no content/districts/{district}/district.yaml); {known}",
-                "không có huyện `{district}` (không có content/districts/{district}/district.yaml); {known}"
+                "there is no district `{district}` (no content/districts/{district}/district.yaml nor content/units/{district}/unit.yaml); {known}",
+                "không có huyện `{district}` (không có content/districts/{district}/district.yaml hay content/units/{district}/unit.yaml); {known}"
             )
         }
         ScaffoldError::Exists(path) => say!(
