@@ -85,6 +85,11 @@ fn bulletins_only_for_periods_that_end_within_a_units_lifetime() {
     // The site-wide bulletin of 2025-Q3 links the units alive, not Vũ Quang.
     let site = b.read("bulletins/2025-Q3/index.html");
     assert!(site.contains("units/mai-hoa/bulletins/2025-Q3/") && !site.contains("districts/vu-quang/bulletins/"));
+    // One group of links per level.
+    assert!(site.contains("<p class=\"district-links\"><strong>Xã:</strong> "), "{site}");
+    // A unit's bulletin shows its chain of parents too.
+    let bulletin = b.read("units/mai-hoa/bulletins/2025-Q3/index.html");
+    assert!(bulletin.contains("› <a href=\"../../../../units/ha-tinh/index.html\">Hà Tĩnh</a> › <a href=\"../../../../units/mai-hoa/index.html\">Mai Hoa</a>"));
     // No link leads to a bulletin that does not exist.
     let q2 = b.read("districts/vu-quang/bulletins/2025-Q2/index.html");
     assert!(!q2.contains("bulletins/2025-Q3/"), "no next bulletin after until");

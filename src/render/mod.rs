@@ -158,7 +158,7 @@ impl Prepared {
             Job::SearchIndex,
             Job::Robots,
         ]);
-        if places::has_units(site) {
+        if places::uses_units(site) {
             jobs.push(Job::Units);
         }
         jobs.extend((0..site.districts.len()).map(Job::DistrictCard));

@@ -192,7 +192,8 @@ fn tier_rank(level: &str) -> Option<usize> {
 }
 
 /// Whether the site uses units over time at all: a unit under
-/// `content/units/`, or a district with any of the new fields.
+/// `content/units/`, or a district with any of the new fields. Such a site
+/// has `units/index.html` (in the menu) and `units.css`; a v1 site neither.
 pub fn uses_units(site: &Site) -> bool {
     site.districts.iter().any(|d| {
         d.root == Root::Units
@@ -202,10 +203,4 @@ pub fn uses_units(site: &Site) -> bool {
             || !d.formed_from.is_empty()
             || !d.successors.is_empty()
     })
-}
-
-/// Whether the site has units of its own (`content/units/`): then it has
-/// `units/index.html`, linked from the menu.
-pub fn has_units(site: &Site) -> bool {
-    site.districts.iter().any(|d| d.root == Root::Units)
 }

@@ -142,12 +142,13 @@ impl Units {
                 )),
             ),
             DataAfterUntil { unit, period, until } => {
+                let iso = until.to_string();
                 let until = crate::text::numfmt::format_date(*until, lang);
                 (
                 say!(
                     lang,
-                    "{unit} existed until {until}, but this observation is for {period}, which ends later",
-                    "{unit} chỉ tồn tại đến ngày {until}, nhưng số liệu này thuộc kỳ {period}, kết thúc sau ngày đó"
+                    "{unit} existed until {until} (`until: {iso}`), but this observation is for {period}, which ends later",
+                    "{unit} chỉ tồn tại đến ngày {until} (`until: {iso}`), nhưng số liệu này thuộc kỳ {period}, kết thúc sau ngày đó"
                 ),
                 Some(say!(
                     lang,

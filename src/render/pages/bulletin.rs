@@ -180,19 +180,38 @@ impl Renderer<'_> {
         struct Page {
             edition: Edition,
             districts: Vec<Link>,
+            /// The same links by level, when the site has more than one.
+            levels: Vec<LevelLinks>,
             leagues: Vec<League>,
+        }
+        #[derive(Serialize)]
+        struct LevelLinks {
+            level: String,
+            links: Vec<Link>,
         }
         let site = self.site;
         let p = self.periods[i];
         let leagues = (0..site.indicators.len()).flat_map(|ind| self.leagues(ind, i)).collect();
         let dir = bulletin_dir(site, None, p);
-        let districts = (0..site.districts.len())
-            .filter(|&d| self.has_bulletin(Some(d), i))
-            .map(|d| Link { label: site.districts[d].name.clone(), href: page_href(&bulletin_dir(site, Some(d), p)) })
-            .collect();
+        let with_bulletin: Vec<usize> = (0..site.districts.len()).filter(|&d| self.has_bulletin(Some(d), i)).collect();
+        let link =
+            |d: usize| Link { label: site.districts[d].name.clone(), href: page_href(&bulletin_dir(site, Some(d), p)) };
+        let districts = with_bulletin.iter().map(|&d| link(d)).collect();
+        let all_levels = site.levels();
+        let levels = match all_levels.len() {
+            1 => Vec::new(),
+            _ => all_levels
+                .into_iter()
+                .map(|level| {
+                    let of_level = with_bulletin.iter().filter(|&&d| site.districts[d].tier() == level);
+                    LevelLinks { links: of_level.map(|&d| link(d)).collect(), level }
+                })
+                .filter(|g| !g.links.is_empty())
+                .collect(),
+        };
         let edition = self.edition(None, i);
         let title = format!("{} {}", site.settings.lang.strings().bulletin, edition.period);
-        let body = Page { edition, districts, leagues };
+        let body = Page { edition, districts, levels, leagues };
         self.page("bulletin_site.html", &dir, self.base(&dir, title, String::new(), "bulletins"), body)
     }
 

@@ -48,7 +48,7 @@ impl<'a> Globals<'a> {
         let t = s.lang.strings();
         let nav = vec![
             NavItem { key: "home", label: t.home, href: page_href("") },
-            match crate::render::places::has_units(site) {
+            match crate::render::places::uses_units(site) {
                 true => NavItem { key: "districts", label: t.units, href: page_href(&Route::Units.dir()) },
                 false => NavItem { key: "districts", label: t.districts, href: page_href(&Route::Districts.dir()) },
             },
