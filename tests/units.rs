@@ -161,6 +161,12 @@ fn a_unit_shows_its_level_code_predecessors_children_and_chain_of_parents() {
     for child in ["Vũ Quang", "Cẩm Xuyên", "Mai Hoa", "Thượng Đức"] {
         assert!(province.contains(&format!("index.html\">{child}</a> <small>")), "{child} under Hà Tĩnh");
     }
+    // A chart compares the units within it, per level, alive on the last day.
+    let chart = province.split("id=\"chart-model-hamlets-children-ha-tinh-desc\"").nth(1).expect("a children chart");
+    let desc = chart.split("</desc>").next().unwrap();
+    assert!(desc.contains("Mai Hoa") && desc.contains("Thượng Đức") && !desc.contains("Ân Phú"), "{desc}");
+    // A dissolved parent compares its units as of its last day.
+    assert!(b.read("districts/vu-quang/index.html").contains("chart-model-hamlets-children-vu-quang"));
     let trail = b.read("units/an-phu/index.html");
     assert!(trail.contains("<nav class=\"breadcrumb\" aria-label=\"breadcrumb\"><a href=\"../../units/index.html\">Đơn vị hành chính</a> › <a href=\"../../units/ha-tinh/index.html\">Hà Tĩnh</a> › <a href=\"../../districts/vu-quang/index.html\">Vũ Quang</a> › <span aria-current=\"page\">Ân Phú</span></nav>"));
 }

@@ -38,6 +38,8 @@ pub enum ChartKey {
     /// All districts of one comparison group (`model::compare`) compared
     /// on one indicator; most indicators have one group.
     Districts { indicator: usize, group: crate::render::bulletins::Group },
+    /// The units within one unit compared on one indicator, per group.
+    Children { district: usize, indicator: usize, group: crate::render::bulletins::Group },
 }
 
 /// Every chart of the site, as SVG text.
@@ -94,6 +96,11 @@ impl Charts {
             for (group, c) in spec::districts_charts(site, i) {
                 specs.push((ChartKey::Districts { indicator: i, group }, c));
             }
+            for (di, _) in site.districts.iter().enumerate().filter(|(_, d)| d.children.len() >= 2) {
+                for (group, c) in spec::children_charts(site, di, i) {
+                    specs.push((ChartKey::Children { district: di, indicator: i, group }, c));
+                }
+            }
         }
         let drawn: Result<Vec<(ChartKey, String)>, Diagnostic> = specs
             .par_iter()
@@ -134,6 +141,20 @@ impl Charts {
             .iter()
             .filter_map(|(k, svg)| match *k {
                 ChartKey::Districts { indicator: i, group } if i == indicator => Some((group, svg.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The charts comparing the units within the unit at `district`, in
+    /// indicator order, then group order.
+    pub fn children(&self, district: usize) -> Vec<(usize, crate::render::bulletins::Group, &str)> {
+        self.svgs
+            .iter()
+            .filter_map(|(k, svg)| match *k {
+                ChartKey::Children { district: d, indicator, group } if d == district => {
+                    Some((indicator, group, svg.as_str()))
+                }
                 _ => None,
             })
             .collect()

@@ -219,13 +219,40 @@ pub fn communes_chart(site: &Site, district: &District, ind_index: usize) -> Opt
 /// bulletin day, FORMAT v2; then `model::compare`: ranks out of different
 /// totals are never drawn as one list), each best first.
 pub fn districts_charts(site: &Site, ind_index: usize) -> Vec<(Group, ChartSpec)> {
+    let last_day = site.bulletin_periods().last().map(|p| p.end());
+    compare_charts(site, ind_index, 0..site.districts.len(), last_day, "districts")
+}
+
+/// The units within the unit at `parent` compared on one indicator, the
+/// same way (alive on the site's last bulletin day, or on the parent's last
+/// day if it was dissolved); `None` below two units.
+pub fn children_charts(site: &Site, parent: usize, ind_index: usize) -> Vec<(Group, ChartSpec)> {
+    let p = &site.districts[parent];
+    let last_day = site.bulletin_periods().last().map(|q| q.end());
+    let day = match (last_day, p.life.until) {
+        (Some(l), Some(u)) => Some(l.min(u)),
+        (l, u) => l.or(u),
+    };
+    let charts = compare_charts(site, ind_index, p.children.iter().copied(), day, &format!("children-{}", p.slug));
+    charts.into_iter().filter(|(_, c)| c.items.len() >= 2).collect()
+}
+
+/// Units `members` compared on one indicator by their latest values, one
+/// chart per comparison group of units alive on `day`; chart ids start
+/// `chart-<indicator>-<id_stem>`.
+fn compare_charts(
+    site: &Site,
+    ind_index: usize,
+    members: impl Iterator<Item = usize>,
+    day: Option<jiff::civil::Date>,
+    id_stem: &str,
+) -> Vec<(Group, ChartSpec)> {
     let ind = &site.indicators[ind_index];
     let lang = site.settings.lang;
     let levels = site.levels();
-    let last_day = site.bulletin_periods().last().map(|p| p.end());
     let mut groups: BTreeMap<Group, Vec<Item>> = BTreeMap::new();
-    for d in &site.districts {
-        if last_day.is_some_and(|day| !d.life.covers(day)) {
+    for d in members.map(|m| &site.districts[m]) {
+        if day.is_some_and(|day| !d.life.covers(day)) {
             continue;
         }
         let Some(s) = d.series_for(ind_index) else { continue };
@@ -251,9 +278,9 @@ pub fn districts_charts(site: &Site, ind_index: usize) -> Vec<(Group, ChartSpec)
             let desc = format!("{}: {}.", title, sentence_items(&items));
             let top = items.iter().flat_map(|i| [i.value, i.max]).flatten().fold(0.0, f64::max);
             let id = if many {
-                format!("chart-{}-districts-{}", ind.id, n + 1)
+                format!("chart-{}-{id_stem}-{}", ind.id, n + 1)
             } else {
-                format!("chart-{}-districts", ind.id)
+                format!("chart-{}-{id_stem}", ind.id)
             };
             let spec = ChartSpec {
                 kind: ChartKind::Districts,

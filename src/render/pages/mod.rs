@@ -232,6 +232,7 @@ impl<'a> Renderer<'a> {
             pager: paging::Pager,
             bulletins: Vec<bulletin::YearGroup>,
             place: places::Place,
+            children_charts: Vec<views::ChartRef<'c>>,
         }
         #[derive(Serialize)]
         struct DistrictInfo {
@@ -265,10 +266,27 @@ impl<'a> Renderer<'a> {
             pager: paged.1,
             bulletins: self.bulletin_years(Some(di)),
             place: places::place(self.site, di),
+            children_charts: self.children_charts(di),
         };
         let base =
             self.base_with_card(&dir, d.name.clone(), summary_text, "districts", &share::district_card(self.site, di));
         self.page("district.html", &dir, base, body)
+    }
+
+    /// The charts comparing the units within a unit, each captioned with
+    /// its indicator and group.
+    fn children_charts(&self, di: usize) -> Vec<views::ChartRef<'_>> {
+        let (site, levels) = (self.site, self.site.levels());
+        let caption = |i: usize, g| {
+            let ind = &site.indicators[i];
+            let group = crate::render::charts::spec::group_caption(&levels, g, ind.kind, site.settings.lang);
+            if group.is_empty() {
+                ind.name.clone()
+            } else {
+                format!("{} ({group})", ind.name)
+            }
+        };
+        self.charts.children(di).into_iter().map(|(i, g, svg)| views::ChartRef { label: caption(i, g), svg }).collect()
     }
 
     /// Puts each card's chart in it.
