@@ -113,6 +113,10 @@ enum Command {
     Init {
         /// The folder to create the site in.
         dir: PathBuf,
+        /// Start a site of this level: huyện (a district, the default), xã
+        /// (a commune; also phường, đặc khu) or tỉnh (a province and its communes).
+        #[arg(long)]
+        level: Option<String>,
     },
     /// Build the site into a verifiable zip archive (the whole site, or one
     /// period's bulletins and what they link to).
@@ -251,8 +255,16 @@ fn import(root: PathBuf, district: String, files: Vec<PathBuf>, dry_run: bool, l
     }
 }
 
-fn init(dir: PathBuf, lang: Lang) -> ExitCode {
-    match bantin::scaffold::init(&dir) {
+fn init(dir: PathBuf, level: Option<String>, lang: Lang) -> ExitCode {
+    let start = match level.as_deref().map(bantin::scaffold::skeleton::Start::from_level) {
+        None => Default::default(),
+        Some(Some(start)) => start,
+        Some(None) => {
+            let level = level.unwrap_or_default();
+            return fail(scaffold_error(&bantin::diag::messages::ScaffoldError::UnknownLevel { level }, lang), lang);
+        }
+    };
+    match bantin::scaffold::init(&dir, start) {
         Ok(files) => {
             for f in files {
                 println!("{}", f.display());
@@ -320,7 +332,7 @@ fn main() -> ExitCode {
         Command::Check { root, drafts, strict } => check(root.clone(), drafts, strict, lang(&root)),
         Command::Serve { root, port, bind, drafts, poll } => serve(root, port, bind, drafts, poll, asked),
         Command::New { district, title, root } => new(root.clone(), district, title, lang(&root)),
-        Command::Init { dir } => init(dir, asked.unwrap_or_default()),
+        Command::Init { dir, level } => init(dir, level, asked.unwrap_or_default()),
         Command::Import { files, district, root, dry_run } => {
             import(root.clone(), district, files, dry_run, lang(&root))
         }

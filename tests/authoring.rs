@@ -76,3 +76,42 @@ fn build_shows_the_warnings_check_shows_a_few_of_them_unless_verbose() {
     assert_eq!(err.matches(": warning: ").count(), total, "{err}");
     assert!(err.contains("the link `mat-anh.png` leads to no page or file of the site"), "{err}");
 }
+
+/// `init --level xã` starts a commune's site and `--level tỉnh` a
+/// province's with its communes (FORMAT v2); each builds, `new` and
+/// `import --unit` write into the unit's folder, and an unknown level is
+/// refused.
+#[test]
+fn init_starts_a_commune_or_a_province_and_new_and_import_find_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let commune = dir.path().join("xa");
+    let o = bantin(&["init", commune.to_str().unwrap(), "--level", "xã"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let b = build(&commune, false);
+    let page = b.read("units/ky-xuan/index.html");
+    assert!(page.contains("<h1>Xã Kỳ Xuân</h1>") && page.contains("Mã đơn vị: 18766"), "{page}");
+    assert!(page.contains("Hình thành từ: Xã Kỳ Phong, Xã Kỳ Bắc, Xã Kỳ Xuân."));
+    let o = bantin(&["new", "ky-xuan", "Họp dân", "--root", commune.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("content/units/ky-xuan/"), "new writes into the unit");
+    let seed = seeds_dir().join(std::fs::read_dir(seeds_dir()).unwrap().next().unwrap().unwrap().file_name());
+    let o = bantin(&["import", seed.to_str().unwrap(), "--unit", "ky-xuan", "--root", commune.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("content/units/ky-xuan/"),
+        "import --unit writes into the unit"
+    );
+
+    let province = dir.path().join("tinh");
+    assert!(bantin(&["init", province.to_str().unwrap(), "--level", "tỉnh"]).status.success());
+    let b = build(&province, false);
+    let page = b.read("units/ha-tinh/index.html");
+    assert!(page.contains("<h2 id=\"children\">Đơn vị trực thuộc</h2>"), "{page}");
+    assert!(page.contains(">Kỳ Xuân</a> <small>xã</small>") && page.contains(">Kỳ Anh</a> <small>xã</small>"));
+    assert!(b.read("units/index.html").contains(">Tỉnh</h2>"));
+
+    let bad = bantin(&["init", dir.path().join("x").to_str().unwrap(), "--level", "thôn", "--lang", "en"]);
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(!bad.status.success() && err.contains("no start for the level `thôn`"), "{err}");
+    assert!(!dir.path().join("x/content").exists());
+}

@@ -145,8 +145,8 @@ impl Cli {
             DryRun { path } => say!(lang, "# {path} (dry run: not written)", "# {path} (chạy thử: chưa ghi tệp)"),
             FiguresFound { file } => say!(
                 lang,
-                "# Figures found in {file}; add the right ones under `data:` in district.yaml:",
-                "# Các số liệu tìm thấy trong {file}; hãy chép những số đúng vào mục `data:` của district.yaml:"
+                "# Figures found in {file}; add the right ones under `data:` in district.yaml (unit.yaml for a unit):",
+                "# Các số liệu tìm thấy trong {file}; hãy chép những số đúng vào mục `data:` của district.yaml (unit.yaml nếu là đơn vị):"
             ),
             Initialised { dir } => say!(
                 lang,
@@ -228,6 +228,10 @@ pub enum ScaffoldError {
     },
     Exists(String),
     EmptySlug,
+    /// `init --level` with a level bantin has no start for.
+    UnknownLevel {
+        level: String,
+    },
     Io {
         path: String,
         detail: String,
@@ -266,6 +270,11 @@ pub fn scaffold_error(e: &ScaffoldError, lang: Lang) -> String {
             lang,
             "the title gives an empty file name; write a title with letters or digits",
             "tiêu đề cho ra tên tệp rỗng; hãy viết tiêu đề có chữ cái hoặc chữ số"
+        ),
+        ScaffoldError::UnknownLevel { level } => say!(
+            lang,
+            "bantin has no start for the level `{level}`; use huyện, xã (or phường, đặc khu) or tỉnh",
+            "bantin chưa có mẫu cho cấp `{level}`; hãy dùng huyện, xã (hoặc phường, đặc khu) hoặc tỉnh"
         ),
         ScaffoldError::Io { path, detail } => say!(lang, "{path}: {detail}", "{path}: {detail}"),
     }

@@ -2,6 +2,8 @@
 //! only new files and never overwrite one.
 
 use crate::model::Root;
+
+pub mod skeleton;
 use crate::text::slug::slugify;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -73,14 +75,6 @@ fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
     std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io(path))
 }
 
-const SKELETON: &[(&str, &str)] = &[
-    ("content/site.yaml", "title: Bản tin tiến độ\nbase_url: https://example.gov.vn/bantin/\nlanguage: vi\ndescription: Tiến độ thực hiện các chỉ tiêu của địa phương\nbulletin_period: quarter\ntopics:\n  nong-thon-moi: Nông thôn mới\n"),
-    ("content/indicators.yaml", "- id: ntm-communes\n  name: Xã đạt chuẩn nông thôn mới\n  kind: count\n  unit: xã\n  topic: nong-thon-moi\n  description: Số xã đạt chuẩn nông thôn mới trên tổng số xã.\n"),
-    ("content/districts/ky-anh/district.yaml", "name: Kỳ Anh\nprovince: Hà Tĩnh\nlevel: huyện\nsummary: Một huyện ven biển phía nam tỉnh.\ndata:\n  ntm-communes:\n    - { period: 2022, value: 18/20 }\n    - { period: 2023, value: 20/20, target: 20 }\ncommunes:\n  - Kỳ Châu\n"),
-    ("content/districts/ky-anh/2024-01-06-bai-viet-dau-tien.md", "---\ntitle: Bài viết đầu tiên\ndate: 2024-01-06\ntopics: [nong-thon-moi]\nindicators: [ntm-communes]\n---\nNăm 2023, {{ value(indicator=\"ntm-communes\", period=\"2023\") }} đạt chuẩn nông thôn mới.\n\n{{ chart(indicator=\"ntm-communes\") }}\n"),
-    ("content/pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nTrang giới thiệu bản tin.\n"),
-];
-
 /// What `bantin import` did with one file.
 #[derive(Debug)]
 pub struct ImportedFile {
@@ -134,13 +128,14 @@ fn site_indicators(root: &Path) -> (Vec<crate::import::KnownIndicator>, Option<S
     }
 }
 
-/// Writes a small working site into `dir` (which must not hold a site).
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
+/// Writes a small working site into `dir` (which must not hold a site):
+/// a district's (v1), a commune's or a province's (see [`skeleton`]).
+pub fn init(dir: &Path, start: skeleton::Start) -> Result<Vec<PathBuf>, ScaffoldError> {
     if dir.join("content").exists() {
         return Err(ScaffoldError::Exists(dir.join("content").display().to_string()));
     }
     let mut written = Vec::new();
-    for (rel, text) in SKELETON {
+    for (rel, text) in start.files() {
         let path = dir.join(rel);
         write_new(&path, text)?;
         written.push(path);
