@@ -141,7 +141,15 @@ fn a_unit_formed_from_whole_units_has_their_sum_as_its_earlier_history_marked_as
     // A rate does not add up, and a part predecessor gives no history.
     assert_eq!(html.matches("<tr class=\"derived\">").count(), 2, "poverty-rate has aggregate: none");
     assert!(!b.read("units/thuong-duc/index.html").contains("class=\"derived\""));
-    // Derived values are never published as data.
+    assert!(
+        html.contains("<p class=\"chart-legend-derived\">Cột nhạt: số liệu cộng từ các đơn vị trước khi sáp nhập</p>")
+    );
+    // Derived values are never published as data: not in the CSV, nor in the
+    // indicator page's table of all data (the same figures are there under
+    // the units that reported them).
+    let page = b.read("indicators/model-hamlets/index.html");
+    assert!(!page.contains("<td>Mai Hoa</td><td></td><td>Năm 2023</td>"), "no derived row on the indicator page");
+    assert!(page.contains("<td>Đức Lĩnh</td><td></td><td>Năm 2023</td>"));
     let csv = b.read("indicators/model-hamlets.csv");
     let mai_hoa: Vec<&str> = csv.lines().filter(|l| l.starts_with("mai-hoa,")).collect();
     assert_eq!(mai_hoa, vec!["mai-hoa,,2025-Q3,12,21,,"], "{csv}");
@@ -161,6 +169,8 @@ fn a_unit_shows_its_level_code_predecessors_children_and_chain_of_parents() {
     for child in ["Vũ Quang", "Cẩm Xuyên", "Mai Hoa", "Thượng Đức"] {
         assert!(province.contains(&format!("index.html\">{child}</a> <small>")), "{child} under Hà Tĩnh");
     }
+    let district = b.read("districts/vu-quang/index.html");
+    assert!(district.contains(">Ân Phú</a> <small>xã · đến 30/06/2025</small>"), "a dissolved child with its last day");
     // A chart compares the units within it, per level, alive on the last day.
     let chart = province.split("id=\"chart-model-hamlets-children-ha-tinh-desc\"").nth(1).expect("a children chart");
     let desc = chart.split("</desc>").next().unwrap();

@@ -63,6 +63,8 @@ pub struct Child {
     pub level: String,
     pub href: String,
     pub dissolved: bool,
+    /// Its last day, for a dissolved one (`30/06/2025`).
+    pub until: String,
 }
 
 fn href(d: &District) -> String {
@@ -112,7 +114,8 @@ pub fn place(site: &Site, di: usize) -> Place {
         .iter()
         .map(|&c| {
             let c = site_unit(c);
-            Child { label: c.name.clone(), level: c.tier(), href: href(c), dissolved: c.life.dissolved() }
+            let until = c.life.until.map(|u| format_date(u, lang)).unwrap_or_default();
+            Child { label: c.name.clone(), level: c.tier(), href: href(c), dissolved: c.life.dissolved(), until }
         })
         .collect();
     Place {

@@ -73,6 +73,8 @@ pub struct Card {
     pub csv_href: String,
     /// The chart as inline SVG, when the page shows one.
     pub chart: String,
+    /// Whether some of its values were added up across a merger.
+    pub added_up: bool,
 }
 
 pub fn indicator_href(ind: &Indicator) -> String {
@@ -169,6 +171,7 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
         status_label,
         note: latest.and_then(|o| o.note.clone()),
         rows: obs_rows(ind, obs, lang),
+        added_up: obs.iter().any(|o| !o.added_from.is_empty()),
         csv_href: route::indicator_csv(&ind.id),
         chart: String::new(),
     }

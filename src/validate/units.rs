@@ -119,7 +119,14 @@ fn refs(doc: &Parsed<RawDistrict>, key: &'static str, items: &[Value], diags: &m
             continue;
         }
         let pos = doc.pos(&format!("{path}.unit")).or_else(|| doc.pos(&path));
-        out.push(Ref { slug, name, whole, url: text("url"), pos });
+        let url = text("url").filter(|u| {
+            let web = u.starts_with("https://") || u.starts_with("http://");
+            if !web {
+                diags.push(doc.error(&format!("{path}.url"), Says::BadUrl { url: u.clone() }));
+            }
+            web
+        });
+        out.push(Ref { slug, name, whole, url, pos });
     }
     out
 }

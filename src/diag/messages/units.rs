@@ -42,6 +42,10 @@ pub enum Units {
     },
     /// `whole` is not true or false.
     BadWhole,
+    /// A successor's `url` that is not a web address.
+    BadUrl {
+        url: String,
+    },
     /// An observation for a period that ends after the unit's last day.
     DataAfterUntil {
         unit: String,
@@ -140,6 +144,10 @@ impl Units {
                     "`whole: false` means only part of that unit went into this one",
                     "`whole: false` nghĩa là chỉ một phần của đơn vị đó nhập vào đơn vị này"
                 )),
+            ),
+            BadUrl { url } => (
+                say!(lang, "`url` must be a web address starting with https:// or http://, not `{url}`", "`url` phải là địa chỉ web bắt đầu bằng https:// hoặc http:// (đang là `{url}`)"),
+                Some(say!(lang, "write the successor's site, e.g. `url: \"https://kyanh.hatinh.gov.vn/\"`", "hãy ghi địa chỉ trang của đơn vị kế thừa, ví dụ `url: \"https://kyanh.hatinh.gov.vn/\"`")),
             ),
             DataAfterUntil { unit, period, until } => {
                 let iso = until.to_string();
