@@ -1,6 +1,7 @@
 //! Writes the benchmark corpus (see `bantin::corpus`):
 //! `cargo run --release --example corpus -- --articles 10000 --districts 50 --out /tmp/corpus`
-//! writes `/tmp/corpus/bantin/` and `/tmp/corpus/hugo/`.
+//! writes `/tmp/corpus/bantin/` and `/tmp/corpus/hugo/`; with `--units`,
+//! also `/tmp/corpus/bantin-units/` (the same site with units and mergers).
 
 use std::path::PathBuf;
 
@@ -13,6 +14,7 @@ fn main() {
     let n: usize = arg(&args, "--articles", "10000").parse().expect("--articles N");
     let districts: usize = arg(&args, "--districts", "50").parse().expect("--districts D");
     let out = PathBuf::from(arg(&args, "--out", "target/corpus"));
-    bantin::corpus::generate(&out, n, districts).expect("the corpus is written");
+    let units = args.iter().any(|a| a == "--units");
+    bantin::corpus::generate(&out, n, districts, units).expect("the corpus is written");
     eprintln!("wrote {n} articles over {districts} districts into {}/bantin and {}/hugo", out.display(), out.display());
 }

@@ -176,21 +176,28 @@ fn district_name(d: usize) -> String {
     format!("{} {}", DISTRICTS[d % DISTRICTS.len()], d / DISTRICTS.len() + 1)
 }
 
-fn bantin_site(root: &Path, arts: &[Article], districts: usize, r: &mut Rng) {
+fn bantin_site(root: &Path, arts: &[Article], districts: usize, r: &mut Rng, units: bool) {
     let c = root.join("content");
     write(&c.join("site.yaml"), "title: Bản tin thử tải\nbase_url: https://example.gov.vn/bench/\nbulletin_period: year\ntopics:\n  nong-thon-moi: Nông thôn mới\n  cai-cach-hanh-chinh: Cải cách hành chính\n  kinh-te: Kinh tế\n  xay-dung-dang: Xây dựng Đảng\n  ocop: OCOP\n  moi-truong: Môi trường\n");
     let mut ind = String::new();
     for i in 0..10 {
         let kind = ["count", "count", "count", "amount", "amount", "percent", "rank", "count", "amount", "percent"][i];
+        let sums = if units && matches!(kind, "count" | "amount") { ", aggregate: sum" } else { "" };
         let _ = writeln!(
             ind,
-            "- {{ id: ind-{i}, name: Chỉ tiêu {i}, kind: {kind}, unit: đơn vị, topic: {} }}",
+            "- {{ id: ind-{i}, name: Chỉ tiêu {i}, kind: {kind}, unit: đơn vị, topic: {}{sums} }}",
             TOPICS[i % TOPICS.len()]
         );
     }
     write(&c.join("indicators.yaml"), &ind);
     for d in 0..districts {
-        let mut y = format!("name: {}\nprovince: Hà Tĩnh\nlevel: huyện\ndata:\n", district_name(d));
+        let mut y = format!("name: {}\nprovince: Hà Tĩnh\nlevel: huyện\n", district_name(d));
+        if units {
+            // Every other district merges with the next into a new unit on 1/1/2025.
+            let until = if d + 1 < districts || d % 2 == 1 { "until: 2024-12-31\n" } else { "" };
+            let _ = write!(y, "code: \"{}\"\nparent: tinh\n{until}", 100 + d);
+        }
+        y.push_str("data:\n");
         for i in 0..10 {
             let _ = writeln!(y, "  ind-{i}:");
             for p in 0..8 {
@@ -229,6 +236,30 @@ fn bantin_site(root: &Path, arts: &[Article], districts: usize, r: &mut Rng) {
         let ind = if a.indicators { "indicators: [ind-0, ind-3]\n" } else { "" };
         write(&c.join(format!("districts/d{}/{}.md", a.district, a.slug)), &markdown(a, ind));
     }
+    if units {
+        merged_units(&c, districts);
+    }
+}
+
+/// For the corpus with units (FORMAT v2): a province over every district,
+/// and for each pair of districts (the first dissolved at the end of 2024,
+/// the second dissolved too) a new unit formed from both whole on
+/// 1/1/2025, with data of its own for 2025: its earlier history is added up.
+fn merged_units(c: &Path, districts: usize) {
+    write(&c.join("units/tinh/unit.yaml"), "name: Tỉnh thử tải\nlevel: tỉnh\ncode: \"42\"\n");
+    let mut r = Rng(0x0417_2025_0701_0001);
+    for d in (0..districts.saturating_sub(1)).step_by(2) {
+        let mut y = format!(
+            "name: Hợp nhất {d}\nlevel: huyện\ncode: \"{}\"\nparent: tinh\nfrom: 2025-01-01\nformed_from:\n  - {{ unit: d{d} }}\n  - {{ unit: d{} }}\ndata:\n",
+            5000 + d,
+            d + 1
+        );
+        for i in [0, 1, 3, 5] {
+            let value = if i == 3 { format!("{}.5", 2000 + r.below(300)) } else { format!("{}", 40 + r.below(40)) };
+            let _ = writeln!(y, "  ind-{i}:\n    - {{ period: 2025, value: {value} }}");
+        }
+        write(&c.join(format!("units/m{d}/unit.yaml")), &y);
+    }
 }
 
 /// An article as Markdown with front matter (the same for both tools), with
@@ -263,14 +294,20 @@ fn hugo_site(root: &Path, arts: &[Article], districts: usize) {
     }
 }
 
-/// Writes `<out>/bantin/` and `<out>/hugo/` (replacing `out`).
-pub fn generate(out: &Path, n: usize, districts: usize) -> std::io::Result<()> {
+/// Writes `<out>/bantin/` and `<out>/hugo/` (replacing `out`); with
+/// `units`, also `<out>/bantin-units/`: the same site as a version 2 one,
+/// its districts under a province and merged in pairs into new units.
+pub fn generate(out: &Path, n: usize, districts: usize, units: bool) -> std::io::Result<()> {
     if out.exists() {
         std::fs::remove_dir_all(out)?;
     }
     let mut r = Rng(0x5eed_ba17_1234_5678);
     let arts = articles(&mut r, n, districts);
-    bantin_site(&out.join("bantin"), &arts, districts, &mut r);
+    let data_seed = r.0;
+    bantin_site(&out.join("bantin"), &arts, districts, &mut r, false);
     hugo_site(&out.join("hugo"), &arts, districts);
+    if units {
+        bantin_site(&out.join("bantin-units"), &arts, districts, &mut Rng(data_seed), true);
+    }
     Ok(())
 }

@@ -8,7 +8,7 @@ use common::*;
 #[test]
 fn a_small_benchmark_corpus_builds() {
     let dir = tempfile::tempdir().unwrap();
-    bantin::corpus::generate(dir.path(), 300, 5).unwrap();
+    bantin::corpus::generate(dir.path(), 300, 5, true).unwrap();
     let b = build(&dir.path().join("bantin"), false);
     assert!(b.report.pages > 300, "{} pages", b.report.pages);
     assert!(b.exists("districts/d0/bai-0/index.html") && b.exists("districts/d0/bai-0/card.png"));
@@ -25,9 +25,29 @@ fn a_small_benchmark_corpus_builds() {
     }
     // The same corpus twice is the same bytes.
     let again = tempfile::tempdir().unwrap();
-    bantin::corpus::generate(again.path(), 300, 5).unwrap();
+    bantin::corpus::generate(again.path(), 300, 5, false).unwrap();
     assert_eq!(
         std::fs::read(dir.path().join("bantin/content/districts/d3/bai-8.md")).unwrap(),
         std::fs::read(again.path().join("bantin/content/districts/d3/bai-8.md")).unwrap()
     );
+}
+
+/// The same corpus with units and mergers (FORMAT v2), for the benchmark
+/// that compares the two: it builds, its districts are dissolved and merged
+/// in pairs, and its articles are the same.
+#[test]
+fn the_corpus_with_units_builds_and_has_the_same_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    bantin::corpus::generate(dir.path(), 200, 5, true).unwrap();
+    let b = build(&dir.path().join("bantin-units"), false);
+    assert!(b.exists("units/index.html") && b.exists("units/m0/index.html") && b.exists("units/m2/index.html"));
+    assert!(!b.exists("units/m4/index.html"), "five districts make two pairs");
+    let merged = b.read("units/m0/index.html");
+    assert!(merged.contains("<tr class=\"derived\">"), "history added up across the merger");
+    assert!(b.read("districts/d0/index.html").contains("31/12/2024"));
+    assert!(!b.read("districts/d4/index.html").contains("unit-banner"), "the fifth is not merged");
+    let v1 = dir.path().join("bantin/content/districts/d3/bai-8.md");
+    let v2 = dir.path().join("bantin-units/content/districts/d3/bai-8.md");
+    assert_eq!(std::fs::read(v1).unwrap(), std::fs::read(v2).unwrap());
+    assert!(broken_links(&b.out).is_empty());
 }
