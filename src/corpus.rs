@@ -176,9 +176,8 @@ fn district_name(d: usize) -> String {
     format!("{} {}", DISTRICTS[d % DISTRICTS.len()], d / DISTRICTS.len() + 1)
 }
 
-fn bantin_site(root: &Path, arts: &[Article], districts: usize, r: &mut Rng, units: bool) {
-    let c = root.join("content");
-    write(&c.join("site.yaml"), "title: Bản tin thử tải\nbase_url: https://example.gov.vn/bench/\nbulletin_period: year\ntopics:\n  nong-thon-moi: Nông thôn mới\n  cai-cach-hanh-chinh: Cải cách hành chính\n  kinh-te: Kinh tế\n  xay-dung-dang: Xây dựng Đảng\n  ocop: OCOP\n  moi-truong: Môi trường\n");
+/// Ten indicators of every kind; with `units`, those that add up say so.
+fn indicators(units: bool) -> String {
     let mut ind = String::new();
     for i in 0..10 {
         let kind = ["count", "count", "count", "amount", "amount", "percent", "rank", "count", "amount", "percent"][i];
@@ -189,7 +188,13 @@ fn bantin_site(root: &Path, arts: &[Article], districts: usize, r: &mut Rng, uni
             TOPICS[i % TOPICS.len()]
         );
     }
-    write(&c.join("indicators.yaml"), &ind);
+    ind
+}
+
+fn bantin_site(root: &Path, arts: &[Article], districts: usize, r: &mut Rng, units: bool) {
+    let c = root.join("content");
+    write(&c.join("site.yaml"), "title: Bản tin thử tải\nbase_url: https://example.gov.vn/bench/\nbulletin_period: year\ntopics:\n  nong-thon-moi: Nông thôn mới\n  cai-cach-hanh-chinh: Cải cách hành chính\n  kinh-te: Kinh tế\n  xay-dung-dang: Xây dựng Đảng\n  ocop: OCOP\n  moi-truong: Môi trường\n");
+    write(&c.join("indicators.yaml"), &indicators(units));
     for d in 0..districts {
         let mut y = format!("name: {}\nprovince: Hà Tĩnh\nlevel: huyện\n", district_name(d));
         if units {

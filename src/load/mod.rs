@@ -7,13 +7,14 @@
 
 use crate::diag::messages::Files;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Root;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 mod decode;
+mod root;
 pub use decode::{decode_owned, decode_text, peek};
+pub use root::Root;
 
 /// A text file, read and normalised.
 #[derive(Debug, Clone)]

@@ -12,33 +12,7 @@
 use super::{Better, Derived, Num, Observation, Series};
 use jiff::civil::Date;
 
-/// The folder a unit's content and pages live in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub enum Root {
-    /// `content/districts/<slug>/district.yaml`, pages at `districts/<slug>/` (v1).
-    #[default]
-    Districts,
-    /// `content/units/<slug>/unit.yaml`, pages at `units/<slug>/` (v2).
-    Units,
-}
-
-impl Root {
-    /// The folder's name, in `content/` and in the output.
-    pub fn folder(self) -> &'static str {
-        match self {
-            Root::Districts => "districts",
-            Root::Units => "units",
-        }
-    }
-
-    /// The unit's own YAML file in its folder.
-    pub fn yaml(self) -> &'static str {
-        match self {
-            Root::Districts => "district.yaml",
-            Root::Units => "unit.yaml",
-        }
-    }
-}
+pub use crate::load::Root;
 
 /// The level a v1 district is compared at when it names none.
 pub const DISTRICT_LEVEL: &str = "huyện";
