@@ -47,6 +47,7 @@ pub fn observation(data: &[u8]) {
         target: field(3),
         note: parts.get(4).map(|t| t.to_string()),
         source: None,
+        status: field(5),
     };
     for kind in [Kind::Count, Kind::Amount, Kind::Percent, Kind::Rank] {
         let ind = Indicator {
@@ -58,6 +59,7 @@ pub fn observation(data: &[u8]) {
             better: Better::Higher,
             description: None,
             sums: false,
+            flow: false,
         };
         let mut d = Diagnostics::new();
         if let Some(o) = check(&input, &ind, &mut d) {
@@ -112,6 +114,7 @@ pub fn district_yaml(data: &[u8]) {
             better: Better::Higher,
             description: None,
             sums: false,
+            flow: false,
         })
         .collect();
     let mut d = Diagnostics::new();

@@ -70,15 +70,15 @@ fn csv_keeps_numbers_as_written() {
     let b = build(&fixture("data_kinds"), false);
     assert_eq!(
         b.read("indicators/model-hamlets.csv"),
-        "\u{FEFF}district,commune,period,value,total,target,note\nky-anh,,2022-11,110,154,,\nky-anh,,2023,118,153,,\nvu-quang,,2023-Q3,40,60,,\n"
+        "\u{FEFF}district,commune,period,value,total,target,note,status\nky-anh,,2022-11,110,154,,,\nky-anh,,2023,118,153,,,\nvu-quang,,2023-Q3,40,60,,,\n"
     );
     assert_eq!(
         b.read("indicators/criteria.csv"),
         // Communes in the order district.yaml lists them.
-        "\u{FEFF}district,commune,period,value,total,target,note\nky-anh,Kỳ Châu,2023-Q3,15,19,,\"đạt, vượt\"\nky-anh,Đức Lĩnh,2022-10,13,20,,\n"
+        "\u{FEFF}district,commune,period,value,total,target,note,status\nky-anh,Kỳ Châu,2023-Q3,15,19,,\"đạt, vượt\",\nky-anh,Đức Lĩnh,2022-10,13,20,,,\n"
     );
-    assert!(b.read("indicators/gross-output.csv").contains("ky-anh,,2024,,,10230.09,\n"));
-    assert!(b.read("indicators/waste.csv").contains("ky-anh,,2023-H1,92.25,,,\n"));
+    assert!(b.read("indicators/gross-output.csv").contains("ky-anh,,2024,,,10230.09,,\n"));
+    assert!(b.read("indicators/waste.csv").contains("ky-anh,,2023-H1,92.25,,,,\n"));
 }
 
 #[test]

@@ -99,6 +99,7 @@ mod tests {
             better,
             description: None,
             sums: false,
+            flow: false,
         }
     }
 
@@ -113,6 +114,7 @@ mod tests {
             source: None,
             origin: Origin { file: String::new(), line: 0 },
             added_from: Vec::new(),
+            certainty: Default::default(),
         }
     }
 

@@ -135,6 +135,7 @@ mod tests {
             source: None,
             origin: Origin { file: "f".into(), line: 1 },
             added_from: Vec::new(),
+            certainty: Default::default(),
         }
     }
 

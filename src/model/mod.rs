@@ -7,6 +7,7 @@
 
 pub mod compare;
 pub mod figures;
+pub mod flows;
 pub mod moment;
 pub mod period;
 pub mod unit;
@@ -66,6 +67,9 @@ pub struct Indicator {
     /// Whether values of units add up (FORMAT v2 `aggregate: sum`): then a
     /// unit formed from whole units has their sum as its earlier history.
     pub sums: bool,
+    /// Whether it is a total over its period (FORMAT v2 `measure: flow`),
+    /// not a figure as of the period's last day (`level`, the default).
+    pub flow: bool,
 }
 
 /// A number with the count of decimals it was written with.
@@ -98,6 +102,40 @@ pub struct Observation {
     /// [`Site::districts`]) of the units it was added from; empty for a
     /// reported observation.
     pub added_from: Vec<usize>,
+    /// How sure the value is (FORMAT v2 `status`).
+    pub certainty: Certainty,
+}
+
+/// How sure a reported value is (FORMAT v2, an observation's `status`):
+/// reports publish estimates (*ước tính*) and preliminary figures (*sơ bộ*)
+/// that are confirmed later. Ordered from the surest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub enum Certainty {
+    #[default]
+    Final,
+    Preliminary,
+    Estimate,
+}
+
+impl Certainty {
+    /// The word an observation's `status` is written with.
+    pub fn parse(word: &str) -> Option<Certainty> {
+        match word {
+            "final" => Some(Certainty::Final),
+            "preliminary" => Some(Certainty::Preliminary),
+            "estimate" => Some(Certainty::Estimate),
+            _ => None,
+        }
+    }
+
+    /// The word for the CSV's `status` column: empty for final.
+    pub fn csv(self) -> &'static str {
+        match self {
+            Certainty::Final => "",
+            Certainty::Preliminary => "preliminary",
+            Certainty::Estimate => "estimate",
+        }
+    }
 }
 
 /// The observations of one indicator for one district or commune, ordered
@@ -183,8 +221,21 @@ pub enum Shortcode {
     /// moment unless `latest` (`as_of="latest"`) asks for all data.
     Chart { indicator: usize, district: usize, latest: bool },
     /// One formatted observation of a district: of `period`, or without
-    /// one the latest value (in an article, the latest of its moment).
-    Value { indicator: usize, district: usize, period: Option<Period> },
+    /// one the latest value (in an article, the latest of its moment);
+    /// `show` picks the value or, for a flow, a figure derived from it.
+    Value { indicator: usize, district: usize, period: Option<Period>, show: Show },
+}
+
+/// What a `value` shortcode writes (`show="…"`, FORMAT v2 for flows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Show {
+    /// The value itself (`show="value"`, the default).
+    #[default]
+    Value,
+    /// Its change on the same period a year earlier (`show="yoy"`).
+    YearEarlier,
+    /// Its share of the year's plan (`show="plan"`).
+    YearPlan,
 }
 
 /// A Markdown body with its shortcodes cut out: each shortcode's place in

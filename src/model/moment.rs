@@ -105,6 +105,7 @@ mod tests {
             source: source.map(str::to_string),
             origin: Origin { file: String::new(), line: 0 },
             added_from: Vec::new(),
+            certainty: Default::default(),
         }
     }
 

@@ -1,8 +1,11 @@
-//! Periods of observations: `YYYY`, `YYYY-Hn`, `YYYY-Qn`, `YYYY-MM`.
+//! Periods of observations: `YYYY`, `YYYY-Hn`, `YYYY-Qn`, `YYYY-MM`, and
+//! (FORMAT v2) `YYYY-YTDn`, January to the end of month n: the *n tháng đầu
+//! năm* of socio-economic reports.
 //!
 //! A period is ordered by its last day ("as of the end of October 2022");
 //! periods that end on the same day are ordered longest first, so a year
-//! comes before its fourth quarter and its December.
+//! comes before its fourth quarter and its December, and nine months to
+//! date before the third quarter.
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -13,6 +16,9 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
+    /// January to the end of month `index` (never a bulletin period).
+    #[serde(rename = "ytd")]
+    YearToDate,
     Year,
     Half,
     Quarter,
@@ -20,8 +26,11 @@ pub enum Granularity {
 }
 
 impl Granularity {
+    /// The length of a step of this granularity (a year to date grows a
+    /// month at a time).
     fn months(self) -> i8 {
         match self {
+            Granularity::YearToDate => 1,
             Granularity::Year => 12,
             Granularity::Half => 6,
             Granularity::Quarter => 3,
@@ -66,7 +75,7 @@ impl Period {
         Period { year, granularity, index }
     }
 
-    /// Reads `2023`, `2023-H1`, `2023-Q3` or `2023-10`.
+    /// Reads `2023`, `2023-H1`, `2023-Q3`, `2023-10` or `2023-YTD9`.
     pub fn parse(s: &str) -> Result<Period, PeriodError> {
         let bad = || PeriodError::NotAPeriod { text: s.to_string() };
         let (year_text, rest) = match s.split_once('-') {
@@ -83,7 +92,9 @@ impl Period {
         let Some(rest) = rest else {
             return Ok(Period::year(year));
         };
+        let ytd = rest.get(..3).filter(|p| p.eq_ignore_ascii_case("ytd")).map(|_| &rest[3..]);
         let (granularity, digits, max) = match rest.as_bytes().first() {
+            _ if ytd.is_some() => (Granularity::YearToDate, ytd.unwrap_or_default(), 12),
             Some(b'H' | b'h') => (Granularity::Half, &rest[1..], 2),
             Some(b'Q' | b'q') => (Granularity::Quarter, &rest[1..], 4),
             Some(b'0'..=b'9') if rest.len() == 2 => (Granularity::Month, rest, 12),
@@ -101,7 +112,15 @@ impl Period {
 
     /// The first month (1..=12) the period covers.
     fn first_month(self) -> i8 {
-        (self.index - 1) * self.granularity.months() + 1
+        match self.granularity {
+            Granularity::YearToDate => 1,
+            g => (self.index - 1) * g.months() + 1,
+        }
+    }
+
+    /// How many months the period covers.
+    pub fn months(self) -> i8 {
+        self.last_month() - self.first_month() + 1
     }
 
     /// The last month (1..=12) the period covers.
@@ -135,7 +154,8 @@ impl Period {
         }
     }
 
-    /// The canonical text (`2023`, `2023-H1`, `2023-Q3`, `2023-10`), also the
+    /// The canonical text (`2023`, `2023-H1`, `2023-Q3`, `2023-10`,
+    /// `2023-YTD9`), also the
     /// folder name of its bulletin.
     pub fn key(self) -> String {
         self.to_string()
@@ -149,13 +169,15 @@ impl fmt::Display for Period {
             Granularity::Half => write!(f, "{}-H{}", self.year, self.index),
             Granularity::Quarter => write!(f, "{}-Q{}", self.year, self.index),
             Granularity::Month => write!(f, "{}-{:02}", self.year, self.index),
+            Granularity::YearToDate => write!(f, "{}-YTD{}", self.year, self.index),
         }
     }
 }
 
 impl Ord for Period {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.end().cmp(&other.end()).then(self.granularity.cmp(&other.granularity))
+        let longest_first = other.months().cmp(&self.months());
+        self.end().cmp(&other.end()).then(longest_first).then(self.granularity.cmp(&other.granularity))
     }
 }
 
@@ -207,6 +229,24 @@ mod tests {
         v.sort();
         let keys: Vec<String> = v.iter().map(|x| x.to_string()).collect();
         assert_eq!(keys, ["2022-11", "2023-H1", "2023", "2023-Q4", "2023-12"]);
+    }
+
+    #[test]
+    fn a_year_to_date_runs_from_january_and_comes_before_shorter_periods_ending_with_it() {
+        assert_eq!(p("2023-YTD9"), Period::new(2023, Granularity::YearToDate, 9));
+        assert_eq!(p("2023-ytd9").to_string(), "2023-YTD9");
+        assert_eq!((p("2023-YTD9").start(), p("2023-YTD9").end()), (date(2023, 1, 1), date(2023, 9, 30)));
+        assert_eq!(p("2024-YTD2").end(), date(2024, 2, 29));
+        assert_eq!(p("2023-YTD9").months(), 9);
+        let mut v =
+            [p("2023-09"), p("2023-Q3"), p("2023-YTD9"), p("2023-YTD12"), p("2023"), p("2023-YTD6"), p("2023-H1")];
+        v.sort();
+        let keys: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+        assert_eq!(keys, ["2023-YTD6", "2023-H1", "2023-YTD9", "2023-Q3", "2023-09", "2023-YTD12", "2023"]);
+        for bad in ["2023-YTD0", "2023-YTD13", "2023-YTD", "2023-YTDx", "2023-YTD010"] {
+            assert!(Period::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(p("2023-YTD9").year_before(), p("2022-YTD9"));
     }
 
     #[test]

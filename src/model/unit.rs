@@ -119,6 +119,8 @@ pub fn added_up(
             source: None,
             origin: o.origin.clone(),
             added_from: added_from.to_vec(),
+            // A sum is as sure as its least sure part.
+            certainty: same.iter().map(|m| m.certainty).max().unwrap_or_default(),
         });
     }
     if observations.is_empty() {
@@ -178,6 +180,7 @@ mod tests {
                 source: None,
                 origin: super::super::Origin { file: "f".into(), line: 1 },
                 added_from: Vec::new(),
+                certainty: Default::default(),
             })
             .collect();
         let derived = Derived::compute(&observations, Better::Higher);

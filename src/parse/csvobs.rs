@@ -20,9 +20,12 @@ pub struct CsvRow {
     pub total: Option<String>,
     pub target: Option<String>,
     pub note: Option<String>,
+    /// FORMAT v2: `estimate`, `preliminary` or `final` (empty: final).
+    pub status: Option<String>,
 }
 
-const COLUMNS: &[&str] = &["indicator", "commune", "period", "value", "total", "target", "note", "district", "source"];
+const COLUMNS: &[&str] =
+    &["indicator", "commune", "period", "value", "total", "target", "note", "district", "source", "status"];
 
 /// Reads every row of a CSV file; bad rows are reported by line.
 pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
@@ -45,7 +48,7 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
         diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), Data::CsvNoIndicatorPeriod));
         return Vec::new();
     };
-    let cols = [col("commune"), col("value"), col("total"), col("target"), col("note")];
+    let cols = [col("commune"), col("value"), col("total"), col("target"), col("note"), col("status")];
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -80,6 +83,7 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
             total: cell(cols[2]),
             target: cell(cols[3]),
             note: cell(cols[4]),
+            status: cell(cols[5]),
         });
     }
     rows

@@ -41,9 +41,11 @@ pub struct RawIndicator {
     pub better: Option<String>,
     pub description: Option<String>,
     pub aggregate: Option<String>,
+    pub measure: Option<String>,
 }
 
-pub const INDICATOR_KEYS: &[&str] = &["id", "name", "kind", "unit", "topic", "better", "description", "aggregate"];
+pub const INDICATOR_KEYS: &[&str] =
+    &["id", "name", "kind", "unit", "topic", "better", "description", "aggregate", "measure"];
 
 /// `content/districts/<slug>/district.yaml` or `content/units/<slug>/unit.yaml`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -81,7 +83,7 @@ pub const DISTRICT_KEYS: &[&str] = &[
 pub const FORMED_FROM_KEYS: &[&str] = &["unit", "name", "whole"];
 pub const SUCCESSOR_KEYS: &[&str] = &["unit", "name", "url"];
 pub const COMMUNE_KEYS: &[&str] = &["name", "data"];
-pub const OBSERVATION_KEYS: &[&str] = &["period", "value", "total", "target", "note", "source"];
+pub const OBSERVATION_KEYS: &[&str] = &["period", "value", "total", "target", "note", "source", "status"];
 
 /// Front matter of an article or a page.
 #[derive(Debug, Clone, Default, Deserialize)]

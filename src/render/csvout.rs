@@ -5,7 +5,8 @@
 
 use crate::model::{Num, Series, Site};
 
-const HEADER: &str = "\u{FEFF}district,commune,period,value,total,target,note\n";
+/// FORMAT v2 adds the last column, `status` (empty for a final figure).
+const HEADER: &str = "\u{FEFF}district,commune,period,value,total,target,note,status\n";
 
 fn num(n: Option<Num>) -> String {
     n.map(|n| format!("{:.*}", n.decimals as usize, n.value)).unwrap_or_default()
@@ -30,6 +31,7 @@ fn rows(out: &mut String, district: &str, commune: &str, series: &Series) {
             num(o.total),
             num(o.target),
             cell(o.note.as_deref().unwrap_or("")),
+            o.certainty.csv().to_string(),
         ];
         out.push_str(&line.join(","));
         out.push('\n');
@@ -79,7 +81,7 @@ mod tests {
         };
         let csv = indicator_csv(&site, 0);
         assert!(csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]), "{csv:?}");
-        assert_eq!(csv.trim_start_matches('\u{FEFF}'), "district,commune,period,value,total,target,note\n");
+        assert_eq!(csv.trim_start_matches('\u{FEFF}'), "district,commune,period,value,total,target,note,status\n");
     }
 
     #[test]

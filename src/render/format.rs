@@ -2,7 +2,8 @@
 //! statuses, in the site's language.
 
 use crate::model::compare::Basis;
-use crate::model::{Better, Granularity, Indicator, Kind, Num, Period, Status};
+use crate::model::flows;
+use crate::model::{Better, Certainty, Granularity, Indicator, Kind, Num, Observation, Period, Status};
 use crate::text::lang::{Lang, Strings};
 use crate::text::numfmt::{format_number, format_percent, format_signed};
 
@@ -96,6 +97,63 @@ pub fn basis(b: Basis, kind: Kind, lang: Lang) -> String {
     }
 }
 
+/// An observation's value as [`value`] writes it, with its status beside it
+/// when it is not final (FORMAT v2): `16.930,2 tỷ đồng (ước tính)`.
+pub fn reported(ind: &Indicator, v: Num, o: &Observation, lang: Lang) -> String {
+    let shown = value(ind, v, o.total, lang);
+    match certainty(o.certainty, lang) {
+        "" => shown,
+        word => format!("{shown} ({word})"),
+    }
+}
+
+/// The words for a value that is not final: `ước tính`, `sơ bộ`
+/// (`estimate`, `preliminary`); empty for a final one.
+pub fn certainty(c: Certainty, lang: Lang) -> &'static str {
+    match (c, lang) {
+        (Certainty::Final, _) => "",
+        (Certainty::Estimate, Lang::Vi) => "ước tính",
+        (Certainty::Preliminary, Lang::Vi) => "sơ bộ",
+        (Certainty::Estimate, Lang::En) => "estimate",
+        (Certainty::Preliminary, Lang::En) => "preliminary",
+    }
+}
+
+/// What a flow's value at `obs[at]` is read with (FORMAT v2): the change
+/// on the same period a year earlier, `tăng 14,6% so với cùng kỳ`, and the
+/// share of the year's plan, `đạt 75,0% kế hoạch năm`; none for a level.
+pub fn flow_figures(ind: &Indicator, obs: &[Observation], at: usize, lang: Lang) -> (Option<String>, Option<String>) {
+    if !ind.flow {
+        return (None, None);
+    }
+    let change = flows::change_on_year_earlier(obs, at).map(|c| year_earlier(c, lang));
+    let plan = flows::share_of_year_plan(obs, at).map(|s| year_plan(s, lang));
+    (change, plan)
+}
+
+/// A change on a year earlier in percent, one decimal, in words.
+pub fn year_earlier(change: f64, lang: Lang) -> String {
+    let c = flows::one_decimal(change);
+    let n = format_number(c.abs(), 1, lang);
+    match (c.partial_cmp(&0.0), lang) {
+        (Some(std::cmp::Ordering::Greater), Lang::Vi) => format!("tăng {n}% so với cùng kỳ"),
+        (Some(std::cmp::Ordering::Less), Lang::Vi) => format!("giảm {n}% so với cùng kỳ"),
+        (_, Lang::Vi) => "bằng cùng kỳ".to_string(),
+        (Some(std::cmp::Ordering::Greater), Lang::En) => format!("up {n}% on a year earlier"),
+        (Some(std::cmp::Ordering::Less), Lang::En) => format!("down {n}% on a year earlier"),
+        (_, Lang::En) => "the same as a year earlier".to_string(),
+    }
+}
+
+/// A share of the year's plan in percent, one decimal, in words.
+pub fn year_plan(share: f64, lang: Lang) -> String {
+    let n = format_number(flows::one_decimal(share), 1, lang);
+    match lang {
+        Lang::Vi => format!("đạt {n}% kế hoạch năm"),
+        Lang::En => format!("{n}% of the year's plan"),
+    }
+}
+
 /// A period as a heading or a table cell: `Quý 3/2023`, `Q3 2023`.
 pub fn period(p: Period, lang: Lang) -> String {
     match (p.granularity, lang) {
@@ -108,6 +166,9 @@ pub fn period(p: Period, lang: Lang) -> String {
         (Granularity::Half, Lang::En) => format!("H{} {}", p.index, p.year),
         (Granularity::Quarter, Lang::En) => format!("Q{} {}", p.index, p.year),
         (Granularity::Month, Lang::En) => format!("{} {}", EN_MONTHS[(p.index - 1) as usize], p.year),
+        (Granularity::YearToDate, Lang::Vi) => format!("{} tháng đầu năm {}", p.index, p.year),
+        (Granularity::YearToDate, Lang::En) if p.index == 1 => format!("Jan {}", p.year),
+        (Granularity::YearToDate, Lang::En) => format!("Jan–{} {}", EN_MONTHS[(p.index - 1) as usize], p.year),
     }
 }
 
@@ -131,6 +192,7 @@ pub fn period_short(p: Period, lang: Lang) -> String {
         (Granularity::Half, Lang::Vi) => format!("6T {}/{}", if p.index == 1 { "đầu" } else { "cuối" }, p.year),
         (Granularity::Quarter, Lang::Vi) => format!("Quý {}/{}", p.index, p.year),
         (Granularity::Month, Lang::Vi) => format!("T{}/{}", p.index, p.year),
+        (Granularity::YearToDate, Lang::Vi) => format!("1–{}/{}", p.index, p.year),
         _ => period(p, lang),
     }
 }
@@ -161,6 +223,7 @@ mod tests {
             better: if kind == Kind::Rank { Better::Lower } else { Better::Higher },
             description: None,
             sums: false,
+            flow: false,
         }
     }
     fn n(value: f64, decimals: u8) -> Num {
@@ -199,5 +262,22 @@ mod tests {
         assert_eq!(period(p("2023-Q3"), Lang::En), "Q3 2023");
         assert_eq!(as_of(p("2023"), Lang::Vi), "tính đến năm 2023");
         assert_eq!(as_of(p("2022-10"), Lang::En), "as of Oct 2022");
+    }
+
+    #[test]
+    fn years_to_date_and_flow_figures_in_both_languages() {
+        let ytd = Period::parse("2023-YTD9").unwrap();
+        assert_eq!(period(ytd, Lang::Vi), "9 tháng đầu năm 2023");
+        assert_eq!(period(ytd, Lang::En), "Jan–Sep 2023");
+        assert_eq!(period(Period::parse("2023-YTD1").unwrap(), Lang::En), "Jan 2023");
+        assert_eq!(period_short(ytd, Lang::Vi), "1–9/2023");
+        assert_eq!(year_earlier(14.2077, Lang::Vi), "tăng 14,2% so với cùng kỳ");
+        assert_eq!(year_earlier(-3.2, Lang::Vi), "giảm 3,2% so với cùng kỳ");
+        assert_eq!(year_earlier(14.65, Lang::En), "up 14.7% on a year earlier");
+        assert_eq!(year_earlier(-3.25, Lang::En), "down 3.3% on a year earlier");
+        assert_eq!(year_earlier(0.04, Lang::Vi), "bằng cùng kỳ");
+        assert_eq!(year_plan(77.0245, Lang::Vi), "đạt 77,0% kế hoạch năm");
+        assert_eq!(year_plan(75.0, Lang::En), "75.0% of the year's plan");
+        assert_eq!(year_plan(1234.56, Lang::Vi), "đạt 1.234,6% kế hoạch năm");
     }
 }

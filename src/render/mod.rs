@@ -18,6 +18,7 @@ pub mod places;
 mod search;
 mod share;
 pub mod templates;
+pub mod values;
 pub mod views;
 
 use crate::diag::messages::Build;

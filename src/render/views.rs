@@ -5,7 +5,8 @@
 use super::format;
 use super::links::page_href;
 use super::markdown;
-use crate::model::{Article, Better, District, Indicator, Kind, Moment, Observation, Period, Series, Shortcode, Site};
+use super::values;
+use crate::model::{Article, Better, District, Indicator, Kind, Moment, Observation, Series, Shortcode, Site};
 use crate::route::{self, At, Route};
 use crate::text::lang::Lang;
 use crate::text::numfmt::format_date;
@@ -30,6 +31,9 @@ pub struct ObsRow {
     /// Added up from the units a merged unit was formed from (the note
     /// names them), not reported.
     pub derived: bool,
+    /// For a flow (FORMAT v2): on a year earlier, and of the year's plan.
+    pub year_earlier: String,
+    pub year_plan: String,
 }
 
 /// A drawn chart and the caption it is shown with.
@@ -75,6 +79,11 @@ pub struct Card {
     pub chart: String,
     /// Whether some of its values were added up across a merger.
     pub added_up: bool,
+    /// A flow (FORMAT v2): its latest value on a year earlier and of the
+    /// year's plan, in words.
+    pub flow: bool,
+    pub year_earlier: Option<String>,
+    pub year_plan: Option<String>,
 }
 
 pub fn indicator_href(ind: &Indicator) -> String {
@@ -92,14 +101,18 @@ pub fn article_dir(site: &Site, a: &Article) -> String {
 /// The rows of an observation table.
 pub fn obs_rows(ind: &Indicator, obs: &[Observation], lang: Lang) -> Vec<ObsRow> {
     obs.iter()
-        .map(|o| ObsRow {
+        .enumerate()
+        .map(|(i, o)| (format::flow_figures(ind, obs, i, lang), o))
+        .map(|((year_earlier, year_plan), o)| ObsRow {
             period: format::period(o.period, lang),
             period_key: o.period.key(),
-            value: o.value.map(|v| format::value(ind, v, o.total, lang)).unwrap_or_default(),
+            value: o.value.map(|v| format::reported(ind, v, o, lang)).unwrap_or_default(),
             target: o.target.map(|t| format::quantity(ind, t, lang)).unwrap_or_default(),
             share: share_text(ind, o, lang),
             note: o.note.clone().unwrap_or_default(),
             derived: !o.added_from.is_empty(),
+            year_earlier: year_earlier.unwrap_or_default(),
+            year_plan: year_plan.unwrap_or_default(),
         })
         .collect()
 }
@@ -146,7 +159,11 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
     };
     let plan = d.goal.map(plan_text);
     let next_plan = d.next_plan.filter(|&n| Some(n) != d.goal).map(plan_text);
+    let (year_earlier, year_plan) = d.latest.map(|i| format::flow_figures(ind, obs, i, lang)).unwrap_or_default();
     Card {
+        flow: ind.flow,
+        year_earlier,
+        year_plan,
         indicator: series.indicator,
         id: ind.id.clone(),
         name: ind.name.clone(),
@@ -157,7 +174,7 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
         as_of: latest.map(|o| format::as_of(o.period, lang)).unwrap_or_default(),
         period_short: latest.map(|o| format::period_short(o.period, lang)).unwrap_or_default(),
         value: latest
-            .and_then(|o| o.value.map(|v| format::value(ind, v, o.total, lang)))
+            .and_then(|o| o.value.map(|v| format::reported(ind, v, o, lang)))
             .unwrap_or_else(|| t.no_data.to_string()),
         share_of_total: d.share_of_total.filter(|_| ind.kind == Kind::Count).map(|p| format::share(p, lang)),
         share_of_plan: d.share_of_plan.filter(|_| ind.better == Better::Higher).map(|p| format::share(p, lang)),
@@ -250,9 +267,9 @@ pub fn summary(site: &Site, a: &Article) -> String {
                 .shortcodes
                 .iter()
                 .map(|sc| match *sc {
-                    Shortcode::Value { indicator, district, period } => {
-                        value_period(site, district, indicator, period, Some(&Moment::of(a)))
-                            .map(|p| observation_text(site, district, indicator, p))
+                    Shortcode::Value { indicator, district, period, show } => {
+                        values::value_period(site, district, indicator, period, Some(&Moment::of(a)))
+                            .map(|p| values::shown_text(site, district, indicator, p, show))
                             .unwrap_or_default()
                     }
                     Shortcode::Chart { .. } => String::new(),
@@ -260,40 +277,6 @@ pub fn summary(site: &Site, a: &Article) -> String {
                 .collect();
             markdown::first_paragraph_text(&a.body.markdown, &fills)
         }
-    }
-}
-
-/// The period a `value` shortcode shows: its own `period`, or else the
-/// latest with a value, of the article's moment when it is in an article.
-pub fn value_period(
-    site: &Site,
-    district: usize,
-    indicator: usize,
-    period: Option<Period>,
-    moment: Option<&Moment>,
-) -> Option<Period> {
-    period.or_else(|| {
-        let s = site.districts[district].series_for(indicator)?;
-        let moment = moment.map(|m| m.for_district(district));
-        let mut of_moment = s.observations.iter().filter(|o| moment.is_none_or(|m| m.covers(o)));
-        of_moment.rfind(|o| o.value.is_some()).map(|o| o.period)
-    })
-}
-
-/// What `{{ value(...) }}` shows: the value of one observation, or its
-/// target when it has no value yet.
-pub fn observation_text(site: &Site, district: usize, indicator: usize, period: Period) -> String {
-    let ind = &site.indicators[indicator];
-    let lang = site.settings.lang;
-    let Some(o) =
-        site.districts[district].series_for(indicator).and_then(|s| s.observations.iter().find(|o| o.period == period))
-    else {
-        return String::new();
-    };
-    match (o.value, o.target) {
-        (Some(v), _) => format::value(ind, v, o.total, lang),
-        (None, Some(t)) => format::quantity(ind, t, lang),
-        (None, None) => String::new(),
     }
 }
 

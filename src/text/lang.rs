@@ -137,6 +137,9 @@ pub struct Strings {
     pub dissolved_short: &'static str,
     pub added_up: &'static str,
     pub added_up_legend: &'static str,
+    /// Periods as reports count them (FORMAT v2).
+    pub year_earlier: &'static str,
+    pub year_plan: &'static str,
 }
 
 static VI: Strings = Strings {
@@ -233,6 +236,8 @@ static VI: Strings = Strings {
     dissolved_short: "đến",
     added_up: "Cộng từ",
     added_up_legend: "Cột nhạt: số liệu cộng từ các đơn vị trước khi sáp nhập",
+    year_earlier: "So với cùng kỳ",
+    year_plan: "So với kế hoạch năm",
 };
 
 static EN: Strings = Strings {
@@ -329,4 +334,6 @@ static EN: Strings = Strings {
     dissolved_short: "until",
     added_up: "Added up from",
     added_up_legend: "Pale columns: figures added up from the units before the merger",
+    year_earlier: "On a year earlier",
+    year_plan: "Of the year's plan",
 };

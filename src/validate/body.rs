@@ -3,7 +3,7 @@
 use super::Ctx;
 use crate::diag::messages::{Data, Shortcode as Says};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Body, Moment, Period, Shortcode};
+use crate::model::{flows, Body, Moment, Period, Shortcode, Show};
 use crate::parse::shortcode::{extract, RawShortcode};
 use crate::text::shared::Shared;
 
@@ -64,7 +64,7 @@ fn shortcode(sc: &RawShortcode, place: Place, ctx: &Ctx) -> Result<Shortcode, Pr
     let name = sc.name.clone();
     let allowed: &[&str] = match sc.name.as_str() {
         "chart" => &["indicator", "district", "as_of"],
-        "value" => &["indicator", "period", "district"],
+        "value" => &["indicator", "period", "district", "show"],
         _ => return Err(Says::UnknownShortcode { name }.into()),
     };
     if let Some((k, _)) = sc.args.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
@@ -98,20 +98,48 @@ fn shortcode(sc: &RawShortcode, place: Place, ctx: &Ctx) -> Result<Shortcode, Pr
         };
         return Ok(Shortcode::Chart { indicator, district, latest });
     }
+    let show = show(sc, &ctx.indicators[indicator])?;
     let Some(text) = arg(sc, "period") else {
+        if show != Show::Value {
+            return Err(Says::ShowNeedsPeriod.into());
+        }
         let moment = place.moment.map(|m| m.for_district(district));
         let has_value =
             series.observations.iter().any(|o| o.value.is_some() && moment.as_ref().is_none_or(|m| m.covers(o)));
         if let (false, Some(m)) = (has_value, moment) {
             return Err(Says::NoValueByDate { id: id.to_string(), district: d.slug.clone(), date: m.date }.into());
         }
-        return Ok(Shortcode::Value { indicator, district, period: None });
+        return Ok(Shortcode::Value { indicator, district, period: None, show });
     };
     let period = Period::parse(text).map_err(Says::BadPeriod)?;
-    if !series.observations.iter().any(|o| o.period == period) {
+    let Some(at) = series.observations.iter().position(|o| o.period == period) else {
         let known = series.observations.iter().map(|o| o.period.key()).collect();
         let (id, district, period) = (id.to_string(), d.slug.clone(), text.to_string());
         return Err(Says::NoObservation { id, district, period, known }.into());
+    };
+    let derived = match show {
+        Show::Value => true,
+        Show::YearEarlier => flows::change_on_year_earlier(&series.observations, at).is_some(),
+        Show::YearPlan => flows::share_of_year_plan(&series.observations, at).is_some(),
+    };
+    if !derived {
+        let (id, period) = (id.to_string(), text.to_string());
+        return Err(Says::CannotDerive { id, period, plan: show == Show::YearPlan }.into());
     }
-    Ok(Shortcode::Value { indicator, district, period: Some(period) })
+    Ok(Shortcode::Value { indicator, district, period: Some(period), show })
+}
+
+/// A `value` shortcode's `show`: the value, or for a flow its change on a
+/// year earlier (`yoy`) or its share of the year's plan (`plan`).
+fn show(sc: &RawShortcode, ind: &crate::model::Indicator) -> Result<Show, Problem> {
+    let show = match arg(sc, "show") {
+        None | Some("value") => return Ok(Show::Value),
+        Some("yoy") => Show::YearEarlier,
+        Some("plan") => Show::YearPlan,
+        Some(other) => return Err(Says::BadShow { other: other.to_string() }.into()),
+    };
+    match ind.flow {
+        true => Ok(show),
+        false => Err(Says::ShowNeedsFlow { id: ind.id.clone() }.into()),
+    }
 }

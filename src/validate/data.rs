@@ -206,6 +206,7 @@ fn gather_yaml<T>(
                 target: field("target"),
                 note: map.get("note").and_then(scalar_text),
                 source: map.get("source").and_then(scalar_text),
+                status: field("status"),
             };
             if let Some(obs) = observation::check(&input, &indicators[ind], diags) {
                 insert(into, ind, obs, &indicators[ind], diags);
@@ -287,6 +288,7 @@ fn gather_csv(
         target: field(&row.target),
         note: row.note.clone(),
         source: None,
+        status: field(&row.status),
     };
     if let Some(obs) = observation::check(&input, &indicators[ind], diags) {
         insert(into, ind, obs, &indicators[ind], diags);

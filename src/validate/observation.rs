@@ -2,7 +2,7 @@
 
 use crate::diag::messages::{Figures, Quantity};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
-use crate::model::{Indicator, Kind, Num, Observation, Origin, Period};
+use crate::model::{Certainty, Granularity, Indicator, Kind, Num, Observation, Origin, Period};
 use crate::text::decimal;
 
 /// A cell or scalar as written, with its place.
@@ -23,6 +23,8 @@ pub struct ObsInput {
     pub target: Option<Field>,
     pub note: Option<String>,
     pub source: Option<String>,
+    /// FORMAT v2: how sure the value is.
+    pub status: Option<Field>,
 }
 
 impl ObsInput {
@@ -84,6 +86,15 @@ pub fn check(input: &ObsInput, indicator: &Indicator, diags: &mut Diagnostics) -
     if input.value.is_none() && input.target.is_none() {
         diags.push(input.error(None, Figures::NoValueNorTarget));
     }
+    let certainty = certainty(input, diags);
+    if let Some(p) = period.filter(|p| p.granularity == Granularity::YearToDate && !indicator.flow) {
+        let (id, text) = (indicator.id.clone(), p.key());
+        diags.push(Diagnostic::warning(
+            &input.file,
+            input.period.as_ref().and_then(|f| f.pos),
+            Figures::YtdOnLevel { id, text },
+        ));
+    }
     let obs = Observation {
         period: period?,
         value,
@@ -93,9 +104,20 @@ pub fn check(input: &ObsInput, indicator: &Indicator, diags: &mut Diagnostics) -
         source: input.source.clone().filter(|s| !s.trim().is_empty()),
         origin: Origin { file: input.file.clone(), line: input.pos.map(|p| p.line).unwrap_or(0) },
         added_from: Vec::new(),
+        certainty,
     };
     check_ranges(input, indicator, &obs, diags);
     (diags.error_count() == before).then_some(obs)
+}
+
+/// The observation's `status`: final unless it says `estimate` or
+/// `preliminary`; any other word is an error.
+fn certainty(input: &ObsInput, diags: &mut Diagnostics) -> Certainty {
+    let Some(f) = &input.status else { return Certainty::Final };
+    Certainty::parse(f.text.trim()).unwrap_or_else(|| {
+        diags.push(input.error(Some(f), Figures::BadStatus { text: f.text.trim().to_string() }));
+        Certainty::Final
+    })
 }
 
 fn split_shorthand(input: &ObsInput, diags: &mut Diagnostics) -> (Option<Field>, Option<Field>) {
@@ -174,6 +196,7 @@ mod tests {
             target: None,
             note: None,
             source: None,
+            status: None,
         }
     }
 
@@ -187,6 +210,7 @@ mod tests {
             better: crate::model::Better::Higher,
             description: None,
             sums: false,
+            flow: false,
         }
     }
 

@@ -134,6 +134,14 @@ fn indicator(
     }
     let kind = kind(doc, path, raw, &id, diags);
     let better = better(doc, path, raw, kind, diags);
+    let flow = match raw.measure.as_deref().map(str::trim) {
+        None | Some("level") => false,
+        Some("flow") => true,
+        Some(other) => {
+            diags.push(doc.error(&format!("{path}.measure"), Site::BadMeasure { value: other.to_string() }));
+            false
+        }
+    };
     let sums = match raw.aggregate.as_deref().map(str::trim) {
         None | Some("none") => false,
         Some("sum") => true,
@@ -157,6 +165,7 @@ fn indicator(
         better,
         description: raw.description.clone(),
         sums,
+        flow,
     })
 }
 

@@ -146,7 +146,7 @@ fn a_value_shortcode_without_a_period_needs_a_value_by_the_articles_date() {
     let (a, d) = body("2024-01-06");
     assert!(!d.has_errors(), "{d}");
     let sc = &a.unwrap().body.shortcodes[0];
-    assert_eq!(*sc, Shortcode::Value { indicator: 0, district: 0, period: None });
+    assert_eq!(*sc, Shortcode::Value { indicator: 0, district: 0, period: None, show: Default::default() });
     let (a, d) = body("2023-06-01");
     assert!(a.is_none() && d.render(Lang::En).contains("has no value by this article's date"), "{d}");
 }

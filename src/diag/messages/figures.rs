@@ -34,6 +34,15 @@ pub enum Figures {
     },
     NoPeriod,
     BadPeriod(PeriodError),
+    /// FORMAT v2: `status` is not estimate, preliminary or final.
+    BadStatus {
+        text: String,
+    },
+    /// A year-to-date period on an indicator that is not a flow.
+    YtdOnLevel {
+        id: String,
+        text: String,
+    },
     TotalTwice,
     NoValueNorTarget,
     BadShorthand {
@@ -149,11 +158,27 @@ impl Figures {
                 say!(lang, "this observation has no `period`", "số liệu này chưa có `period` (kỳ)"),
                 Some(say!(
                     lang,
-                    "add e.g. `period: 2023` (YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM)",
-                    "hãy thêm, ví dụ `period: 2023` (YYYY, YYYY-Hn, YYYY-Qn hoặc YYYY-MM)"
+                    "add e.g. `period: 2023` (YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or YYYY-YTDn)",
+                    "hãy thêm, ví dụ `period: 2023` (YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM hoặc YYYY-YTDn)"
                 )),
             ),
             BadPeriod(e) => (period_text(e, lang), None),
+            BadStatus { text } => (
+                say!(lang, "`status` must be estimate, preliminary or final, not `{text}`", "`status` phải là estimate (ước tính), preliminary (sơ bộ) hoặc final (chính thức), đang là `{text}`"),
+                Some(say!(lang, "leave `status` out for a final figure", "bỏ `status` nếu là số liệu chính thức")),
+            ),
+            YtdOnLevel { id, text } => (
+                say!(
+                    lang,
+                    "`{text}` is a total from January, but `{id}` is a figure as of the period's last day",
+                    "`{text}` là số cộng dồn từ đầu năm, nhưng `{id}` là số liệu tại thời điểm cuối kỳ"
+                ),
+                Some(say!(
+                    lang,
+                    "if `{id}` is a total over the period, say `measure: flow` in indicators.yaml; else use the month (YYYY-MM)",
+                    "nếu `{id}` là số cộng dồn trong kỳ, hãy ghi `measure: flow` trong indicators.yaml; nếu không, hãy dùng kỳ tháng (YYYY-MM)"
+                )),
+            ),
             TotalTwice => (
                 say!(
                     lang,
@@ -247,8 +272,8 @@ pub(super) fn period_text(e: &PeriodError, lang: Lang) -> String {
     match e {
         PeriodError::NotAPeriod { text } => say!(
             lang,
-            "`{text}` is not a period: write YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM (2023, 2023-H1, 2023-Q3, 2023-10)",
-            "`{text}` không phải là kỳ: hãy viết YYYY, YYYY-Hn, YYYY-Qn hoặc YYYY-MM (2023, 2023-H1, 2023-Q3, 2023-10)"
+            "`{text}` is not a period: write YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or YYYY-YTDn (2023, 2023-H1, 2023-Q3, 2023-10, 2023-YTD9)",
+            "`{text}` không phải là kỳ: hãy viết YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM hoặc YYYY-YTDn (2023, 2023-H1, 2023-Q3, 2023-10, 2023-YTD9)"
         ),
         PeriodError::TooEarly { text, year } => {
             say!(lang, "`{text}`: the year {year} is before 1900", "`{text}`: năm {year} trước năm 1900")

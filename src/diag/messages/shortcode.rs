@@ -45,6 +45,22 @@ pub enum Shortcode {
     AsOfOnlyLatest {
         other: String,
     },
+    /// `show` is not value, yoy or plan.
+    BadShow {
+        other: String,
+    },
+    /// `show="yoy"` or `show="plan"` without `period`.
+    ShowNeedsPeriod,
+    /// `show="yoy"` or `show="plan"` on an indicator that is not a flow.
+    ShowNeedsFlow {
+        id: String,
+    },
+    /// No value a year earlier (`plan`: no target for the year).
+    CannotDerive {
+        id: String,
+        period: String,
+        plan: bool,
+    },
     BadPeriod(PeriodError),
     NoData {
         district: String,
@@ -128,6 +144,30 @@ impl Shortcode {
                     )),
                 )
             }
+            BadShow { other } => (
+                say!(lang, "`show` takes value, yoy or plan, not `{other}`", "`show` chỉ nhận value, yoy hoặc plan, không nhận `{other}`"),
+                Some(say!(
+                    lang,
+                    "show=\"yoy\" writes the change on the same period a year earlier, show=\"plan\" the share of the year's plan",
+                    "show=\"yoy\" ghi mức tăng, giảm so với cùng kỳ, show=\"plan\" ghi tỷ lệ so với kế hoạch năm"
+                )),
+            ),
+            ShowNeedsPeriod => (
+                say!(lang, "`show` needs a `period`", "`show` cần có `period` (kỳ)"),
+                Some(say!(lang, "name the period the figure is of, e.g. period=\"2023-YTD9\"", "hãy ghi kỳ của số liệu, ví dụ period=\"2023-YTD9\"")),
+            ),
+            ShowNeedsFlow { id } => (
+                say!(lang, "`{id}` is not a flow, so it has no change on a year earlier or share of the year's plan", "`{id}` không phải số liệu cộng dồn trong kỳ nên không có so sánh cùng kỳ hay kế hoạch năm"),
+                Some(say!(lang, "say `measure: flow` for `{id}` in indicators.yaml if it is a total over the period", "hãy ghi `measure: flow` cho `{id}` trong indicators.yaml nếu đó là số cộng dồn trong kỳ")),
+            ),
+            CannotDerive { id, period, plan: false } => (
+                say!(lang, "`{id}` has no value for the same period a year before {period}", "`{id}` chưa có số liệu cùng kỳ năm trước của kỳ {period}"),
+                Some(say!(lang, "add that observation, or write the value itself", "hãy thêm số liệu đó, hoặc ghi chính giá trị")),
+            ),
+            CannotDerive { id, period, plan: true } => (
+                say!(lang, "`{id}` has no target for the year of {period}", "`{id}` chưa có kế hoạch (target) của cả năm cho kỳ {period}"),
+                Some(say!(lang, "add the year's plan, e.g. `{{ period: 2023, target: … }}`", "hãy thêm kế hoạch năm, ví dụ `{{ period: 2023, target: … }}`")),
+            ),
             AsOfOnlyLatest { other } => (
                 say!(
                     lang,

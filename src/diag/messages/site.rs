@@ -48,6 +48,9 @@ pub enum Site {
     BadAggregate {
         value: String,
     },
+    BadMeasure {
+        value: String,
+    },
     NoTheme {
         name: String,
         dir: String,
@@ -170,6 +173,14 @@ impl Site {
                     lang,
                     "write `aggregate: sum` for totals that add up across units (things counted, money), else leave it out",
                     "hãy viết `aggregate: sum` cho số liệu cộng được giữa các đơn vị (số lượng, tiền), nếu không thì bỏ dòng này"
+                )),
+            ),
+            BadMeasure { value } => (
+                say!(lang, "`measure` must be flow or level, not `{value}`", "`measure` phải là flow hoặc level (đang là `{value}`)"),
+                Some(say!(
+                    lang,
+                    "`measure: flow` for a total over the period (output, revenue, houses built); leave it out for a figure as of the period's last day",
+                    "`measure: flow` cho số liệu cộng dồn trong kỳ (giá trị sản xuất, thu ngân sách, số nhà xây mới); bỏ dòng này nếu là số liệu tại thời điểm cuối kỳ"
                 )),
             ),
             NoTheme { name, dir } => (

@@ -117,7 +117,7 @@ pub fn series_chart(site: &Site, district: &District, ind: &Indicator, series: &
     if kind == ChartKind::Progress {
         let o = &obs[0];
         let v = o.value.expect("progress has a value");
-        let mut text = format::value(ind, v, o.total, lang);
+        let mut text = format::reported(ind, v, o, lang);
         if let (Some(total), IndKind::Count) = (o.total, ind.kind) {
             text = format!("{text} ({})", format::share(v.value / total.value * 100.0, lang));
         } else if let Some(tg) = o.target {
@@ -158,11 +158,11 @@ fn period_item(ind: &Indicator, o: &crate::model::Observation, lang: Lang) -> It
         text: match (o.value, o.target) {
             (Some(v), _) if !o.added_from.is_empty() => format!(
                 "{} ({} {})",
-                format::value(ind, v, o.total, lang),
+                format::reported(ind, v, o, lang),
                 t.added_up.to_lowercase(),
                 o.note.as_deref().unwrap_or_default()
             ),
-            (Some(v), _) => format::value(ind, v, o.total, lang),
+            (Some(v), _) => format::reported(ind, v, o, lang),
             (None, Some(tg)) => format!("{} {}", t.target_short, format::quantity(ind, tg, lang)),
             (None, None) => String::new(),
         },
@@ -190,7 +190,7 @@ pub fn communes_chart(site: &Site, district: &District, ind_index: usize) -> Opt
                 value: Some(v.value),
                 target: s.derived.goal.and_then(|g| s.observations[g].target).map(|t| t.value),
                 max: o.total.map(|t| t.value),
-                text: format!("{} ({})", format::value(ind, v, o.total, lang), format::period_short(o.period, lang)),
+                text: format!("{} ({})", format::reported(ind, v, o, lang), format::period_short(o.period, lang)),
                 short: String::new(),
                 derived: false,
             })
@@ -317,7 +317,7 @@ fn district_item(
     standing: compare::Standing,
     lang: Lang,
 ) -> Item {
-    let shown = format::value(ind, v, o.total, lang);
+    let shown = format::reported(ind, v, o, lang);
     let (value, max, text) = match (standing.basis, o.total) {
         (Basis::Share, Some(_)) => {
             let p = standing.metric * 100.0;

@@ -283,7 +283,7 @@ impl Renderer<'_> {
                 label: site.districts[di].name.clone(),
                 href: page_href(&bulletin_dir(site, Some(di), self.periods[i])),
             },
-            value: format!("{} ({})", format::value(ind, v, o.total, lang), format::period_short(o.period, lang)),
+            value: format!("{} ({})", format::reported(ind, v, o, lang), format::period_short(o.period, lang)),
             place: Some(place),
             place_change,
             to_target,

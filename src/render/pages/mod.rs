@@ -326,9 +326,12 @@ impl<'a> Renderer<'a> {
         let lang = site.settings.lang;
         let (indicator, district, moment, value_of) = match *sc {
             Shortcode::Chart { indicator, district, latest } => (indicator, district, moment.filter(|_| !latest), None),
-            Shortcode::Value { indicator, district, period } => {
-                (indicator, district, moment, views::value_period(site, district, indicator, period, moment))
-            }
+            Shortcode::Value { indicator, district, period, .. } => (
+                indicator,
+                district,
+                moment,
+                crate::render::values::value_period(site, district, indicator, period, moment),
+            ),
         };
         let moment = moment.map(|m| m.for_district(district));
         let moment = moment.as_ref();
@@ -344,8 +347,15 @@ impl<'a> Renderer<'a> {
             None => self.charts.series(site, district, indicator, None).map(Cow::Borrowed),
         };
         card.chart = chart.unwrap_or_default().into_owned();
+        let show = match sc {
+            Shortcode::Value { show, .. } => *show,
+            Shortcode::Chart { .. } => Default::default(),
+        };
         let (value, period_label) = match value_of {
-            Some(p) => (views::observation_text(site, district, indicator, p), crate::render::format::period(p, lang)),
+            Some(p) => (
+                crate::render::values::shown_text(site, district, indicator, p, show),
+                crate::render::format::period(p, lang),
+            ),
             None => (String::new(), String::new()),
         };
         let template =

@@ -1,0 +1,55 @@
+//! What a `value` shortcode writes: which observation (its own `period`,
+//! or the latest of the article's moment) and how (the value with its
+//! status, or for a flow a figure derived from it, `show="yoy"|"plan"`).
+
+use super::format;
+use crate::model::{Moment, Period, Show, Site};
+
+/// The period a `value` shortcode shows: its own `period`, or else the
+/// latest with a value, of the article's moment when it is in an article.
+pub fn value_period(
+    site: &Site,
+    district: usize,
+    indicator: usize,
+    period: Option<Period>,
+    moment: Option<&Moment>,
+) -> Option<Period> {
+    period.or_else(|| {
+        let s = site.districts[district].series_for(indicator)?;
+        let moment = moment.map(|m| m.for_district(district));
+        let mut of_moment = s.observations.iter().filter(|o| moment.is_none_or(|m| m.covers(o)));
+        of_moment.rfind(|o| o.value.is_some()).map(|o| o.period)
+    })
+}
+
+/// What `{{ value(...) }}` shows: the value of one observation, or its
+/// target when it has no value yet.
+pub fn observation_text(site: &Site, district: usize, indicator: usize, period: Period) -> String {
+    let ind = &site.indicators[indicator];
+    let lang = site.settings.lang;
+    let Some(o) =
+        site.districts[district].series_for(indicator).and_then(|s| s.observations.iter().find(|o| o.period == period))
+    else {
+        return String::new();
+    };
+    match (o.value, o.target) {
+        (Some(v), _) => format::reported(ind, v, o, lang),
+        (None, Some(t)) => format::quantity(ind, t, lang),
+        (None, None) => String::new(),
+    }
+}
+
+/// What a `value` shortcode writes for the observation of `period`: the
+/// value, or a figure derived from it (`show`).
+pub fn shown_text(site: &Site, district: usize, indicator: usize, period: Period, show: Show) -> String {
+    let series = site.districts[district].series_for(indicator);
+    let at = series.and_then(|s| s.observations.iter().position(|o| o.period == period));
+    let (Some(s), Some(at)) = (series, at) else { return String::new() };
+    let (year_earlier, year_plan) =
+        format::flow_figures(&site.indicators[indicator], &s.observations, at, site.settings.lang);
+    match show {
+        Show::Value => observation_text(site, district, indicator, period),
+        Show::YearEarlier => year_earlier.unwrap_or_default(),
+        Show::YearPlan => year_plan.unwrap_or_default(),
+    }
+}

@@ -1,0 +1,82 @@
+//! Periods as government reports count them (FORMAT v2), end to end on
+//! `tests/fixtures/flows`: Kỳ Anh's budget revenue, a flow, with nine
+//! months to date of 2022 and 2023 (the latter an estimate), the third
+//! quarters of both (2023 preliminary) and the year's plan; its output, a
+//! flow by year (2024 preliminary); and a level indicator beside them. The
+//! arithmetic and the labels are pinned by unit tests in `model::flows` and
+//! `render::format`; the errors by `tests/fixtures/invalid/periods_as_reports`.
+
+mod common;
+use common::*;
+
+fn flows(lang: Option<&str>) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("flows"), dir.path());
+    if let Some(lang) = lang {
+        let site = dir.path().join("content/site.yaml");
+        std::fs::write(&site, std::fs::read_to_string(&site).unwrap() + &format!("language: {lang}\n")).unwrap();
+    }
+    build(dir.path(), false)
+}
+
+#[test]
+fn an_article_writes_the_reports_own_sentence_computed_by_bantin() {
+    let b = flows(None);
+    let html = b.read("districts/ky-anh/bao-cao/index.html");
+    let text: String = html.split("<div class=\"prose\">").nth(1).unwrap().split("</div>").next().unwrap().to_string();
+    let plain = text.replace('\n', "");
+    let plain = regex_free_strip(&plain);
+    assert!(
+        plain.contains("Thu ngân sách 9 tháng ước đạt 16.930,2 tỷ đồng (ước tính), tăng 14,2% so với cùng kỳ, đạt 77,0% kế hoạch năm."),
+        "{plain}"
+    );
+}
+
+#[test]
+fn a_flows_card_and_table_give_the_change_on_a_year_earlier_and_the_share_of_the_years_plan() {
+    let b = flows(None);
+    let html = b.read("districts/ky-anh/index.html");
+    assert!(html.contains("<p class=\"card-flow\">giảm 3,2% so với cùng kỳ</p>"), "output 2024 on 2023");
+    assert!(html.contains("8.567,03 tỷ đồng (sơ bộ)"), "a preliminary value says so");
+    assert!(html.contains("<th scope=\"row\">9 tháng đầu năm 2023</th><td class=\"num\">16.930,2 tỷ đồng (ước tính)</td><td class=\"num\"></td><td class=\"num\"></td><td>tăng 14,2% so với cùng kỳ</td><td>đạt 77,0% kế hoạch năm</td>"));
+    // Nine months to date come before the third quarter that ends with them.
+    let ytd = html.find("<th scope=\"row\">9 tháng đầu năm 2023</th>").unwrap();
+    assert!(ytd < html.find("<th scope=\"row\">Quý 3/2023</th>").unwrap());
+    // A level indicator's table has no such columns.
+    let hamlets = html.split("Thôn đạt chuẩn").last().unwrap();
+    assert!(!hamlets.split("</table>").next().unwrap().contains("So với cùng kỳ"));
+}
+
+#[test]
+fn in_english_the_same_figures_read_as_english_reports_write_them() {
+    let b = flows(Some("en"));
+    let html = b.read("districts/ky-anh/index.html");
+    assert!(html.contains("<th scope=\"row\">Jan–Sep 2023</th><td class=\"num\">16,930.2 tỷ đồng (estimate)</td>"));
+    assert!(html.contains("<td>up 14.2% on a year earlier</td><td>77.0% of the year&#39;s plan</td>"));
+    assert!(html.contains("down 3.2% on a year earlier"));
+    assert!(html.contains("(preliminary)"));
+}
+
+#[test]
+fn the_indicator_csv_ends_with_the_status_column() {
+    let b = flows(None);
+    assert_eq!(
+        b.read("indicators/revenue.csv"),
+        "\u{FEFF}district,commune,period,value,total,target,note,status\nky-anh,,2022-YTD9,14824,,,,\nky-anh,,2022-Q3,5003.1,,,,\nky-anh,,2023-YTD9,16930.2,,,,estimate\nky-anh,,2023-Q3,5210.4,,,,preliminary\nky-anh,,2023,,,21980,,\n"
+    );
+}
+
+/// The text of an HTML fragment: tags dropped.
+fn regex_free_strip(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
