@@ -230,11 +230,11 @@ fn indicators_suggested_by_unit_and_name() {
     assert_eq!(suggested(figure(&seed("000"), "110/154 thôn", ""), &known), Some("model-hamlets"));
     assert_eq!(suggested(figure(&seed("002"), "đứng thứ 7/27 huyện", "Cải cách"), &known), Some("par-rank"));
     // Same unit but another thing: no guess.
-    for (n, text) in
-        [("000", "29,506 tỷ đồng"), ("000", "166 tỷ đồng"), ("003", "193,65 tỷ đồng"), ("003", "4 sản phẩm")]
-    {
+    for (n, text) in [("000", "29,506 tỷ đồng"), ("003", "193,65 tỷ đồng"), ("003", "4 sản phẩm")] {
         assert_eq!(suggested(figure(&seed(n), text, ""), &known), None, "{text}");
     }
+    // "huy động trên 166 tỷ đồng xây dựng nông thôn mới": the capital mobilised.
+    assert_eq!(suggested(figure(&seed("000"), "166 tỷ đồng", ""), &known), Some("ntm-capital"));
     assert_eq!(suggested(figure(&a, "8.850,26 tỷ đồng", ""), &[]), None);
     let y = figures_yaml(&a, &known);
     assert!(y.contains("#       indicator: gross-output? (4 of the 4 words of its name) · period:"), "{y}");

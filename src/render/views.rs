@@ -171,7 +171,10 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
         kind: ind.kind,
         unit: ind.unit.clone().unwrap_or_default(),
         period: latest.map(|o| format::period(o.period, lang)).unwrap_or_default(),
-        as_of: latest.map(|o| format::as_of(o.period, lang)).unwrap_or_default(),
+        // A flow is a total over its period, not a figure "as of" its end.
+        as_of: latest
+            .map(|o| if ind.flow { format::period(o.period, lang) } else { format::as_of(o.period, lang) })
+            .unwrap_or_default(),
         period_short: latest.map(|o| format::period_short(o.period, lang)).unwrap_or_default(),
         value: latest
             .and_then(|o| o.value.map(|v| format::reported(ind, v, o, lang)))
