@@ -48,6 +48,25 @@ fn a_flows_card_and_table_give_the_change_on_a_year_earlier_and_the_share_of_the
 }
 
 #[test]
+fn a_flows_card_draws_this_years_totals_to_date_beside_last_years_and_the_plan() {
+    let b = flows(None);
+    let html = b.read("districts/ky-anh/index.html");
+    let svg = html.split("class=\"chart chart-flow\"").nth(1).expect("a flow chart on the revenue card");
+    let svg = svg.split("</svg>").next().unwrap();
+    assert!(svg.contains("Thu ngân sách trên địa bàn – Kỳ Anh: 9 tháng: 2023 16.930,2 tỷ đồng (ước tính), 2022 14.824 tỷ đồng. Kế hoạch 2023: 21.980 tỷ đồng."), "{svg}");
+    let texts: Vec<&str> = svg
+        .split("<text")
+        .skip(1)
+        .map(|t| t.split('>').nth(1).unwrap_or("").split('<').next().unwrap().trim())
+        .collect();
+    for t in ["2023", "2022", "9 tháng", "KH", "16.930,2"] {
+        assert!(texts.contains(&t), "{t} in {texts:?}");
+    }
+    // Output has whole years only: its card keeps the chart of its series.
+    assert_eq!(html.matches("chart chart-flow").count(), 1);
+}
+
+#[test]
 fn in_english_the_same_figures_read_as_english_reports_write_them() {
     let b = flows(Some("en"));
     let html = b.read("districts/ky-anh/index.html");

@@ -22,7 +22,7 @@ pub fn width(spec: &ChartSpec) -> u32 {
 pub fn height(spec: &ChartSpec) -> u32 {
     match spec.kind {
         ChartKind::Progress => progress_layout(&spec.items[0], spec).height,
-        ChartKind::Trend => super::series::TREND_HEIGHT,
+        ChartKind::Trend | ChartKind::Flow => super::series::TREND_HEIGHT,
         ChartKind::Rank => super::series::RANK_HEIGHT,
         ChartKind::Communes | ChartKind::Districts => bar_rows(spec).last().map(|r| r.bottom).unwrap_or(0) as u32 + 6,
     }
@@ -35,6 +35,7 @@ pub fn draw<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
         ChartKind::Progress => progress(area, spec),
         ChartKind::Trend => super::series::trend(area, spec),
         ChartKind::Rank => super::series::rank(area, spec),
+        ChartKind::Flow => super::series::flow(area, spec),
         ChartKind::Communes | ChartKind::Districts => bars(area, spec),
     }
 }

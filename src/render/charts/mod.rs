@@ -7,6 +7,7 @@
 
 pub mod card;
 pub mod draw;
+pub mod flow;
 pub mod glyphs;
 pub mod labels;
 pub mod pen;
@@ -38,6 +39,8 @@ pub enum ChartKey {
     /// All districts of one comparison group (`model::compare`) compared
     /// on one indicator; most indicators have one group.
     Districts { indicator: usize, group: crate::render::bulletins::Group },
+    /// A flow's totals to date against a year earlier and the plan.
+    Flow { district: usize, indicator: usize },
     /// The units within one unit compared on one indicator, per group.
     Children { district: usize, indicator: usize, group: crate::render::bulletins::Group },
 }
@@ -84,6 +87,11 @@ impl Charts {
                         let key = ChartKey::Moment { district: di, indicator: s.indicator, upto };
                         specs.push((key, spec::series_chart(site, d, ind, &moment)));
                     }
+                }
+            }
+            for s in d.series.iter().filter(|s| site.indicators[s.indicator].flow) {
+                if let Some(c) = flow::flow_chart(site, d, &site.indicators[s.indicator], s) {
+                    specs.push((ChartKey::Flow { district: di, indicator: s.indicator }, c));
                 }
             }
             for i in 0..site.indicators.len() {

@@ -184,3 +184,66 @@ pub fn rank<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
     }
     Ok(())
 }
+
+/// A flow's chart (FORMAT v2): per slot, last year's total to date (grey,
+/// left) beside this year's (blue, right), the year's plan as a dashed
+/// line, a legend of the two years at the top.
+pub fn flow<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
+    let left = spec.ticks.iter().map(|(_, l)| labels::width(l, SMALL, false)).max().unwrap_or(0) + 10;
+    let floor = spec.ticks.first().map(|t| t.1.as_str()).unwrap_or("");
+    let f = Frame::new(spec, TREND_HEIGHT, (left, 40), (floor, 6));
+    let mut placed = Placed::new(WIDTH, TREND_HEIGHT, 1.0);
+    legend(area, &mut placed, spec, left)?;
+    let max = spec.ticks.last().map(|t| t.0).unwrap_or(1.0).max(1e-9);
+    let y_of = |v: f64| f.bottom - ((v / max) * (f.bottom - f.top) as f64).round() as i32;
+    for (v, label) in &spec.ticks {
+        put_placed(area, &mut placed, label, (f.left - 6, y_of(*v)), TICK, Anchor::End)?;
+    }
+    area.draw(&PathElement::new(vec![(f.left, f.bottom), (f.right, f.bottom)], AXIS.stroke_width(1))).map_err(err)?;
+    let col = ((f.slot as f64 * 0.3).round() as i32).clamp(2, 30);
+    for (i, item) in spec.items.iter().enumerate() {
+        let cx = f.centre(i);
+        if let Some(p) = item.previous {
+            placed.take(Rect {
+                x0: (cx - col - 1) as f64,
+                y0: y_of(p) as f64,
+                x1: (cx - 1) as f64,
+                y1: f.bottom as f64,
+            });
+            rect(area, (cx - col - 1, y_of(p)), (cx - 1, f.bottom), AXIS.filled())?;
+        }
+        if let Some(v) = item.value {
+            placed.take(Rect {
+                x0: (cx + 1) as f64,
+                y0: y_of(v) as f64,
+                x1: (cx + col + 1) as f64,
+                y1: f.bottom as f64,
+            });
+            rect(area, (cx + 1, y_of(v)), (cx + col + 1, f.bottom), VALUE.filled())?;
+        }
+    }
+    if let Some(plan) = spec.items.first().and_then(|i| i.target) {
+        dashed(area, (f.left, y_of(plan)), (f.right, y_of(plan)))?;
+        let at = (f.right - labels::width(&spec.target_label, SMALL, false) / 2 - 2, y_of(plan));
+        value_label(area, &mut placed, &spec.target_label, at, PLANNED, &[-9, 9])?;
+    }
+    f.periods(area, &mut placed)?;
+    let up = [-10, -10 - line_height(FIGURE.size)];
+    for (i, item) in spec.items.iter().enumerate().rev() {
+        let Some(v) = item.value else { continue };
+        value_label(area, &mut placed, &item.short, (f.centre(i) + col / 2 + 1, y_of(v)), FIGURE, &up)?;
+    }
+    Ok(())
+}
+
+/// `■ 2023  ■ 2022` at the top left: what the two colours of a flow chart are.
+fn legend<DB: DrawingBackend>(area: &Area<DB>, placed: &mut Placed, spec: &ChartSpec, left: i32) -> Res {
+    let mut x = left;
+    for (label, colour) in spec.legend.iter().zip([VALUE, AXIS]) {
+        rect(area, (x, 6), (x + 12, 18), colour.filled())?;
+        placed.take(Rect { x0: x as f64, y0: 6.0, x1: (x + 12) as f64, y1: 18.0 });
+        put_placed(area, placed, label, (x + 16, 12), TICK, Anchor::Start)?;
+        x += 16 + labels::width(label, SMALL, false) + 14;
+    }
+    Ok(())
+}

@@ -23,6 +23,9 @@ pub enum ChartKind {
     Districts,
     /// Place over time, 1 at the top.
     Rank,
+    /// A flow's totals to date of this year beside the same months of last
+    /// year, and the year's plan as a line (FORMAT v2).
+    Flow,
 }
 
 impl ChartKind {
@@ -33,6 +36,7 @@ impl ChartKind {
             ChartKind::Communes => "communes",
             ChartKind::Districts => "districts",
             ChartKind::Rank => "rank",
+            ChartKind::Flow => "flow",
         }
     }
 }
@@ -52,6 +56,8 @@ pub struct Item {
     pub short: String,
     /// Added up across a merger, not reported: drawn paler.
     pub derived: bool,
+    /// A flow chart's figure of the same months a year earlier.
+    pub previous: Option<f64>,
 }
 
 /// Everything needed to draw one chart.
@@ -64,16 +70,19 @@ pub struct ChartSpec {
     pub items: Vec<Item>,
     /// Value axis ticks with their labels.
     pub ticks: Vec<(f64, String)>,
+    /// What the colours mean, when the chart says it (a flow chart: this
+    /// year, last year).
+    pub legend: Vec<String>,
     pub target_label: String,
 }
 
-fn short_num(v: f64, lang: Lang) -> String {
+pub(super) fn short_num(v: f64, lang: Lang) -> String {
     let decimals = if v.fract().abs() < 1e-9 || v.abs() >= 100.0 { 0 } else { 1 };
     format_number(v, decimals, lang)
 }
 
 /// A rounded top for a value axis, and three ticks up to it.
-fn ticks(max: f64, lang: Lang) -> (f64, Vec<(f64, String)>) {
+pub(super) fn ticks(max: f64, lang: Lang) -> (f64, Vec<(f64, String)>) {
     let max = if max <= 0.0 { 1.0 } else { max };
     let magnitude = 10f64.powf(max.log10().floor());
     let step = [0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0]
@@ -88,7 +97,12 @@ fn ticks(max: f64, lang: Lang) -> (f64, Vec<(f64, String)>) {
 }
 
 /// A value without its unit: `118/153`, `8.850,26`, `95%`.
-fn short_value(ind: &Indicator, v: crate::model::Num, total: Option<crate::model::Num>, lang: Lang) -> String {
+pub(super) fn short_value(
+    ind: &Indicator,
+    v: crate::model::Num,
+    total: Option<crate::model::Num>,
+    lang: Lang,
+) -> String {
     match (ind.kind, total) {
         (IndKind::Count | IndKind::Rank, Some(t)) => format!("{}/{}", format::num(v, lang), format::num(t, lang)),
         (IndKind::Percent, _) => format!("{}%", format::num(v, lang)),
@@ -96,7 +110,7 @@ fn short_value(ind: &Indicator, v: crate::model::Num, total: Option<crate::model
     }
 }
 
-fn sentence_items(items: &[Item]) -> String {
+pub(super) fn sentence_items(items: &[Item]) -> String {
     items.iter().map(|i| format!("{}: {}", i.label, i.text)).collect::<Vec<_>>().join("; ")
 }
 
@@ -142,6 +156,7 @@ pub fn series_chart(site: &Site, district: &District, ind: &Indicator, series: &
         items,
         ticks,
         target_label: t.target_short.to_string(),
+        legend: Vec::new(),
     }
 }
 
@@ -155,6 +170,7 @@ fn period_item(ind: &Indicator, o: &crate::model::Observation, lang: Lang) -> It
         target: o.target.map(|t| t.value),
         max: o.total.map(|t| t.value),
         derived: !o.added_from.is_empty(),
+        previous: None,
         text: match (o.value, o.target) {
             (Some(v), _) if !o.added_from.is_empty() => format!(
                 "{} ({} {})",
@@ -193,6 +209,7 @@ pub fn communes_chart(site: &Site, district: &District, ind_index: usize) -> Opt
                 text: format!("{} ({})", format::reported(ind, v, o, lang), format::period_short(o.period, lang)),
                 short: String::new(),
                 derived: false,
+                previous: None,
             })
         })
         .collect();
@@ -211,6 +228,7 @@ pub fn communes_chart(site: &Site, district: &District, ind_index: usize) -> Opt
         items,
         ticks: ticks(top, lang).1,
         target_label: lang.strings().target_short.to_string(),
+        legend: Vec::new(),
     })
 }
 
@@ -290,6 +308,7 @@ fn compare_charts(
                 items,
                 ticks: ticks(top, lang).1,
                 target_label: lang.strings().target_short.to_string(),
+                legend: Vec::new(),
             };
             ((level, basis), spec)
         })
@@ -334,6 +353,7 @@ fn district_item(
         text: format!("{text} · {}", format::period_short(o.period, lang)),
         short: String::new(),
         derived: !o.added_from.is_empty(),
+        previous: None,
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::draw;
 use super::pen::{self, AXIS, MUTED, PLAN, TEXT, TRACK, VALUE};
-use super::spec::ChartSpec;
+use super::spec::{ChartKind, ChartSpec};
 use plotters::prelude::*;
 
 fn xml_escape(s: &str) -> String {
@@ -37,7 +37,7 @@ fn finish(raw: &str, spec: &ChartSpec, w: u32, h: u32) -> String {
         "<svg viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart chart-{}{}\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>",
         spec.kind.class(),
         // One figure only: the card beside it says the same (print leaves it out).
-        if spec.items.len() == 1 { " chart-single" } else { "" },
+        if spec.items.len() == 1 && spec.kind != ChartKind::Flow { " chart-single" } else { "" },
         xml_escape(&spec.title),
         xml_escape(&spec.desc),
     ));

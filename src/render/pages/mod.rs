@@ -288,10 +288,13 @@ impl<'a> Renderer<'a> {
         self.charts.children(di).into_iter().map(|(i, g, svg)| views::ChartRef { label: caption(i, g), svg }).collect()
     }
 
-    /// Puts each card's chart in it.
+    /// Puts each card's chart in it: a flow's chart of totals to date
+    /// where it has one (FORMAT v2), else the chart of its series.
     fn with_charts(&self, district: usize, mut cards: Vec<Card>) -> Vec<Card> {
         for c in &mut cards {
-            c.chart = self.charts.series(self.site, district, c.indicator, None).unwrap_or_default().to_string();
+            let flow = self.charts.get(ChartKey::Flow { district, indicator: c.indicator });
+            let chart = flow.or_else(|| self.charts.series(self.site, district, c.indicator, None));
+            c.chart = chart.unwrap_or_default().to_string();
         }
         cards
     }
