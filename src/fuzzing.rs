@@ -48,6 +48,8 @@ pub fn observation(data: &[u8]) {
         note: parts.get(4).map(|t| t.to_string()),
         source: None,
         status: field(5),
+        revised_from: field(6),
+        revised_in: field(7),
     };
     for kind in [Kind::Count, Kind::Amount, Kind::Percent, Kind::Rank] {
         let ind = Indicator {

@@ -81,8 +81,24 @@ fn the_indicator_csv_ends_with_the_status_column() {
     let b = flows(None);
     assert_eq!(
         b.read("indicators/revenue.csv"),
-        "\u{FEFF}district,commune,period,value,total,target,note,status\nky-anh,,2022-YTD9,14824,,,,\nky-anh,,2022-Q3,5003.1,,,,\nky-anh,,2023-YTD9,16930.2,,,,estimate\nky-anh,,2023-Q3,5210.4,,,,preliminary\nky-anh,,2023,,,21980,,\n"
+        "\u{FEFF}district,commune,period,value,total,target,note,status\nky-anh,,2022-YTD9,14824,,,,\nky-anh,,2022-Q3,5003.1,,,,\nky-anh,,2023-YTD9,16930.2,,,,estimate\nky-anh,,2023-Q3,5232.8,,,,\nky-anh,,2023,,,21980,,\n"
     );
+}
+
+#[test]
+fn a_revised_figure_is_told_in_the_bulletin_of_its_revision_and_old_articles_keep_the_figure_of_their_day() {
+    let b = flows(None);
+    let q4 = regex_free_strip(&b.read("districts/ky-anh/bulletins/2023-Q4/index.html"));
+    assert!(q4.contains("Số liệu được điều chỉnh trong kỳ"), "{q4}");
+    assert!(q4.contains("Thu ngân sách trên địa bàn, Quý 3/2023: 5.210,4 tỷ đồng → 5.232,8 tỷ đồng"));
+    assert!(!regex_free_strip(&b.read("districts/ky-anh/bulletins/2023-Q3/index.html")).contains("điều chỉnh trong kỳ"));
+    // The article of 20/10/2023 keeps what was published then, and its change.
+    let old = regex_free_strip(&b.read("districts/ky-anh/quy-3/index.html"));
+    assert!(old.contains("Quý 3, thu ngân sách đạt 5.210,4 tỷ đồng, tăng 4,1% so với cùng kỳ."), "{old}");
+    let new = regex_free_strip(&b.read("districts/ky-anh/quy-4/index.html"));
+    assert!(new.contains("Số liệu quý 3 đã điều chỉnh: 5.232,8 tỷ đồng, tăng 4,6% so với cùng kỳ."), "{new}");
+    let table = b.read("districts/ky-anh/index.html");
+    assert!(table.contains("<td>điều chỉnh từ 5.210,4 tỷ đồng</td>"));
 }
 
 /// The text of an HTML fragment: tags dropped.

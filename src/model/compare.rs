@@ -115,6 +115,7 @@ mod tests {
             origin: Origin { file: String::new(), line: 0 },
             added_from: Vec::new(),
             certainty: Default::default(),
+            revision: None,
         }
     }
 

@@ -136,6 +136,7 @@ mod tests {
             origin: Origin { file: "f".into(), line: 1 },
             added_from: Vec::new(),
             certainty: Default::default(),
+            revision: None,
         }
     }
 

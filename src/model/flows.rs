@@ -66,6 +66,7 @@ mod tests {
                 origin: Origin { file: "f".into(), line: 1 },
                 added_from: Vec::new(),
                 certainty: Default::default(),
+                revision: None,
             })
             .collect();
         let mut sorted = observations;

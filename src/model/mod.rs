@@ -104,6 +104,18 @@ pub struct Observation {
     pub added_from: Vec<usize>,
     /// How sure the value is (FORMAT v2 `status`).
     pub certainty: Certainty,
+    /// The figure published before this one, when it was revised (an
+    /// extension of FORMAT v2: `revised_from`, `revised_in`).
+    pub revision: Option<Revision>,
+}
+
+/// An earlier figure a value replaced: an estimate confirmed later.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Revision {
+    /// The value published before.
+    pub from: Num,
+    /// The period in whose bulletin the revision is announced, if given.
+    pub published: Option<Period>,
 }
 
 /// How sure a reported value is (FORMAT v2, an observation's `status`):

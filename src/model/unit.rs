@@ -121,6 +121,7 @@ pub fn added_up(
             added_from: added_from.to_vec(),
             // A sum is as sure as its least sure part.
             certainty: same.iter().map(|m| m.certainty).max().unwrap_or_default(),
+            revision: None,
         });
     }
     if observations.is_empty() {
@@ -181,6 +182,7 @@ mod tests {
                 origin: super::super::Origin { file: "f".into(), line: 1 },
                 added_from: Vec::new(),
                 certainty: Default::default(),
+                revision: None,
             })
             .collect();
         let derived = Derived::compute(&observations, Better::Higher);

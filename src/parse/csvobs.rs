@@ -22,10 +22,25 @@ pub struct CsvRow {
     pub note: Option<String>,
     /// FORMAT v2: `estimate`, `preliminary` or `final` (empty: final).
     pub status: Option<String>,
+    /// The figure published before, and the period its revision is told in.
+    pub revised_from: Option<String>,
+    pub revised_in: Option<String>,
 }
 
-const COLUMNS: &[&str] =
-    &["indicator", "commune", "period", "value", "total", "target", "note", "district", "source", "status"];
+const COLUMNS: &[&str] = &[
+    "indicator",
+    "commune",
+    "period",
+    "value",
+    "total",
+    "target",
+    "note",
+    "district",
+    "source",
+    "status",
+    "revised_from",
+    "revised_in",
+];
 
 /// Reads every row of a CSV file; bad rows are reported by line.
 pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
@@ -48,7 +63,16 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
         diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), Data::CsvNoIndicatorPeriod));
         return Vec::new();
     };
-    let cols = [col("commune"), col("value"), col("total"), col("target"), col("note"), col("status")];
+    let cols = [
+        col("commune"),
+        col("value"),
+        col("total"),
+        col("target"),
+        col("note"),
+        col("status"),
+        col("revised_from"),
+        col("revised_in"),
+    ];
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -84,6 +108,8 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
             target: cell(cols[3]),
             note: cell(cols[4]),
             status: cell(cols[5]),
+            revised_from: cell(cols[6]),
+            revised_in: cell(cols[7]),
         });
     }
     rows

@@ -83,7 +83,8 @@ pub const DISTRICT_KEYS: &[&str] = &[
 pub const FORMED_FROM_KEYS: &[&str] = &["unit", "name", "whole"];
 pub const SUCCESSOR_KEYS: &[&str] = &["unit", "name", "url"];
 pub const COMMUNE_KEYS: &[&str] = &["name", "data"];
-pub const OBSERVATION_KEYS: &[&str] = &["period", "value", "total", "target", "note", "source", "status"];
+pub const OBSERVATION_KEYS: &[&str] =
+    &["period", "value", "total", "target", "note", "source", "status", "revised_from", "revised_in"];
 
 /// Front matter of an article or a page.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -119,6 +119,15 @@ pub fn certainty(c: Certainty, lang: Lang) -> &'static str {
     }
 }
 
+/// Where a revised value came from: `điều chỉnh từ 16.930,2 tỷ đồng`.
+pub fn revised(ind: &Indicator, o: &Observation, lang: Lang) -> Option<String> {
+    let from = quantity(ind, o.revision?.from, lang);
+    Some(match lang {
+        Lang::Vi => format!("điều chỉnh từ {from}"),
+        Lang::En => format!("revised from {from}"),
+    })
+}
+
 /// What a flow's value at `obs[at]` is read with (FORMAT v2): the change
 /// on the same period a year earlier, `tăng 14,6% so với cùng kỳ`, and the
 /// share of the year's plan, `đạt 75,0% kế hoạch năm`; none for a level.

@@ -23,8 +23,16 @@ pub fn value_period(
 }
 
 /// What `{{ value(...) }}` shows: the value of one observation, or its
-/// target when it has no value yet.
-pub fn observation_text(site: &Site, district: usize, indicator: usize, period: Period) -> String {
+/// target when it has no value yet. In an article written before a value
+/// was revised (its date before the period of `revised_in`), the figure
+/// published then: an old article is not rewritten with the new figure.
+pub fn observation_text(
+    site: &Site,
+    district: usize,
+    indicator: usize,
+    period: Period,
+    moment: Option<&Moment>,
+) -> String {
     let ind = &site.indicators[indicator];
     let lang = site.settings.lang;
     let Some(o) =
@@ -33,6 +41,9 @@ pub fn observation_text(site: &Site, district: usize, indicator: usize, period: 
         return String::new();
     };
     match (o.value, o.target) {
+        (Some(_), _) if o.revision.is_some_and(|r| written_before(&r, moment)) => {
+            format::quantity(ind, o.revision.expect("checked").from, lang)
+        }
         (Some(v), _) => format::reported(ind, v, o, lang),
         (None, Some(t)) => format::quantity(ind, t, lang),
         (None, None) => String::new(),
@@ -41,15 +52,32 @@ pub fn observation_text(site: &Site, district: usize, indicator: usize, period: 
 
 /// What a `value` shortcode writes for the observation of `period`: the
 /// value, or a figure derived from it (`show`).
-pub fn shown_text(site: &Site, district: usize, indicator: usize, period: Period, show: Show) -> String {
+pub fn shown_text(
+    site: &Site,
+    district: usize,
+    indicator: usize,
+    period: Period,
+    show: Show,
+    moment: Option<&Moment>,
+) -> String {
     let series = site.districts[district].series_for(indicator);
     let at = series.and_then(|s| s.observations.iter().position(|o| o.period == period));
     let (Some(s), Some(at)) = (series, at) else { return String::new() };
-    let (year_earlier, year_plan) =
-        format::flow_figures(&site.indicators[indicator], &s.observations, at, site.settings.lang);
+    // An article written before the value was revised reads the figure of then.
+    let mut obs = std::borrow::Cow::Borrowed(&s.observations);
+    if let Some(r) = obs[at].revision.filter(|r| written_before(r, moment)) {
+        obs.to_mut()[at].value = Some(r.from);
+    }
+    let (year_earlier, year_plan) = format::flow_figures(&site.indicators[indicator], &obs, at, site.settings.lang);
     match show {
-        Show::Value => observation_text(site, district, indicator, period),
+        Show::Value => observation_text(site, district, indicator, period, moment),
         Show::YearEarlier => year_earlier.unwrap_or_default(),
         Show::YearPlan => year_plan.unwrap_or_default(),
     }
+}
+
+/// Whether an article of `moment` was written before the revision was
+/// told (the start of the period of `revised_in`).
+fn written_before(r: &crate::model::Revision, moment: Option<&Moment>) -> bool {
+    moment.zip(r.published).is_some_and(|(m, published)| m.date < published.start())
 }

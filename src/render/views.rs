@@ -34,6 +34,8 @@ pub struct ObsRow {
     /// For a flow (FORMAT v2): on a year earlier, and of the year's plan.
     pub year_earlier: String,
     pub year_plan: String,
+    /// For a revised value: the figure published before it.
+    pub revised: String,
 }
 
 /// A drawn chart and the caption it is shown with.
@@ -84,6 +86,8 @@ pub struct Card {
     pub flow: bool,
     pub year_earlier: Option<String>,
     pub year_plan: Option<String>,
+    /// The latest value's earlier figure, when it was revised.
+    pub revised: Option<String>,
 }
 
 pub fn indicator_href(ind: &Indicator) -> String {
@@ -113,6 +117,7 @@ pub fn obs_rows(ind: &Indicator, obs: &[Observation], lang: Lang) -> Vec<ObsRow>
             derived: !o.added_from.is_empty(),
             year_earlier: year_earlier.unwrap_or_default(),
             year_plan: year_plan.unwrap_or_default(),
+            revised: format::revised(ind, o, lang).unwrap_or_default(),
         })
         .collect()
 }
@@ -161,6 +166,7 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
     let next_plan = d.next_plan.filter(|&n| Some(n) != d.goal).map(plan_text);
     let (year_earlier, year_plan) = d.latest.map(|i| format::flow_figures(ind, obs, i, lang)).unwrap_or_default();
     Card {
+        revised: latest.and_then(|o| format::revised(ind, o, lang)),
         flow: ind.flow,
         year_earlier,
         year_plan,
@@ -272,7 +278,7 @@ pub fn summary(site: &Site, a: &Article) -> String {
                 .map(|sc| match *sc {
                     Shortcode::Value { indicator, district, period, show } => {
                         values::value_period(site, district, indicator, period, Some(&Moment::of(a)))
-                            .map(|p| values::shown_text(site, district, indicator, p, show))
+                            .map(|p| values::shown_text(site, district, indicator, p, show, Some(&Moment::of(a))))
                             .unwrap_or_default()
                     }
                     Shortcode::Chart { .. } => String::new(),

@@ -140,6 +140,7 @@ pub struct Strings {
     /// Periods as reports count them (FORMAT v2).
     pub year_earlier: &'static str,
     pub year_plan: &'static str,
+    pub revisions: &'static str,
 }
 
 static VI: Strings = Strings {
@@ -238,6 +239,7 @@ static VI: Strings = Strings {
     added_up_legend: "Cột nhạt: số liệu cộng từ các đơn vị trước khi sáp nhập",
     year_earlier: "So với cùng kỳ",
     year_plan: "So với kế hoạch năm",
+    revisions: "Số liệu được điều chỉnh trong kỳ",
 };
 
 static EN: Strings = Strings {
@@ -336,4 +338,5 @@ static EN: Strings = Strings {
     added_up_legend: "Pale columns: figures added up from the units before the merger",
     year_earlier: "On a year earlier",
     year_plan: "Of the year's plan",
+    revisions: "Figures revised in the period",
 };

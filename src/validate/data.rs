@@ -207,6 +207,8 @@ fn gather_yaml<T>(
                 note: map.get("note").and_then(scalar_text),
                 source: map.get("source").and_then(scalar_text),
                 status: field("status"),
+                revised_from: field("revised_from"),
+                revised_in: field("revised_in"),
             };
             if let Some(obs) = observation::check(&input, &indicators[ind], diags) {
                 insert(into, ind, obs, &indicators[ind], diags);
@@ -289,6 +291,8 @@ fn gather_csv(
         note: row.note.clone(),
         source: None,
         status: field(&row.status),
+        revised_from: field(&row.revised_from),
+        revised_in: field(&row.revised_in),
     };
     if let Some(obs) = observation::check(&input, &indicators[ind], diags) {
         insert(into, ind, obs, &indicators[ind], diags);

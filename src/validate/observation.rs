@@ -2,7 +2,7 @@
 
 use crate::diag::messages::{Figures, Quantity};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
-use crate::model::{Certainty, Granularity, Indicator, Kind, Num, Observation, Origin, Period};
+use crate::model::{Certainty, Granularity, Indicator, Kind, Num, Observation, Origin, Period, Revision};
 use crate::text::decimal;
 
 /// A cell or scalar as written, with its place.
@@ -25,6 +25,9 @@ pub struct ObsInput {
     pub source: Option<String>,
     /// FORMAT v2: how sure the value is.
     pub status: Option<Field>,
+    /// The figure published before, and the period the revision is told in.
+    pub revised_from: Option<Field>,
+    pub revised_in: Option<Field>,
 }
 
 impl ObsInput {
@@ -87,6 +90,7 @@ pub fn check(input: &ObsInput, indicator: &Indicator, diags: &mut Diagnostics) -
         diags.push(input.error(None, Figures::NoValueNorTarget));
     }
     let certainty = certainty(input, diags);
+    let revision = revision(input, period, diags);
     if let Some(p) = period.filter(|p| p.granularity == Granularity::YearToDate && !indicator.flow) {
         let (id, text) = (indicator.id.clone(), p.key());
         diags.push(Diagnostic::warning(
@@ -105,6 +109,7 @@ pub fn check(input: &ObsInput, indicator: &Indicator, diags: &mut Diagnostics) -
         origin: Origin { file: input.file.clone(), line: input.pos.map(|p| p.line).unwrap_or(0) },
         added_from: Vec::new(),
         certainty,
+        revision,
     };
     check_ranges(input, indicator, &obs, diags);
     (diags.error_count() == before).then_some(obs)
@@ -118,6 +123,29 @@ fn certainty(input: &ObsInput, diags: &mut Diagnostics) -> Certainty {
         diags.push(input.error(Some(f), Figures::BadStatus { text: f.text.trim().to_string() }));
         Certainty::Final
     })
+}
+
+/// A revised value's earlier figure (`revised_from`) and the period its
+/// revision is told in (`revised_in`, which must end after the value's own
+/// period); `revised_in` alone is an error.
+fn revision(input: &ObsInput, period: Option<Period>, diags: &mut Diagnostics) -> Option<Revision> {
+    let from = number(input, &input.revised_from, Quantity::Value, diags);
+    let published = input.revised_in.as_ref().and_then(|f| {
+        let p =
+            Period::parse(f.text.trim()).map_err(|e| diags.push(input.error(Some(f), Figures::BadPeriod(e)))).ok()?;
+        if from.is_none() && input.revised_from.is_none() {
+            diags.push(input.error(Some(f), Figures::RevisedInAlone));
+        }
+        if period.is_some_and(|own| p.end() <= own.end()) {
+            let (own, text) = (period.map(|o| o.key()).unwrap_or_default(), p.key());
+            diags.push(input.error(Some(f), Figures::RevisedBefore { own, text }));
+        }
+        Some(p)
+    });
+    if from.is_some() && input.value.is_none() {
+        diags.push(input.error(input.revised_from.as_ref(), Figures::RevisedNoValue));
+    }
+    from.map(|from| Revision { from, published })
 }
 
 fn split_shorthand(input: &ObsInput, diags: &mut Diagnostics) -> (Option<Field>, Option<Field>) {
@@ -197,6 +225,8 @@ mod tests {
             note: None,
             source: None,
             status: None,
+            revised_from: None,
+            revised_in: None,
         }
     }
 

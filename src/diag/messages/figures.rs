@@ -38,6 +38,15 @@ pub enum Figures {
     BadStatus {
         text: String,
     },
+    /// `revised_in` without `revised_from`.
+    RevisedInAlone,
+    /// `revised_in` that does not end after the value's own period.
+    RevisedBefore {
+        own: String,
+        text: String,
+    },
+    /// `revised_from` on an observation without a value.
+    RevisedNoValue,
     /// A year-to-date period on an indicator that is not a flow.
     YtdOnLevel {
         id: String,
@@ -166,6 +175,18 @@ impl Figures {
             BadStatus { text } => (
                 say!(lang, "`status` must be estimate, preliminary or final, not `{text}`", "`status` phải là estimate (ước tính), preliminary (sơ bộ) hoặc final (chính thức), đang là `{text}`"),
                 Some(say!(lang, "leave `status` out for a final figure", "bỏ `status` nếu là số liệu chính thức")),
+            ),
+            RevisedInAlone => (
+                say!(lang, "`revised_in` without `revised_from`", "có `revised_in` nhưng thiếu `revised_from`"),
+                Some(say!(lang, "write the figure published before as `revised_from`", "hãy ghi số liệu đã công bố trước đó vào `revised_from`")),
+            ),
+            RevisedBefore { own, text } => (
+                say!(lang, "a figure for {own} cannot be revised in {text}, which ends before it", "số liệu kỳ {own} không thể được điều chỉnh trong kỳ {text} (kết thúc trước kỳ đó)"),
+                Some(say!(lang, "`revised_in` is the period whose bulletin tells of the revision, after the figure's own", "`revised_in` là kỳ mà bản tin thông báo việc điều chỉnh, sau kỳ của số liệu")),
+            ),
+            RevisedNoValue => (
+                say!(lang, "`revised_from` on an observation without a `value`", "có `revised_from` nhưng số liệu chưa có `value`"),
+                Some(say!(lang, "`revised_from` is the value published before this one", "`revised_from` là giá trị đã công bố trước giá trị này")),
             ),
             YtdOnLevel { id, text } => (
                 say!(

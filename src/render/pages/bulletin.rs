@@ -66,6 +66,37 @@ struct League {
     rows: Vec<LeagueRow>,
 }
 
+/// A figure revised in a bulletin's period: which, of when, from what, to what.
+#[derive(Serialize)]
+struct Revised {
+    indicator: Link,
+    period: String,
+    from: String,
+    to: String,
+}
+
+/// The figures of a unit whose revision is told in bulletin period `p`
+/// (their `revised_in` ends within it).
+fn revisions(site: &crate::model::Site, di: usize, p: Period) -> Vec<Revised> {
+    let lang = site.settings.lang;
+    let mut out = Vec::new();
+    for s in &site.districts[di].series {
+        let ind = &site.indicators[s.indicator];
+        for o in &s.observations {
+            let (Some(r), Some(v)) = (o.revision, o.value) else { continue };
+            if r.published.is_some_and(|q| q.ends_within(p)) {
+                out.push(Revised {
+                    indicator: Link { label: ind.name.clone(), href: views::indicator_href(ind) },
+                    period: format::period(o.period, lang),
+                    from: format::quantity(ind, r.from, lang),
+                    to: format::reported(ind, v, o, lang),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// A year and the links under it.
 #[derive(Serialize)]
 pub(super) struct YearGroup {
@@ -127,6 +158,8 @@ impl Renderer<'_> {
             behind: Vec<Link>,
             new_data: bool,
             place: crate::render::places::Place,
+            /// Figures revised in this period (an estimate confirmed later).
+            revisions: Vec<Revised>,
         }
         let site = self.site;
         let lang = site.settings.lang;
@@ -169,6 +202,7 @@ impl Renderer<'_> {
             reached,
             behind,
             place: crate::render::places::place(site, di),
+            revisions: revisions(site, di, p),
         };
         self.page("bulletin.html", &dir, self.base(&dir, title, String::new(), "bulletins"), body)
     }

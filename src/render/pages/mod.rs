@@ -356,7 +356,7 @@ impl<'a> Renderer<'a> {
         };
         let (value, period_label) = match value_of {
             Some(p) => (
-                crate::render::values::shown_text(site, district, indicator, p, show),
+                crate::render::values::shown_text(site, district, indicator, p, show, moment),
                 crate::render::format::period(p, lang),
             ),
             None => (String::new(), String::new()),
