@@ -36,7 +36,7 @@ fn an_article_writes_the_reports_own_sentence_computed_by_bantin() {
 fn a_flows_card_and_table_give_the_change_on_a_year_earlier_and_the_share_of_the_years_plan() {
     let b = flows(None);
     let html = b.read("districts/ky-anh/index.html");
-    assert!(html.contains("<p class=\"card-flow\">giảm 3,2% so với cùng kỳ</p>"), "output 2024 on 2023");
+    assert!(html.contains("<p class=\"card-period card-flow\">giảm 3,2% so với cùng kỳ</p>"), "output 2024 on 2023");
     assert!(html.contains("8.567,03 tỷ đồng (sơ bộ)"), "a preliminary value says so");
     assert!(html.contains("<th scope=\"row\">9 tháng đầu năm 2023</th><td class=\"num\">16.930,2 tỷ đồng (ước tính)</td><td class=\"num\"></td><td class=\"num\"></td><td>tăng 14,2% so với cùng kỳ</td><td>đạt 77,0% kế hoạch năm</td>"));
     // Nine months to date come before the third quarter that ends with them.
@@ -97,8 +97,14 @@ fn a_revised_figure_is_told_in_the_bulletin_of_its_revision_and_old_articles_kee
     assert!(old.contains("Quý 3, thu ngân sách đạt 5.210,4 tỷ đồng, tăng 4,1% so với cùng kỳ."), "{old}");
     let new = regex_free_strip(&b.read("districts/ky-anh/quy-4/index.html"));
     assert!(new.contains("Số liệu quý 3 đã điều chỉnh: 5.232,8 tỷ đồng, tăng 4,6% so với cùng kỳ."), "{new}");
+    // show="plan" on a whole year: its value against its own target.
+    assert!(new.contains("Năm 2023, giá trị sản xuất đạt 107,8% kế hoạch năm."), "{new}");
     let table = b.read("districts/ky-anh/index.html");
     assert!(table.contains("<td>điều chỉnh từ 5.210,4 tỷ đồng</td>"));
+    // The indicator's page gives the same figures.
+    let page = b.read("indicators/revenue/index.html");
+    assert!(page.contains("<td>Kỳ Anh</td><td></td><td>9 tháng đầu năm 2023</td><td class=\"num\">16.930,2 tỷ đồng (ước tính)</td><td class=\"num\"></td><td class=\"num\"></td><td>tăng 14,2% so với cùng kỳ</td><td>đạt 77,0% kế hoạch năm</td>"), "{page}");
+    assert!(page.contains("<td>điều chỉnh từ 5.210,4 tỷ đồng</td>"));
 }
 
 /// The text of an HTML fragment: tags dropped.

@@ -38,6 +38,17 @@ pub fn share_of_year_plan(obs: &[Observation], at: usize) -> Option<f64> {
     (plan != 0.0).then(|| now / plan * 100.0)
 }
 
+/// The share of the year's plan a `value` shortcode writes (`show="plan"`):
+/// [`share_of_year_plan`] for a shorter period, and for a whole year its
+/// value against its own target.
+pub fn share_of_plan(obs: &[Observation], at: usize) -> Option<f64> {
+    share_of_year_plan(obs, at).or_else(|| {
+        let o = &obs[at];
+        let (v, t) = (o.value?.value, o.target?.value);
+        (o.period.months() == 12 && t != 0.0).then(|| v / t * 100.0)
+    })
+}
+
 fn value_of(obs: &[Observation], period: Period) -> Option<f64> {
     obs.iter().find(|m| m.period == period).and_then(|m| m.value).map(|v| v.value)
 }
@@ -121,6 +132,7 @@ mod tests {
         assert_eq!(share_of_year_plan(&s.observations, at(&s, "2024-Q1")), None, "a target of zero");
         let whole = series(&[("2023", Some(100.0), Some(200.0))]);
         assert_eq!(share_of_year_plan(&whole.observations, 0), None, "a year is measured by its own target");
+        assert_eq!(share_of_plan(&whole.observations, 0), Some(50.0), "which a value shortcode can write");
     }
 
     #[test]

@@ -201,6 +201,7 @@ pub fn period_short(p: Period, lang: Lang) -> String {
         (Granularity::Half, Lang::Vi) => format!("6T {}/{}", if p.index == 1 { "đầu" } else { "cuối" }, p.year),
         (Granularity::Quarter, Lang::Vi) => format!("Quý {}/{}", p.index, p.year),
         (Granularity::Month, Lang::Vi) => format!("T{}/{}", p.index, p.year),
+        (Granularity::YearToDate, Lang::Vi) if p.index == 1 => format!("T1/{}", p.year),
         (Granularity::YearToDate, Lang::Vi) => format!("1–{}/{}", p.index, p.year),
         _ => period(p, lang),
     }

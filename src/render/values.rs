@@ -72,7 +72,9 @@ pub fn shown_text(
     match show {
         Show::Value => observation_text(site, district, indicator, period, moment),
         Show::YearEarlier => year_earlier.unwrap_or_default(),
-        Show::YearPlan => year_plan.unwrap_or_default(),
+        Show::YearPlan => year_plan
+            .or_else(|| crate::model::flows::share_of_plan(&obs, at).map(|p| format::year_plan(p, site.settings.lang)))
+            .unwrap_or_default(),
     }
 }
 

@@ -120,7 +120,7 @@ fn shortcode(sc: &RawShortcode, place: Place, ctx: &Ctx) -> Result<Shortcode, Pr
     let derived = match show {
         Show::Value => true,
         Show::YearEarlier => flows::change_on_year_earlier(&series.observations, at).is_some(),
-        Show::YearPlan => flows::share_of_year_plan(&series.observations, at).is_some(),
+        Show::YearPlan => flows::share_of_plan(&series.observations, at).is_some(),
     };
     if !derived {
         let (id, period) = (id.to_string(), text.to_string());

@@ -22,6 +22,8 @@ struct IndicatorItem {
     unit: String,
     topic: Option<Link>,
     districts: usize,
+    /// A total over its period (FORMAT v2 `measure: flow`).
+    flow: bool,
 }
 
 /// One district's latest figure on an indicator page.
@@ -56,6 +58,7 @@ impl Renderer<'_> {
             unit: ind.unit.clone().unwrap_or_default(),
             topic: ind.topic.as_ref().and_then(|t| views::topic_links(self.site, std::slice::from_ref(t)).pop()),
             districts: self.site.districts.iter().filter(|d| d.series_for(i).is_some()).count(),
+            flow: ind.flow,
         }
     }
 
