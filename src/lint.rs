@@ -2,11 +2,12 @@
 //! Markdown that lead nowhere, and data that is valid but suspicious. All
 //! of these are warnings; `check --strict` fails on them.
 
-use crate::diag::messages::Lint;
+use crate::diag::messages::{Computed, Lint};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
-use crate::model::{Body, Series, Site};
+use crate::model::{flows, Body, Series, Site};
 use crate::render::links::resolve;
 use crate::render::views::article_dir;
+use crate::text::decimal::About;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -88,6 +89,7 @@ fn series(site: &Site, s: &Series, d: &mut Diagnostics) {
             ));
         }
     }
+    notes(site, s, d);
     for (i, o) in obs.iter().enumerate() {
         if o.value.is_none() && o.target.is_some() {
             if let Some(later) = obs[i + 1..].iter().find(|l| l.value.is_some()) {
@@ -118,4 +120,53 @@ fn topics_and_indicators(site: &Site, d: &mut Diagnostics) {
             d.push(Diagnostic::warning("content/indicators.yaml", None, Lint::IndicatorUnused { id: ind.id.clone() }));
         }
     }
+}
+
+/// A note that restates a figure bantin derives, with another number: `tăng
+/// 20%` where the data gives 14,6% on the same period a year earlier, or
+/// `đạt 90% kế hoạch` where the value is 107,8% of its plan. A note that
+/// rounds the figure differently (`tăng 14,62%`) agrees with it.
+fn notes(site: &Site, s: &Series, d: &mut Diagnostics) {
+    let ind = &site.indicators[s.indicator];
+    for (at, o) in s.observations.iter().enumerate() {
+        let Some(note) = &o.note else { continue };
+        for said in crate::text::decimal::percents(note) {
+            let computed = match said.about {
+                About::Change if ind.flow && on_year_earlier(&said.after, o.period.year) => {
+                    flows::change_on_year_earlier(&s.observations, at).map(Computed::Change)
+                }
+                About::Plan => {
+                    flows::share_of_plan(&s.observations, at).or_else(|| own_plan_share(o)).map(Computed::Plan)
+                }
+                _ => None,
+            };
+            let Some(computed) = computed else { continue };
+            let (stated, derived) = match computed {
+                Computed::Change(c) => (if said.fall { -said.value } else { said.value }, c),
+                Computed::Plan(p) => (said.value, p),
+            };
+            if (stated - derived).abs() > 0.5 * 10f64.powi(-(said.decimals as i32)) + 1e-9 {
+                let problem = Lint::NoteDisagrees { id: ind.id.clone(), said: said.text.clone(), computed };
+                d.push(Diagnostic::warning(&o.origin.file, Some(Pos::new(o.origin.line, 1)), problem));
+            }
+        }
+    }
+}
+
+/// Whether the words after a change say it is on a year earlier: `so với
+/// cùng kỳ`, `so với năm trước`, `so với năm 2022` (for a figure of 2023).
+/// A change compared with anything else (or with nothing said) is not
+/// checked: no noisy guesses.
+fn on_year_earlier(after: &str, year: i16) -> bool {
+    let Some(rest) = after.strip_prefix("so với") else { return false };
+    let rest = rest.trim_start();
+    rest.starts_with("cùng kỳ")
+        || rest.starts_with("năm trước")
+        || rest.strip_prefix("năm").unwrap_or(rest).trim_start().starts_with(&(year - 1).to_string())
+}
+
+/// An observation's value as a percent of its own target.
+fn own_plan_share(o: &crate::model::Observation) -> Option<f64> {
+    let (v, t) = (o.value?.value, o.target?.value);
+    (t != 0.0).then(|| v / t * 100.0)
 }

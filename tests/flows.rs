@@ -107,6 +107,27 @@ fn a_revised_figure_is_told_in_the_bulletin_of_its_revision_and_old_articles_kee
     assert!(page.contains("<td>điều chỉnh từ 5.210,4 tỷ đồng</td>"));
 }
 
+/// `check` warns where a note restates a figure bantin derives with another
+/// number; a note that only rounds it differently, or a change compared
+/// with something else, is left alone.
+#[test]
+fn a_note_that_restates_a_derived_figure_wrongly_is_a_warning() {
+    let report = bantin::check(&fixture("flow_notes"), false);
+    let text = report.render(bantin::text::lang::Lang::Vi);
+    assert_eq!(report.counts(), (0, 2), "{text}");
+    assert!(
+        text.contains("district.yaml:6:1: cảnh báo: ghi chú nói “tăng 20%”, nhưng số liệu của `output` cho giảm 3,2%"),
+        "{text}"
+    );
+    assert!(text.contains("district.yaml:9:1: cảnh báo: ghi chú nói “90% kế hoạch”, nhưng số liệu của `income` cho đạt 96,2% kế hoạch"), "{text}");
+    // The example site's notes agree with its data.
+    let example = bantin::check(&repo_root(), false);
+    assert!(
+        !example.render(bantin::text::lang::Lang::En).contains("the note says"),
+        "no false warning on the example site"
+    );
+}
+
 /// The text of an HTML fragment: tags dropped.
 fn regex_free_strip(html: &str) -> String {
     let mut out = String::new();

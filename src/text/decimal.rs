@@ -113,6 +113,65 @@ pub fn three_decimals(text: &str) -> Option<(String, String)> {
     Some((read, format!("{sign}{whole}{frac}")))
 }
 
+/// What a percent in a note says: a change (`tăng 14,6%`, `giảm 3,2%`) or a
+/// share of a plan (`đạt 107,8% kế hoạch`, `77% KH`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum About {
+    Change,
+    Plan,
+}
+
+/// A percent written in a note, the way Vietnamese text writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaidPercent {
+    pub text: String,
+    pub value: f64,
+    pub decimals: u8,
+    pub about: About,
+    /// `giảm` (a fall): the change is negative.
+    pub fall: bool,
+    /// What follows the percent sign (lower case), which says what a
+    /// change is compared with (`so với cùng kỳ`).
+    pub after: String,
+}
+
+/// The percents of a note that restate a change or a share of a plan
+/// (numbers with a decimal comma: `14,62%`); others are left out.
+pub fn percents(note: &str) -> Vec<SaidPercent> {
+    let mut out = Vec::new();
+    for (i, _) in note.match_indices('%') {
+        let before = &note[..i];
+        let number: String =
+            before.chars().rev().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.').collect();
+        let number: String = number.chars().rev().collect();
+        let number = number.trim_start_matches([',', '.']);
+        if number.is_empty() {
+            continue;
+        }
+        let Ok(value) = number.replace('.', "").replace(',', ".").parse::<f64>() else { continue };
+        let decimals = number.split_once(',').map(|(_, f)| f.len()).unwrap_or(0) as u8;
+        let words_before = before[..before.len() - number.len()].trim_end().to_lowercase();
+        let after = note[i + 1..].trim_start().to_lowercase();
+        let (about, fall) = if after.starts_with("kế hoạch") || after.starts_with("kh") {
+            (About::Plan, false)
+        } else if words_before.ends_with("tăng") {
+            (About::Change, false)
+        } else if words_before.ends_with("giảm") {
+            (About::Change, true)
+        } else {
+            continue;
+        };
+        let verb = match (about, fall) {
+            (About::Change, false) => "tăng ",
+            (About::Change, true) => "giảm ",
+            (About::Plan, _) => "",
+        };
+        let noun = if about == About::Plan { " kế hoạch" } else { "" };
+        out.push(SaidPercent { text: format!("{verb}{number}%{noun}"), value, decimals, about, fall, after });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,5 +223,17 @@ mod tests {
         assert_eq!(three_decimals("0.125"), None, "a fraction below one is not a thousands group");
         assert_eq!(three_decimals("8.85"), None);
         assert_eq!(three_decimals("1234.567"), None);
+    }
+
+    #[test]
+    fn a_note_says_a_change_or_a_share_of_plan_in_vietnamese_numbers() {
+        let said = percents("Đạt 107,79% kế hoạch, tăng 14,62% so với năm 2022; giảm 3% hộ nghèo; 35,59% từ nhân dân");
+        let got: Vec<(f64, u8, About, bool)> = said.iter().map(|s| (s.value, s.decimals, s.about, s.fall)).collect();
+        assert_eq!(
+            got,
+            vec![(107.79, 2, About::Plan, false), (14.62, 2, About::Change, false), (3.0, 0, About::Change, true)]
+        );
+        assert_eq!(percents("đạt 77% KH năm")[0].about, About::Plan);
+        assert!(percents("tăng 5 bậc, 1.234 người").is_empty());
     }
 }

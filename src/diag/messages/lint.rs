@@ -5,20 +5,79 @@
 use super::{say, Words};
 use crate::text::lang::Lang;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Lint {
-    RootLink { dest: String },
-    DeadLink { dest: String },
-    PeriodOrder { id: String, period: String, earlier: String },
-    TargetWithoutValue { id: String, period: String, later: String },
-    TopicWithoutName { slug: String },
-    IndicatorUnused { id: String },
+    RootLink {
+        dest: String,
+    },
+    DeadLink {
+        dest: String,
+    },
+    PeriodOrder {
+        id: String,
+        period: String,
+        earlier: String,
+    },
+    TargetWithoutValue {
+        id: String,
+        period: String,
+        later: String,
+    },
+    TopicWithoutName {
+        slug: String,
+    },
+    IndicatorUnused {
+        id: String,
+    },
+    /// A note restates a derived figure with another number.
+    NoteDisagrees {
+        id: String,
+        said: String,
+        computed: Computed,
+    },
+}
+
+/// A figure bantin derived (unrounded): a change on a year earlier or a
+/// share of the plan, in percent.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Computed {
+    Change(f64),
+    Plan(f64),
 }
 
 impl Lint {
     pub(super) fn words(&self, lang: Lang) -> Words {
         use Lint::*;
         match self {
+            NoteDisagrees { id, said, computed } => {
+                let n = |x: f64| super::figure((x * 10.0).round().abs() / 10.0, 1, lang);
+                let computed = match *computed {
+                    Computed::Change(c) if c < 0.0 => {
+                        let n = n(c);
+                        say!(lang, "a fall of {n}%", "giảm {n}%")
+                    }
+                    Computed::Change(c) => {
+                        let n = n(c);
+                        say!(lang, "a rise of {n}%", "tăng {n}%")
+                    }
+                    Computed::Plan(p) => {
+                        let n = n(p);
+                        say!(lang, "{n}% of the plan", "đạt {n}% kế hoạch")
+                    }
+                };
+                (
+                say!(
+                    lang,
+                    "the note says “{said}”, but the data of `{id}` gives {computed}",
+                    "ghi chú nói “{said}”, nhưng số liệu của `{id}` cho {computed}"
+                ),
+                Some(say!(
+                    lang,
+                    "bantin works out this figure itself: correct the data or drop the figure from the note",
+                    "bantin tự tính con số này: hãy sửa số liệu hoặc bỏ con số khỏi ghi chú"
+                )),
+                )
+            }
             RootLink { dest } => (
                 say!(
                     lang,
