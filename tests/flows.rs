@@ -42,6 +42,12 @@ fn a_flows_card_and_table_give_the_change_on_a_year_earlier_and_the_share_of_the
     // Nine months to date come before the third quarter that ends with them.
     let ytd = html.find("<th scope=\"row\">9 tháng đầu năm 2023</th>").unwrap();
     assert!(ytd < html.find("<th scope=\"row\">Quý 3/2023</th>").unwrap());
+    // The revenue card reads nine months to date, not the third quarter
+    // ending with them, and judges them against the year's plan: 77,0%
+    // after three quarters of the year is on track.
+    let revenue = html.split("Thu ngân sách trên địa bàn").nth(1).unwrap().split("</article>").next().unwrap();
+    assert!(revenue.contains("16.930,2 tỷ đồng (ước tính)</p><p class=\"card-period card-flow\">tăng 14,2% so với cùng kỳ; đạt 77,0% kế hoạch năm</p>"), "{revenue}");
+    assert!(revenue.contains("status-on-track"), "{revenue}");
     // A level indicator's table has no such columns.
     let hamlets = html.split("Thôn đạt chuẩn").last().unwrap();
     assert!(!hamlets.split("</table>").next().unwrap().contains("So với cùng kỳ"));

@@ -14,7 +14,8 @@
 //! Both are shown with one decimal, rounded half away from zero
 //! ([`one_decimal`]).
 
-use super::{Granularity, Observation, Period};
+use super::{Better, Derived, Granularity, Observation, Period, Series};
+use std::borrow::Cow;
 
 /// The change of the value of `obs[at]` on the same period a year earlier,
 /// in percent of the earlier value (unrounded); `obs` is one series.
@@ -46,6 +47,48 @@ pub fn share_of_plan(obs: &[Observation], at: usize) -> Option<f64> {
         let o = &obs[at];
         let (v, t) = (o.value?.value, o.target?.value);
         (o.period.months() == 12 && t != 0.0).then(|| v / t * 100.0)
+    })
+}
+
+/// How a flow's series is read on a card: in the kind of period of its
+/// longest total among those ending last (a year to date before the quarter
+/// or month ending with it), with the plans kept, and a total to date judged
+/// against its year's plan ([`year_to_date_status`]); a series of one other
+/// kind is read as it is. Mixing kinds would compare nine months with a
+/// quarter.
+pub fn reading(series: &Series, better: Better) -> Cow<'_, Series> {
+    let obs = &series.observations;
+    let valued = || obs.iter().filter(|o| o.value.is_some());
+    let Some(end) = valued().map(|o| o.period.end()).max() else { return Cow::Borrowed(series) };
+    let Some(kind) = valued().filter(|o| o.period.end() == end).max_by_key(|o| o.period.months()) else {
+        return Cow::Borrowed(series);
+    };
+    let kind = kind.period.granularity;
+    if kind != Granularity::YearToDate && valued().all(|o| o.period.granularity == kind) {
+        return Cow::Borrowed(series);
+    }
+    let kept: Vec<Observation> =
+        obs.iter().filter(|o| o.period.granularity == kind || o.value.is_none()).cloned().collect();
+    let mut derived = Derived::compute(&kept, better);
+    derived.status = year_to_date_status(&kept, &derived, better).or(derived.status);
+    Cow::Owned(Series { indicator: series.indicator, observations: kept, derived })
+}
+
+/// The status of a total to date against its year's plan, as reports judge
+/// it: achieved when it reaches the plan, on track when its share of the
+/// plan is at least the share of the year gone (nine months: 75 %), else
+/// behind. `None` when the latest is not a year to date with a plan.
+fn year_to_date_status(obs: &[Observation], d: &Derived, better: Better) -> Option<super::Status> {
+    let o = &obs[d.latest?];
+    if o.period.granularity != Granularity::YearToDate || better != Better::Higher {
+        return None;
+    }
+    let share = share_of_year_plan(obs, d.latest?)?;
+    let gone = f64::from(o.period.months()) / 12.0 * 100.0;
+    Some(match share {
+        s if s >= 100.0 - 1e-9 => super::Status::Achieved,
+        s if s >= gone - 1e-9 => super::Status::OnTrack,
+        _ => super::Status::Behind,
     })
 }
 
@@ -133,6 +176,25 @@ mod tests {
         let whole = series(&[("2023", Some(100.0), Some(200.0))]);
         assert_eq!(share_of_year_plan(&whole.observations, 0), None, "a year is measured by its own target");
         assert_eq!(share_of_plan(&whole.observations, 0), Some(50.0), "which a value shortcode can write");
+    }
+
+    #[test]
+    fn a_flow_mixing_kinds_is_read_in_the_kind_of_its_longest_latest_total() {
+        let s = series(&[
+            ("2022-YTD9", Some(14824.0), None),
+            ("2022-Q3", Some(5003.1), None),
+            ("2023-YTD9", Some(16930.2), None),
+            ("2023-Q3", Some(5232.8), None),
+            ("2023", None, Some(21980.0)),
+        ]);
+        let r = reading(&s, Better::Higher);
+        let keys: Vec<String> = r.observations.iter().map(|o| o.period.key()).collect();
+        assert_eq!(keys, ["2022-YTD9", "2023-YTD9", "2023"]);
+        assert_eq!(r.observations[r.derived.latest.unwrap()].period.key(), "2023-YTD9");
+        // 77,0% of the year's plan after nine months (75%): on track.
+        assert_eq!(r.derived.status, Some(crate::model::Status::OnTrack));
+        let one_kind = series(&[("2022", Some(1.0), None), ("2023", Some(2.0), None)]);
+        assert!(matches!(reading(&one_kind, Better::Higher), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -6,7 +6,9 @@ use super::format;
 use super::links::page_href;
 use super::markdown;
 use super::values;
-use crate::model::{Article, Better, District, Indicator, Kind, Moment, Observation, Series, Shortcode, Site};
+use crate::model::{
+    flows, Article, Better, District, Indicator, Kind, Moment, Observation, Period, Series, Shortcode, Site,
+};
 use crate::route::{self, At, Route};
 use crate::text::lang::Lang;
 use crate::text::numfmt::format_date;
@@ -138,7 +140,11 @@ fn share_text(ind: &Indicator, o: &Observation, lang: Lang) -> String {
 }
 
 /// The card of a series.
-pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
+pub fn card(ind: &Indicator, full: &Series, lang: Lang) -> Card {
+    // A flow mixing kinds of periods is read in the kind of its longest
+    // latest total; its table still lists every observation.
+    let reading = if ind.flow { flows::reading(full, ind.better) } else { std::borrow::Cow::Borrowed(full) };
+    let series = &*reading;
     let t = lang.strings();
     let d = &series.derived;
     let obs = &series.observations;
@@ -164,7 +170,7 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
     };
     let plan = d.goal.map(plan_text);
     let next_plan = d.next_plan.filter(|&n| Some(n) != d.goal).map(plan_text);
-    let (year_earlier, year_plan) = d.latest.map(|i| format::flow_figures(ind, obs, i, lang)).unwrap_or_default();
+    let (year_earlier, year_plan) = latest.map(|o| flow_figures(ind, full, o.period, lang)).unwrap_or_default();
     Card {
         revised: latest.and_then(|o| format::revised(ind, o, lang)),
         flow: ind.flow,
@@ -196,11 +202,17 @@ pub fn card(ind: &Indicator, series: &Series, lang: Lang) -> Card {
         status,
         status_label,
         note: latest.and_then(|o| o.note.clone()),
-        rows: obs_rows(ind, obs, lang),
-        added_up: obs.iter().any(|o| !o.added_from.is_empty()),
+        rows: obs_rows(ind, &full.observations, lang),
+        added_up: full.observations.iter().any(|o| !o.added_from.is_empty()),
         csv_href: route::indicator_csv(&ind.id),
         chart: String::new(),
     }
+}
+
+/// A flow's two figures for its observation of `period` in the whole series.
+fn flow_figures(ind: &Indicator, full: &Series, period: Period, lang: Lang) -> (Option<String>, Option<String>) {
+    let at = full.observations.iter().position(|o| o.period == period);
+    at.map(|at| format::flow_figures(ind, &full.observations, at, lang)).unwrap_or_default()
 }
 
 /// The cards of an article's indicators, as its district stood at the
