@@ -1,48 +1,98 @@
 //! The chart socio-economic reports draw for a flow (FORMAT v2, an
-//! indicator with `measure: flow`): for the latest year with totals to date
-//! (`YYYY-YTDn`, or the whole year), a column per total of this year beside
-//! the same months of the year before, and the year's plan as a line.
+//! indicator with `measure: flow`): for its latest year, a column per total
+//! from January (given as `YYYY-YTDn`, or added up from its months or
+//! quarters; the whole year as 12 months) beside the same months of the
+//! year before, and the year's plan as a line.
 
 use super::spec::{sentence_items, short_value, ticks, ChartKind, ChartSpec, Item};
-use crate::model::{District, Granularity, Indicator, Observation, Period, Series, Site};
+use crate::model::{Certainty, District, Granularity, Indicator, Num, Observation, Period, Series, Site};
+use std::collections::BTreeMap;
 use crate::render::format;
 use crate::text::lang::Lang;
 
-/// The flow chart of a unit's series, when it has totals to date.
+/// A total from January: its value and how sure it is.
+#[derive(Debug, Clone, Copy)]
+struct Total {
+    value: Num,
+    certainty: Certainty,
+}
+
+/// A year's totals from January, by how many months they cover: the totals
+/// to date it was given (`YYYY-YTDn`, the whole year as 12), and where a
+/// count of months has none, the sum of its quarters from January, or else
+/// of its months, as reports add them up (a figure given for a longer
+/// period wins over a sum of shorter ones).
+fn totals(obs: &[Observation], year: i16) -> BTreeMap<i8, Total> {
+    let mut out = BTreeMap::new();
+    for step in [Granularity::Month, Granularity::Quarter] {
+        let mut sum: Option<Total> = None;
+        let per = if step == Granularity::Month { 1 } else { 3 };
+        for index in 1..=(12 / per) {
+            let Some(o) = obs.iter().find(|o| o.period == Period::new(year, step, index) && o.value.is_some()) else {
+                break;
+            };
+            let v = o.value.expect("found with a value");
+            let t = match sum {
+                None => Total { value: v, certainty: o.certainty },
+                Some(t) => Total {
+                    value: Num { value: t.value.value + v.value, decimals: t.value.decimals.max(v.decimals) },
+                    certainty: t.certainty.max(o.certainty),
+                },
+            };
+            sum = Some(t);
+            out.insert(index * per, t);
+        }
+    }
+    for o in obs.iter().filter(|o| o.period.year == year) {
+        if let (Some(n), Some(value)) = (months_to_date(o.period), o.value) {
+            out.insert(n, Total { value, certainty: o.certainty });
+        }
+    }
+    out
+}
+
+/// A total in words: `16.930,2 tỷ đồng (ước tính)`.
+fn total_text(ind: &Indicator, t: Total, lang: Lang) -> String {
+    let shown = format::quantity(ind, t.value, lang);
+    match format::certainty(t.certainty, lang) {
+        "" => shown,
+        word => format!("{shown} ({word})"),
+    }
+}
+
+/// The flow chart of a unit's series, when it has totals from January of
+/// less than a year (given, or added up from its months or quarters).
 pub fn flow_chart(site: &Site, district: &District, ind: &Indicator, series: &Series) -> Option<ChartSpec> {
     if !ind.flow {
         return None;
     }
     let lang = site.settings.lang;
     let obs = &series.observations;
-    let to_date = |o: &&Observation| o.value.is_some() && months_to_date(o.period).is_some();
-    let year = obs
-        .iter()
-        .filter(to_date)
-        .filter(|o| o.period.granularity == Granularity::YearToDate)
-        .map(|o| o.period.year)
-        .max()?;
-    let mut items: Vec<Item> = Vec::new();
-    for o in obs.iter().filter(to_date).filter(|o| o.period.year == year) {
-        let n = months_to_date(o.period)?;
-        let v = o.value?;
-        let before =
-            obs.iter().filter(to_date).find(|m| m.period.year == year - 1 && months_to_date(m.period) == Some(n));
-        let mut text = format!("{} {}", o.period.year, format::reported(ind, v, o, lang));
-        if let Some((b, bv)) = before.and_then(|b| Some((b, b.value?))) {
-            text.push_str(&format!(", {} {}", b.period.year, format::reported(ind, bv, b, lang)));
-        }
-        items.push(Item {
-            label: slot_label(n, lang),
-            value: Some(v.value),
-            target: None,
-            max: None,
-            text,
-            short: short_value(ind, v, None, lang),
-            derived: false,
-            previous: before.and_then(|b| b.value).map(|b| b.value),
-        });
+    let year = obs.iter().filter(|o| o.value.is_some()).map(|o| o.period.year).max()?;
+    let (now, before) = (totals(obs, year), totals(obs, year - 1));
+    if !now.keys().any(|&n| n < 12) {
+        return None;
     }
+    let mut items: Vec<Item> = now
+        .iter()
+        .map(|(&n, &t)| {
+            let earlier = before.get(&n).copied();
+            let mut text = format!("{year} {}", total_text(ind, t, lang));
+            if let Some(e) = earlier {
+                text.push_str(&format!(", {} {}", year - 1, total_text(ind, e, lang)));
+            }
+            Item {
+                label: slot_label(n, lang),
+                value: Some(t.value.value),
+                target: None,
+                max: None,
+                text,
+                short: short_value(ind, t.value, None, lang),
+                derived: false,
+                previous: earlier.map(|e| e.value.value),
+            }
+        })
+        .collect();
     let plan = obs.iter().find(|o| o.period == Period::year(year)).and_then(|o| o.target).map(|t| t.value);
     items.iter_mut().for_each(|i| i.target = plan);
     let top = items.iter().flat_map(|i| [i.value, i.previous, i.target]).flatten().fold(0.0, f64::max);
@@ -83,5 +133,51 @@ fn slot_label(n: i8, lang: Lang) -> String {
         (Lang::En, 1) => "Jan".into(),
         (Lang::En, 12) => "Year".into(),
         (Lang::En, n) => format!("Jan–{}", MONTHS[(n - 1) as usize]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Origin;
+
+    fn ob(p: &str, v: f64, certainty: Certainty) -> Observation {
+        Observation {
+            period: Period::parse(p).unwrap(),
+            value: Some(Num { value: v, decimals: 1 }),
+            total: None,
+            target: None,
+            note: None,
+            source: None,
+            origin: Origin { file: "f".into(), line: 1 },
+            added_from: Vec::new(),
+            certainty,
+            revision: None,
+        }
+    }
+
+    #[test]
+    fn months_and_quarters_are_added_up_from_january_and_a_given_total_wins() {
+        let f = Certainty::Final;
+        let obs = vec![
+            ob("2023-01", 10.0, f),
+            ob("2023-02", 12.5, Certainty::Estimate),
+            ob("2023-03", 11.0, f),
+            ob("2023-05", 99.0, f), // after a gap: not added
+            ob("2023-Q1", 40.0, f),
+            ob("2023-Q2", 50.0, f),
+            ob("2023-YTD2", 22.0, f),
+        ];
+        let t = totals(&obs, 2023);
+        let got: Vec<(i8, f64, Certainty)> = t.iter().map(|(n, t)| (*n, t.value.value, t.certainty)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, 10.0, f),
+                (2, 22.0, f), // given as 2023-YTD2: wins over 10 + 12,5
+                (3, 40.0, f), // the first quarter, given, wins over the three months
+                (6, 90.0, f),
+            ]
+        );
     }
 }
