@@ -181,7 +181,7 @@ impl Figures {
                 Some(say!(lang, "write the figure published before as `revised_from`", "hãy ghi số liệu đã công bố trước đó vào `revised_from`")),
             ),
             RevisedBefore { own, text } => (
-                say!(lang, "a figure for {own} cannot be revised in {text}, which ends before it", "số liệu kỳ {own} không thể được điều chỉnh trong kỳ {text} (kết thúc trước kỳ đó)"),
+                say!(lang, "a figure for {own} cannot be revised in {text}, which does not end after it", "số liệu kỳ {own} không thể được điều chỉnh trong kỳ {text} (không kết thúc sau kỳ đó)"),
                 Some(say!(lang, "`revised_in` is the period whose bulletin tells of the revision, after the figure's own", "`revised_in` là kỳ mà bản tin thông báo việc điều chỉnh, sau kỳ của số liệu")),
             ),
             RevisedNoValue => (

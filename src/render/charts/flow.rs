@@ -6,9 +6,9 @@
 
 use super::spec::{sentence_items, short_value, ticks, ChartKind, ChartSpec, Item};
 use crate::model::{Certainty, District, Granularity, Indicator, Num, Observation, Period, Series, Site};
-use std::collections::BTreeMap;
 use crate::render::format;
 use crate::text::lang::Lang;
+use std::collections::BTreeMap;
 
 /// A total from January: its value and how sure it is.
 #[derive(Debug, Clone, Copy)]
@@ -102,6 +102,11 @@ pub fn flow_chart(site: &Site, district: &District, ind: &Indicator, series: &Se
         let plan = format::quantity(ind, crate::model::Num { value: p, decimals: 0 }, lang);
         desc.push_str(&format!(" {} {year}: {plan}.", lang.strings().target));
     }
+    // Last year in the legend only when it has a column.
+    let legend = match items.iter().any(|i| i.previous.is_some()) {
+        true => vec![year.to_string(), (year - 1).to_string()],
+        false => vec![year.to_string()],
+    };
     Some(ChartSpec {
         kind: ChartKind::Flow,
         id: format!("chart-{}-{}-flow", district.slug, ind.id),
@@ -110,7 +115,7 @@ pub fn flow_chart(site: &Site, district: &District, ind: &Indicator, series: &Se
         items,
         ticks: ticks(top, lang).1,
         target_label: lang.strings().target_short.to_string(),
-        legend: vec![year.to_string(), (year - 1).to_string()],
+        legend,
     })
 }
 
