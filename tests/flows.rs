@@ -101,6 +101,9 @@ fn a_revised_figure_is_told_in_the_bulletin_of_its_revision_and_old_articles_kee
     // The article of 20/10/2023 keeps what was published then, and its change.
     let old = regex_free_strip(&b.read("districts/ky-anh/quy-3/index.html"));
     assert!(old.contains("Quý 3, thu ngân sách đạt 5.210,4 tỷ đồng, tăng 4,1% so với cùng kỳ."), "{old}");
+    // Its cards and charts too show the figures of its day, not the revision.
+    let page = b.read("districts/ky-anh/quy-3/index.html");
+    assert!(!page.contains("5.232,8") && !page.contains("điều chỉnh từ"), "the article of 20/10/2023 is not rewritten");
     let new = regex_free_strip(&b.read("districts/ky-anh/quy-4/index.html"));
     assert!(new.contains("Số liệu quý 3 đã điều chỉnh: 5.232,8 tỷ đồng, tăng 4,6% so với cùng kỳ."), "{new}");
     // show="plan" on a whole year: its value against its own target.

@@ -33,6 +33,24 @@ pub struct Moment<'a> {
 }
 
 impl<'a> Moment<'a> {
+    /// Whether the moment came before `o`'s value was revised (the start of
+    /// the period of its `revised_in`): the article was written with the
+    /// figure published before.
+    pub fn predates(&self, o: &Observation) -> bool {
+        o.revision.and_then(|r| r.published).is_some_and(|p| self.date < p.start())
+    }
+
+    /// `o` as it stood at the moment: with the figure published before a
+    /// later revision.
+    pub fn as_then(&self, o: &Observation) -> Observation {
+        let mut then = o.clone();
+        if let (true, Some(r)) = (self.predates(o), o.revision) {
+            then.value = Some(r.from);
+            then.revision = None;
+        }
+        then
+    }
+
     pub fn of(a: &'a Article) -> Moment<'a> {
         Moment { date: a.date, district: a.district, article: &a.slug }
     }
@@ -63,9 +81,16 @@ impl Series {
     /// The series as the article of `moment` could speak of it: only the
     /// observations of its moment, with the figures derived from them.
     pub fn at_moment(&self, moment: &Moment, better: Better) -> Series {
-        let observations: Vec<Observation> = self.observations.iter().filter(|o| moment.covers(o)).cloned().collect();
+        let observations: Vec<Observation> =
+            self.observations.iter().filter(|o| moment.covers(o)).map(|o| moment.as_then(o)).collect();
         let derived = Derived::compute(&observations, better);
         Series { indicator: self.indicator, observations, derived }
+    }
+
+    /// Whether a value of the moment was revised after it: its figures
+    /// then are not a prefix of today's.
+    pub fn moment_has_revisions_after(&self, moment: &Moment) -> bool {
+        self.observations[..self.moment_prefix(moment)].iter().any(|o| moment.predates(o))
     }
 
     /// The first `upto` observations, with the figures derived from them:

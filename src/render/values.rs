@@ -40,10 +40,11 @@ pub fn observation_text(
     else {
         return String::new();
     };
+    // The figure of then, plain: how sure it was then is not recorded.
+    if let Some(then) = moment.filter(|m| m.predates(o)).and_then(|m| m.as_then(o).value) {
+        return format::quantity(ind, then, lang);
+    }
     match (o.value, o.target) {
-        (Some(_), _) if o.revision.is_some_and(|r| written_before(&r, moment)) => {
-            format::quantity(ind, o.revision.expect("checked").from, lang)
-        }
         (Some(v), _) => format::reported(ind, v, o, lang),
         (None, Some(t)) => format::quantity(ind, t, lang),
         (None, None) => String::new(),
@@ -65,8 +66,8 @@ pub fn shown_text(
     let (Some(s), Some(at)) = (series, at) else { return String::new() };
     // An article written before the value was revised reads the figure of then.
     let mut obs = std::borrow::Cow::Borrowed(&s.observations);
-    if let Some(r) = obs[at].revision.filter(|r| written_before(r, moment)) {
-        obs.to_mut()[at].value = Some(r.from);
+    if let Some(m) = moment.filter(|m| m.predates(&s.observations[at])) {
+        obs.to_mut()[at] = m.as_then(&s.observations[at]);
     }
     let (year_earlier, year_plan) = format::flow_figures(&site.indicators[indicator], &obs, at, site.settings.lang);
     match show {
@@ -76,10 +77,4 @@ pub fn shown_text(
             .or_else(|| crate::model::flows::share_of_plan(&obs, at).map(|p| format::year_plan(p, site.settings.lang)))
             .unwrap_or_default(),
     }
-}
-
-/// Whether an article of `moment` was written before the revision was
-/// told (the start of the period of `revised_in`).
-fn written_before(r: &crate::model::Revision, moment: Option<&Moment>) -> bool {
-    moment.zip(r.published).is_some_and(|(m, published)| m.date < published.start())
 }

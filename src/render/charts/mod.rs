@@ -176,7 +176,7 @@ impl Charts {
         let d = &site.districts[district];
         let s = d.series_for(indicator)?;
         let ind = &site.indicators[indicator];
-        if s.moment_has_sources_beyond(m) {
+        if s.moment_has_sources_beyond(m) || s.moment_has_revisions_after(m) {
             let spec = spec::series_chart(site, d, ind, &s.at_moment(m, ind.better));
             return svg::render(&spec).ok().map(Cow::Owned);
         }
