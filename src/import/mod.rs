@@ -223,6 +223,16 @@ pub use suggest::{known_indicators, KnownIndicator};
 mod proposals;
 pub use proposals::figures_yaml;
 
+/// The figures of some lines of text (`at.0` is the line's index), found
+/// and given their role (a value, a plan, a change, a share of the plan)
+/// the way `import` finds them: the one extractor, shared with `check`
+/// (articles checked against the data, `lint::claims`).
+pub fn figures_of_lines(lines: &[&str], date: Option<Date>) -> Vec<Figure> {
+    let mut figures = find_figures(lines);
+    annotate(lines, &mut figures, &Fallback::new(date, "", lines));
+    figures
+}
+
 /// Reads one scraped article.
 pub fn import_text(text: &str) -> Imported {
     let mut lines = normalize(text);

@@ -29,6 +29,13 @@ pub enum Lint {
     IndicatorUnused {
         id: String,
     },
+    /// An article's `A/B unit` disagrees with the data of its moment.
+    FigureDisagrees {
+        said: String,
+        data: String,
+        file: String,
+        line: usize,
+    },
     /// A note restates a derived figure with another number.
     NoteDisagrees {
         id: String,
@@ -49,6 +56,18 @@ impl Lint {
     pub(super) fn words(&self, lang: Lang) -> Words {
         use Lint::*;
         match self {
+            FigureDisagrees { said, data, file, line } => (
+                say!(
+                    lang,
+                    "the article says {said}, but the data of its date says {data} ({file}:{line})",
+                    "bài viết ghi {said}, nhưng số liệu tại thời điểm bài viết là {data} ({file}:{line})"
+                ),
+                Some(say!(
+                    lang,
+                    "correct the article or the data, or write the figure with a value shortcode so they cannot drift",
+                    "hãy sửa bài viết hoặc số liệu, hoặc dùng shortcode value để hai nơi không lệch nhau"
+                )),
+            ),
             NoteDisagrees { id, said, computed } => {
                 let n = |x: f64| super::figure((x * 10.0).round().abs() / 10.0, 1, lang);
                 let computed = match *computed {

@@ -1,6 +1,9 @@
 //! What `bantin check` looks at beyond what a build needs: links in
-//! Markdown that lead nowhere, and data that is valid but suspicious. All
-//! of these are warnings; `check --strict` fails on them.
+//! Markdown that lead nowhere, data that is valid but suspicious, notes and
+//! articles whose figures disagree with the data ([`claims`]). All of these
+//! are warnings; `check --strict` fails on them, `build` shows them.
+
+mod claims;
 
 use crate::diag::messages::{Computed, Lint};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
@@ -24,6 +27,7 @@ pub fn lint<'a>(site: &Site, paths: impl IntoIterator<Item = &'a str>) -> Diagno
         .map(|a| {
             let mut d = Diagnostics::new();
             links(&a.file, &a.body, &article_dir(site, a), &paths, &mut d);
+            claims::article(site, a, &mut d);
             d
         })
         .collect();
