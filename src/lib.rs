@@ -28,6 +28,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod reporting;
 pub mod route;
 pub mod scaffold;
 pub mod serve;
@@ -179,13 +180,21 @@ pub fn report_language(root: &Path, asked: Option<text::lang::Lang>) -> text::la
 /// `bantin check`: everything `build` checks, plus the warnings of
 /// [`lint`] (links that lead nowhere, suspicious data); nothing written.
 pub fn check(root: &Path, drafts: bool) -> Diagnostics {
+    check_site(root, drafts).0
+}
+
+/// [`check`], and the checked site when it has no error (for `check
+/// --report`).
+pub fn check_site(root: &Path, drafts: bool) -> (Diagnostics, Option<model::Site>) {
     let mut diags = Diagnostics::new();
     let content = load::content(root, &mut diags);
+    let mut checked = None;
     if let Some((site, theme)) = prepare(root, &content, drafts, &mut diags) {
         match render::site(&site, &theme) {
             Ok(files) => diags.extend(lint::lint(&site, files.iter().map(|o| o.path.as_str()))),
             Err(errors) => diags.extend(errors),
         }
+        checked = Some(site);
     }
-    with_lines(diags, &content)
+    (with_lines(diags, &content), checked)
 }

@@ -67,6 +67,9 @@ enum Command {
         /// Fail on warnings too (links that lead nowhere, suspicious data).
         #[arg(long)]
         strict: bool,
+        /// Print what each unit owes (missing, late and provisional figures), worst first.
+        #[arg(long)]
+        report: bool,
     },
     /// Preview the site on http://127.0.0.1:1111 and rebuild it on every change.
     Serve {
@@ -196,9 +199,12 @@ fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool, verbose: bool, lang:
     }
 }
 
-fn check(root: PathBuf, drafts: bool, strict: bool, lang: Lang) -> ExitCode {
-    let diags = bantin::check(&root, drafts);
+fn check(root: PathBuf, drafts: bool, strict: bool, status: bool, lang: Lang) -> ExitCode {
+    let (diags, site) = bantin::check_site(&root, drafts);
     report(&diags, lang);
+    if let (true, Some(site)) = (status, &site) {
+        print!("{}", bantin::reporting::table(site, lang));
+    }
     let (errors, warnings) = diags.counts();
     if diags.has_errors() {
         eprintln!("{}", Says::CheckFailed { errors, warnings }.text(lang));
@@ -329,7 +335,7 @@ fn main() -> ExitCode {
     let lang = |root: &Path| bantin::report_language(root, asked);
     match cli.command {
         Command::Build { root, out, drafts, verbose } => build(root.clone(), out, drafts, verbose, lang(&root)),
-        Command::Check { root, drafts, strict } => check(root.clone(), drafts, strict, lang(&root)),
+        Command::Check { root, drafts, strict, report } => check(root.clone(), drafts, strict, report, lang(&root)),
         Command::Serve { root, port, bind, drafts, poll } => serve(root, port, bind, drafts, poll, asked),
         Command::New { district, title, root } => new(root.clone(), district, title, lang(&root)),
         Command::Init { dir, level } => init(dir, level, asked.unwrap_or_default()),

@@ -88,3 +88,19 @@ fn the_caret_stands_under_the_column_of_the_text_as_bantin_read_it() {
     let caret = format!("  4 | {line}\n    | {}^\n", " ".repeat(col - 1));
     assert!(err.contains(&caret), "the snippet is the decoded line with the caret under 160:\n{err}");
 }
+
+/// `check --report` prints what each unit alive owes, worst first, as a
+/// table on standard output (dissolved units owe nothing).
+#[test]
+fn check_report_lists_the_figures_to_chase() {
+    let o = bantin(&["check", "--report", "--lang", "en", "--root", fixture("units").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert!(lines[0].starts_with("Unit") && lines[0].contains("Periods behind"), "{out}");
+    assert!(lines[1].starts_with("Cẩm Xuyên") && lines[1].ends_with("never reported"), "{out}");
+    assert!(lines[2].starts_with("Xã Thượng Đức  Tỷ lệ hộ nghèo"), "{out}");
+    assert_eq!(lines[3], "2 figure(s) to chase; 4 up to date");
+    assert!(!out.contains("Vũ Quang") && !out.contains("Ân Phú"), "dissolved units are archives: {out}");
+}

@@ -10,6 +10,7 @@ pub mod figures;
 pub mod flows;
 pub mod moment;
 pub mod period;
+pub mod reporting;
 pub mod unit;
 
 use crate::load::AssetFile;

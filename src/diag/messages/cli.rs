@@ -6,6 +6,15 @@ use crate::text::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cli {
+    /// `check --report`: the table's column names, separated by `|`.
+    ReportHeader,
+    /// `check --report`: a unit that never reported an indicator its level reports.
+    ReportNever,
+    /// `check --report`: the last line.
+    ReportUpToDate {
+        fine: usize,
+        owing: usize,
+    },
     /// `N error(s), N warning(s)`.
     Summary {
         errors: usize,
@@ -91,6 +100,17 @@ impl Cli {
     pub fn text(&self, lang: Lang) -> String {
         use Cli::*;
         match self {
+            ReportHeader => say!(
+                lang,
+                "Unit|Indicator|Latest figure|Periods behind|Plans without result|Figure",
+                "Đơn vị|Chỉ tiêu|Số liệu gần nhất|Chậm (số kỳ)|Kế hoạch chưa có kết quả|Số liệu"
+            ),
+            ReportNever => say!(lang, "never reported", "chưa từng báo cáo"),
+            ReportUpToDate { fine, owing } => say!(
+                lang,
+                "{owing} figure(s) to chase; {fine} up to date",
+                "{owing} số liệu cần đôn đốc; {fine} số liệu đã cập nhật"
+            ),
             Summary { errors, warnings } => {
                 say!(lang, "{errors} error(s), {warnings} warning(s)", "{errors} lỗi, {warnings} cảnh báo")
             }
