@@ -12,8 +12,19 @@
 use crate::model::{District, Period, Root};
 
 /// Top-level output folders, which a standalone page's slug may not take.
-pub const RESERVED: &[&str] =
-    &["districts", "units", "bulletins", "indicators", "topics", "search", "page", "static", "assets", "archive"];
+pub const RESERVED: &[&str] = &[
+    "districts",
+    "units",
+    "bulletins",
+    "indicators",
+    "topics",
+    "search",
+    "page",
+    "static",
+    "assets",
+    "archive",
+    "data-status",
+];
 
 /// A unit's place in the layout: `districts/<slug>/` for a v1 district,
 /// `units/<slug>/` for a v2 unit.
@@ -76,6 +87,8 @@ pub enum Route<'a> {
     /// A standalone page (`content/pages/*.md`).
     Page(&'a str),
     Search,
+    /// `data-status/`: what each unit reported and owes.
+    DataStatus,
 }
 
 impl Route<'_> {
@@ -98,6 +111,7 @@ impl Route<'_> {
             Route::ArchiveYear(y) => format!("archive/{y}/"),
             Route::Page(slug) => format!("{slug}/"),
             Route::Search => "search/".into(),
+            Route::DataStatus => "data-status/".into(),
         }
     }
 }
@@ -110,6 +124,11 @@ pub fn list_page(list_dir: &str, n: usize) -> String {
 /// An indicator's data: `indicators/<id>.csv`.
 pub fn indicator_csv(id: &str) -> String {
     format!("indicators/{id}.csv")
+}
+
+/// The data status as a spreadsheet: `data-status/status.csv`.
+pub fn data_status_csv() -> String {
+    format!("{}status.csv", Route::DataStatus.dir())
 }
 
 /// A unit's share card (`og:image`).

@@ -53,6 +53,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/unit_trail.html",
     "partials/unit_facts.html",
     "units.html",
+    "data_status.html",
     "shortcodes/chart.html",
     "shortcodes/value.html",
 );

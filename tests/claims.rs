@@ -42,3 +42,38 @@ fn the_example_site_has_no_false_warning() {
     let report = bantin::check(&repo_root(), false);
     assert!(report.is_empty(), "{}", report.render(bantin::text::lang::Lang::En));
 }
+
+/// The data-status page (linked from every page's footer) and its CSV: what
+/// each unit alive reported and owes; a dashboard card whose latest figure
+/// is more than a year older than the site's last bulletin day says so.
+#[test]
+fn the_data_status_page_lists_what_each_unit_owes_and_old_figures_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("units"), dir.path());
+    let yaml = dir.path().join("content/districts/cam-xuyen/district.yaml");
+    let text = std::fs::read_to_string(&yaml)
+        .unwrap()
+        .replace("data:\n", "data:\n  poverty-rate:\n    - { period: 2023, value: 6.1 }\n");
+    std::fs::write(&yaml, text).unwrap();
+    let b = build(dir.path(), false);
+    assert!(b
+        .read("index.html")
+        .contains("<li><a href=\"data-status/index.html\">Tình hình cập nhật số liệu</a></li>"));
+    let page = b.read("data-status/index.html");
+    assert!(page.contains(">Cẩm Xuyên</a></h2>") && !page.contains(">Vũ Quang</a></h2>"), "units alive only");
+    assert!(page.contains("<tr class=\"status-never\"><th scope=\"row\"><a href=\"../indicators/poverty-rate/index.html\">Tỷ lệ hộ nghèo</a></th><td>–</td><td class=\"num\">0</td><td class=\"num\">0</td><td>chưa từng báo cáo</td></tr>"), "{page}");
+    assert!(page.contains("id=\"chart-data-status-title\""), "a chart of the figures each unit owes");
+    let csv = b.read("data-status/status.csv");
+    assert!(
+        csv.starts_with("\u{FEFF}unit,indicator,latest,periods_behind,plans_without_result,status,never_reported\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("thuong-duc,poverty-rate,,0,0,,yes\n"), "{csv}");
+    assert!(csv.contains("cam-xuyen,poverty-rate,2023,"), "{csv}");
+    let card = b.read("districts/cam-xuyen/index.html");
+    assert!(
+        card.contains("<p class=\"card-period card-stale\"><strong>số liệu năm 2023</strong></p>"),
+        "a figure more than a year old says so"
+    );
+    assert_eq!(card.matches("card-stale").count(), 1, "the rank of 2025-Q3 is current");
+}

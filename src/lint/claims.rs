@@ -27,18 +27,32 @@ pub fn article(site: &Site, a: &Article, d: &mut Diagnostics) {
         // A plan (`phấn đấu đạt 20/20 tiêu chí`) states no fact to check.
         let stated = f.kind == "count" && f.role == crate::import::Role::Value;
         let Some(total) = f.total.filter(|_| stated) else { continue };
-        let unit = f.unit.trim().to_lowercase();
         let (line_index, text) = lines[f.at.0];
-        let indicators: Vec<usize> = (0..site.indicators.len())
-            .filter(|&i| site.indicators[i].unit.as_deref().is_some_and(|u| u.trim().to_lowercase() == unit))
-            .collect();
-        if unit.is_empty() || indicators.is_empty() {
+        // The unit as the extractor read it, or else the words after the
+        // figure, when they start with an indicator's unit (`12/20 học sinh`).
+        let after: String = text.chars().skip(f.at.2).collect::<String>().trim_start().to_lowercase();
+        let unit = f.unit.trim().to_lowercase();
+        let of_unit = |u: &str| {
+            let u = u.trim().to_lowercase();
+            !u.is_empty() && (u == unit || (unit.is_empty() && after.starts_with(&u)))
+        };
+        let indicators: Vec<usize> =
+            (0..site.indicators.len()).filter(|&i| site.indicators[i].unit.as_deref().is_some_and(of_unit)).collect();
+        if indicators.is_empty() {
             continue;
         }
         let place = named_place(site, a.district, &sentence_at(text, f.at.1));
-        let candidates: Vec<&Observation> =
-            indicators.iter().filter_map(|&i| place.series_for(site, i)).flat_map(|s| of_moment(s, a.date)).collect();
-        let with_total: Vec<&&Observation> =
+        // The figures as they stood then (a later revision is not the
+        // article's), with a value: a plan alone states nothing.
+        let moment = crate::model::Moment::of(a);
+        let candidates: Vec<Observation> = indicators
+            .iter()
+            .filter_map(|&i| place.series_for(site, i))
+            .flat_map(|s| of_moment(s, a.date))
+            .map(|o| moment.as_then(o))
+            .filter(|o| o.value.is_some())
+            .collect();
+        let with_total: Vec<&Observation> =
             candidates.iter().filter(|o| o.total.is_some_and(|t| (t.value - total).abs() < 1e-9)).collect();
         let agrees = with_total.iter().any(|o| o.value.is_some_and(|v| (v.value - f.value).abs() < 1e-9));
         let Some(shown) = with_total.first().filter(|_| !agrees) else { continue };

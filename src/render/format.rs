@@ -119,6 +119,19 @@ pub fn certainty(c: Certainty, lang: Lang) -> &'static str {
     }
 }
 
+/// A figure older than a year, said so: `số liệu năm 2022`, `figure of 2022`.
+pub fn stale(p: Period, lang: Lang) -> String {
+    let label = period(p, lang);
+    match lang {
+        Lang::Vi => {
+            let mut chars = label.chars();
+            let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+            format!("số liệu {first}{}", chars.as_str())
+        }
+        Lang::En => format!("figure of {label}"),
+    }
+}
+
 /// Where a revised value came from: `điều chỉnh từ 16.930,2 tỷ đồng`.
 pub fn revised(ind: &Indicator, o: &Observation, lang: Lang) -> Option<String> {
     let from = quantity(ind, o.revision?.from, lang);

@@ -53,6 +53,8 @@ pub enum Job {
     Districts,
     /// `units/index.html`, on a site with units.
     Units,
+    /// `data-status/`: what each unit reported and owes, and its CSV.
+    DataStatus,
     District(usize),
     Article(usize),
     Indicators,
@@ -152,6 +154,7 @@ impl Prepared {
             Job::Indicators,
             Job::Topics,
             Job::NotFound,
+            Job::DataStatus,
             Job::SiteCard,
             Job::Search,
             Job::Statics,

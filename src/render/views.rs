@@ -90,6 +90,9 @@ pub struct Card {
     pub year_plan: Option<String>,
     /// The latest value's earlier figure, when it was revised.
     pub revised: Option<String>,
+    /// On a dashboard, a latest value more than a year older than the
+    /// site's last bulletin day: `số liệu năm 2022`.
+    pub stale: Option<String>,
 }
 
 pub fn indicator_href(ind: &Indicator) -> String {
@@ -172,6 +175,7 @@ pub fn card(ind: &Indicator, full: &Series, lang: Lang) -> Card {
     let next_plan = d.next_plan.filter(|&n| Some(n) != d.goal).map(plan_text);
     let (year_earlier, year_plan) = latest.map(|o| flow_figures(ind, full, o.period, lang)).unwrap_or_default();
     Card {
+        stale: None,
         revised: latest.and_then(|o| format::revised(ind, o, lang)),
         flow: ind.flow,
         year_earlier,
@@ -231,7 +235,17 @@ pub fn article_cards(site: &Site, a: &Article) -> Vec<Card> {
 
 /// The cards of a district, in catalogue order.
 pub fn cards(site: &Site, district: &District) -> Vec<Card> {
-    district.series.iter().map(|s| card(&site.indicators[s.indicator], s, site.settings.lang)).collect()
+    let lang = site.settings.lang;
+    // A year before the site's last bulletin day (a dissolved unit's last
+    // day): older figures say so.
+    let now = site.bulletin_periods().last().map(|p| district.life.until.map_or(p.end(), |u| u.min(p.end())));
+    let year_ago = now.and_then(|d| d.checked_sub(jiff::Span::new().years(1)).ok());
+    let stale = |s: &Series| {
+        let o = &s.observations[s.derived.latest?];
+        (o.period.end() < year_ago?).then(|| format::stale(o.period, lang))
+    };
+    let card_of = |s: &Series| Card { stale: stale(s), ..card(&site.indicators[s.indicator], s, lang) };
+    district.series.iter().map(card_of).collect()
 }
 
 /// An article in a list.

@@ -141,6 +141,16 @@ pub struct Strings {
     pub year_earlier: &'static str,
     pub year_plan: &'static str,
     pub revisions: &'static str,
+    /// The data-status page.
+    pub data_status: &'static str,
+    pub data_status_intro: &'static str,
+    pub owed_per_unit: &'static str,
+    pub periods_behind: &'static str,
+    pub plans_without_result: &'static str,
+    pub never_reported: &'static str,
+    pub up_to_date: &'static str,
+    pub units_owing: &'static str,
+    pub figure_of: &'static str,
 }
 
 static VI: Strings = Strings {
@@ -240,6 +250,15 @@ static VI: Strings = Strings {
     year_earlier: "So với cùng kỳ",
     year_plan: "So với kế hoạch năm",
     revisions: "Số liệu được điều chỉnh trong kỳ",
+    data_status: "Tình hình cập nhật số liệu",
+    data_status_intro: "Với mỗi đơn vị đang hoạt động và mỗi chỉ tiêu: kỳ có số liệu gần nhất, số kỳ bản tin đã qua mà chưa có số liệu mới, kế hoạch đã đến hạn nhưng chưa có kết quả, số liệu còn là ước tính hoặc sơ bộ, và chỉ tiêu các đơn vị cùng cấp có báo cáo nhưng đơn vị chưa từng báo cáo. Tính đến",
+    owed_per_unit: "Số liệu cần cập nhật của từng đơn vị",
+    periods_behind: "Chậm (số kỳ)",
+    plans_without_result: "Kế hoạch chưa có kết quả",
+    never_reported: "chưa từng báo cáo",
+    up_to_date: "đã cập nhật",
+    units_owing: "Số đơn vị cần cập nhật",
+    figure_of: "số liệu",
 };
 
 static EN: Strings = Strings {
@@ -339,4 +358,13 @@ static EN: Strings = Strings {
     year_earlier: "On a year earlier",
     year_plan: "Of the year's plan",
     revisions: "Figures revised in the period",
+    data_status: "Data status",
+    data_status_intro: "For every unit still in existence and every indicator: the latest period with a figure, how many bulletin periods have passed without a new one, plans due without a result, figures still estimates or preliminary, and indicators units of its level report that it never did. As of",
+    owed_per_unit: "Figures to update, per unit",
+    periods_behind: "Periods behind",
+    plans_without_result: "Plans without result",
+    never_reported: "never reported",
+    up_to_date: "up to date",
+    units_owing: "Units to update",
+    figure_of: "figure of",
 };

@@ -82,7 +82,7 @@ pub(super) fn short_num(v: f64, lang: Lang) -> String {
 }
 
 /// A rounded top for a value axis, and three ticks up to it.
-pub(super) fn ticks(max: f64, lang: Lang) -> (f64, Vec<(f64, String)>) {
+pub(crate) fn ticks(max: f64, lang: Lang) -> (f64, Vec<(f64, String)>) {
     let max = if max <= 0.0 { 1.0 } else { max };
     let magnitude = 10f64.powf(max.log10().floor());
     let step = [0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0]

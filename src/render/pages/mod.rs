@@ -57,11 +57,11 @@ impl<'a> Globals<'a> {
             NavItem { key: "archive", label: t.archive, href: page_href(&Route::Archive.dir()) },
             NavItem { key: "search", label: t.search, href: page_href(&Route::Search.dir()) },
         ];
-        let footer_pages = site
-            .pages
-            .iter()
-            .map(|p| Link { label: p.title.clone(), href: page_href(&Route::Page(&p.slug).dir()) })
-            .collect();
+        // The site's pages, then its data status (what each unit reported).
+        let pages =
+            site.pages.iter().map(|p| Link { label: p.title.clone(), href: page_href(&Route::Page(&p.slug).dir()) });
+        let status = Link { label: t.data_status.into(), href: page_href(&Route::DataStatus.dir()) };
+        let footer_pages = pages.chain(std::iter::once(status)).collect();
         let site =
             SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
         let units_css = assets.get(crate::render::assets::UNITS_CSS).map(String::as_str).unwrap_or_default();
@@ -150,6 +150,7 @@ impl<'a> Renderer<'a> {
             Job::Home => self.home().map(|o| vec![o]),
             Job::Districts => self.districts().map(|o| vec![o]),
             Job::Units => self.units().map(|o| vec![o]),
+            Job::DataStatus => self.data_status(),
             Job::District(i) => self.district(i).map(|o| vec![o]),
             Job::Article(i) => self.article(i),
             Job::Indicators => self.indicators().map(|o| vec![o]),
@@ -380,4 +381,5 @@ mod article;
 pub(super) mod bulletin;
 mod lists;
 pub(super) mod paging;
+mod status;
 mod units;
