@@ -151,3 +151,23 @@ fn regex_free_strip(html: &str) -> String {
     }
     out
 }
+
+/// Flows are ranked only against totals of the same period: a unit's nine
+/// months to date never beside another's quarter.
+#[test]
+fn league_tables_of_a_flow_rank_only_totals_of_one_period() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("flows"), dir.path());
+    let d = dir.path().join("content/districts/cam-xuyen");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(
+        d.join("district.yaml"),
+        "name: Cẩm Xuyên\ndata:\n  revenue:\n    - { period: 2023-Q3, value: 4100 }\n",
+    )
+    .unwrap();
+    let b = build(dir.path(), false);
+    let html = b.read("bulletins/2023-Q3/index.html");
+    let league = html.split("indicators/revenue/index.html\">").nth(1).unwrap().split("</table>").next().unwrap();
+    assert!(league.contains(">Kỳ Anh</a>") && !league.contains("Cẩm Xuyên"), "{league}");
+    assert!(league.contains("16.930,2 tỷ đồng (ước tính) (1–9/2023)"), "{league}");
+}

@@ -121,14 +121,30 @@ impl Place {
 /// unit whose parent it is) the sentence names; several named: the unit.
 fn named_place(site: &Site, unit: usize, sentence: &str) -> Place {
     let d = &site.districts[unit];
-    let entries = d.communes.iter().enumerate().filter(|(_, c)| sentence.contains(c.name.as_str()));
-    let mut named: Vec<Place> = entries.map(|(c, _)| Place::Commune(unit, c)).collect();
-    let children = d.children.iter().filter(|&&c| sentence.contains(site.districts[c].name.as_str()));
-    named.extend(children.map(|&c| Place::Unit(c)));
-    match named.len() {
-        1 => named.pop().expect("one"),
+    let mut named: Vec<(usize, Place)> = Vec::new();
+    for (c, commune) in d.communes.iter().enumerate().filter(|(_, c)| names(sentence, &c.name)) {
+        named.push((commune.name.chars().count(), Place::Commune(unit, c)));
+    }
+    for &c in d.children.iter().filter(|&&c| names(sentence, &site.districts[c].name)) {
+        named.push((site.districts[c].name.chars().count(), Place::Unit(c)));
+    }
+    // `Kỳ Tân Mỹ` also names `Kỳ Tân`: the longest name is the one meant.
+    let longest = named.iter().map(|(n, _)| *n).max().unwrap_or(0);
+    let mut meant: Vec<Place> = named.into_iter().filter(|(n, _)| *n == longest).map(|(_, p)| p).collect();
+    match meant.len() {
+        1 => meant.pop().expect("one"),
         _ => Place::Unit(unit),
     }
+}
+
+/// Whether `sentence` names `name` as whole words.
+fn names(sentence: &str, name: &str) -> bool {
+    !name.is_empty()
+        && sentence.match_indices(name).any(|(i, _)| {
+            let before = sentence[..i].chars().next_back();
+            let after = sentence[i + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// The observations of a series in an article's moment: (a) those of the

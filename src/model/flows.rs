@@ -71,6 +71,12 @@ pub fn reading(series: &Series, better: Better) -> Cow<'_, Series> {
         obs.iter().filter(|o| o.period.granularity == kind || o.value.is_none()).cloned().collect();
     let mut derived = Derived::compute(&kept, better);
     derived.status = year_to_date_status(&kept, &derived, better).or(derived.status);
+    if kind == Granularity::YearToDate {
+        // Nine months less six is a quarter, not a change: a total to date
+        // is compared with the same months a year earlier instead.
+        derived.change = None;
+        derived.previous = None;
+    }
     Cow::Owned(Series { indicator: series.indicator, observations: kept, derived })
 }
 

@@ -358,6 +358,29 @@ impl Site {
         out
     }
 
+    /// Whether the site uses anything of FORMAT version 2 (units over time,
+    /// flows, statuses, years to date, revisions): such a site also gets
+    /// what version 2 adds to every page (the data-status page, old
+    /// figures marked); a version 1 site keeps its pages byte for byte.
+    pub fn uses_version_2(&self) -> bool {
+        let unit_fields = |d: &District| {
+            d.root == Root::Units
+                || d.code.is_some()
+                || d.parent.is_some()
+                || d.life != Life::default()
+                || !d.formed_from.is_empty()
+                || !d.successors.is_empty()
+        };
+        let new_figures = |o: &Observation| {
+            o.certainty != Certainty::Final || o.revision.is_some() || o.period.granularity == Granularity::YearToDate
+        };
+        let series =
+            self.districts.iter().flat_map(|d| d.series.iter().chain(d.communes.iter().flat_map(|c| &c.series)));
+        self.indicators.iter().any(|i| i.flow || i.sums)
+            || self.districts.iter().any(unit_fields)
+            || series.flat_map(|s| &s.observations).any(new_figures)
+    }
+
     /// The levels units are compared at (FORMAT v2: only units of one
     /// level are compared), in a fixed order; a v1 site has one.
     pub fn levels(&self) -> Vec<String> {

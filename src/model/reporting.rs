@@ -64,7 +64,8 @@ pub fn owed(site: &Site) -> Vec<Owed> {
                 }
                 continue;
             };
-            let latest = s.observations.iter().filter(|o| o.value.is_some()).max_by_key(|o| o.period);
+            let latest =
+                s.observations.iter().filter(|o| o.value.is_some() && o.added_from.is_empty()).max_by_key(|o| o.period);
             let behind = latest.map_or(0, |o| mine.iter().filter(|p| p.start() > o.period.end()).count());
             let ended = |o: &&super::Observation| o.period.end() <= now.min(d.life.until.unwrap_or(now));
             let unmet_plans =
@@ -89,7 +90,7 @@ pub fn owed(site: &Site) -> Vec<Owed> {
 }
 
 fn has_value(s: &super::Series) -> bool {
-    s.observations.iter().any(|o| o.value.is_some())
+    s.observations.iter().any(|o| o.value.is_some() && o.added_from.is_empty())
 }
 
 #[cfg(test)]

@@ -99,10 +99,17 @@ pub fn added_up(
 ) -> Option<Series> {
     let first = parts.first()?;
     let owns = |o: &Observation| own.is_some_and(|s| s.observations.iter().any(|m| m.period == o.period));
+    // Only what the parts reported: a part's own added-up history is not
+    // summed again, so the result never depends on the order units are met.
+    let reported = |m: &&Observation| m.added_from.is_empty();
     let mut observations: Vec<Observation> = Vec::new();
-    for o in first.observations.iter().filter(|o| o.value.is_some() && o.period.end() < from && !owns(o)) {
-        let same: Option<Vec<&Observation>> =
-            parts.iter().map(|s| s.observations.iter().find(|m| m.period == o.period && m.value.is_some())).collect();
+    for o in
+        first.observations.iter().filter(reported).filter(|o| o.value.is_some() && o.period.end() < from && !owns(o))
+    {
+        let same: Option<Vec<&Observation>> = parts
+            .iter()
+            .map(|s| s.observations.iter().filter(reported).find(|m| m.period == o.period && m.value.is_some()))
+            .collect();
         let Some(same) = same else { continue };
         let sum = |get: fn(&Observation) -> Option<Num>| -> Option<Num> {
             let nums: Option<Vec<Num>> = same.iter().map(|m| get(m)).collect();

@@ -46,16 +46,17 @@ pub fn places(site: &Site, indicator: usize, date: Date) -> Vec<Option<(Group, u
         site.districts.iter().map(|d| levels.iter().position(|l| *l == d.tier()).unwrap_or(0)).collect();
     let mut out = vec![None; site.districts.len()];
     for level in 0..levels.len() {
-        let standings: Vec<_> = site
+        let compared: Vec<Option<Observation>> = site
             .districts
             .iter()
             .zip(&level_of)
             .map(|(d, &l)| {
                 let alive = l == level && d.life.covers(date);
-                let o = d.series_for(indicator).filter(|_| alive).and_then(|s| value_at(s, date))?;
-                compare::standing(ind, o)
+                compared_at(ind, d.series_for(indicator).filter(|_| alive)?, Some(date))
             })
             .collect();
+        let compared = same_period_for_flows(ind, compared);
+        let standings: Vec<_> = compared.iter().map(|o| compare::standing(ind, o.as_ref()?)).collect();
         let places = compare::places(&standings, ind.better);
         for (i, (s, p)) in standings.iter().zip(places).enumerate() {
             if let (Some(s), Some(p)) = (s, p) {
@@ -64,6 +65,46 @@ pub fn places(site: &Site, indicator: usize, date: Date) -> Vec<Option<(Group, u
         }
     }
     out
+}
+
+/// The figure a unit is compared by as of `date` (all data when `None`):
+/// its latest reported value (never one added up across a merger: that is
+/// its predecessors', not its own), for a flow the latest total of the
+/// kind reports read (`flows::reading`).
+pub fn compared_at(ind: &Indicator, s: &Series, date: Option<Date>) -> Option<Observation> {
+    let read = compared_series(ind, s, date);
+    read.derived.latest.map(|i| read.observations[i].clone())
+}
+
+/// The series a unit is compared by as of `date`: its reported values (and
+/// plans), read as reports read a flow; what [`compared_at`] takes the
+/// latest of, and league tables take their status from.
+pub fn compared_series(ind: &Indicator, s: &Series, date: Option<Date>) -> Series {
+    let reported: Vec<Observation> = s
+        .observations
+        .iter()
+        .filter(|o| o.added_from.is_empty() && (date.is_none_or(|d| o.period.end() <= d) || o.value.is_none()))
+        .cloned()
+        .collect();
+    let derived = crate::model::Derived::compute(&reported, ind.better);
+    let own = Series { indicator: s.indicator, observations: reported, derived };
+    match ind.flow {
+        true => crate::model::flows::reading(&own, ind.better).into_owned(),
+        false => own,
+    }
+}
+
+/// For a flow, only totals of one period are ranked together (nine months
+/// beside nine months): the latest period any unit has; the others are
+/// left out. Levels are kept as they are.
+pub fn same_period_for_flows(ind: &Indicator, compared: Vec<Option<Observation>>) -> Vec<Option<Observation>> {
+    if !ind.flow {
+        return compared;
+    }
+    // The latest period, the longest of those ending with it (nine months
+    // to date before the third quarter), as reports read a flow.
+    let latest = compared.iter().flatten().map(|o| o.period).max_by_key(|p| (p.end(), p.months()));
+    compared.into_iter().map(|o| o.filter(|o| Some(o.period) == latest)).collect()
 }
 
 /// Whether a series reached a target during the period: an observation of

@@ -154,7 +154,6 @@ impl Prepared {
             Job::Indicators,
             Job::Topics,
             Job::NotFound,
-            Job::DataStatus,
             Job::SiteCard,
             Job::Search,
             Job::Statics,
@@ -164,6 +163,9 @@ impl Prepared {
         ]);
         if places::uses_units(site) {
             jobs.push(Job::Units);
+        }
+        if site.uses_version_2() {
+            jobs.push(Job::DataStatus);
         }
         jobs.extend((0..site.districts.len()).map(Job::DistrictCard));
         jobs.extend(

@@ -65,10 +65,12 @@ pub fn shown_text(
     let at = series.and_then(|s| s.observations.iter().position(|o| o.period == period));
     let (Some(s), Some(at)) = (series, at) else { return String::new() };
     // An article written before the value was revised reads the figure of then.
-    let mut obs = std::borrow::Cow::Borrowed(&s.observations);
-    if let Some(m) = moment.filter(|m| m.predates(&s.observations[at])) {
-        obs.to_mut()[at] = m.as_then(&s.observations[at]);
-    }
+    // The whole series as the article's day knew it (a figure a year
+    // earlier may have been revised since too).
+    let obs: Vec<crate::model::Observation> = match moment {
+        Some(m) => s.observations.iter().map(|o| m.as_then(o)).collect(),
+        None => s.observations.clone(),
+    };
     let (year_earlier, year_plan) = format::flow_figures(&site.indicators[indicator], &obs, at, site.settings.lang);
     match show {
         Show::Value => observation_text(site, district, indicator, period, moment),

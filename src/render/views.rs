@@ -237,8 +237,9 @@ pub fn article_cards(site: &Site, a: &Article) -> Vec<Card> {
 pub fn cards(site: &Site, district: &District) -> Vec<Card> {
     let lang = site.settings.lang;
     // A year before the site's last bulletin day (a dissolved unit's last
-    // day): older figures say so.
+    // day): older figures say so (version 2 sites: version 1 keeps its bytes).
     let now = site.bulletin_periods().last().map(|p| district.life.until.map_or(p.end(), |u| u.min(p.end())));
+    let now = now.filter(|_| site.uses_version_2());
     let year_ago = now.and_then(|d| d.checked_sub(jiff::Span::new().years(1)).ok());
     let stale = |s: &Series| {
         let o = &s.observations[s.derived.latest?];

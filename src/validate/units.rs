@@ -146,6 +146,7 @@ pub fn link(units: &mut [District], links: &[Links], diags: &mut Diagnostics) {
     };
     let names: Vec<String> = units.iter().map(|u| u.name.clone()).collect();
     for (i, l) in links.iter().enumerate() {
+        repeated_or_self(&slugs[i], l, diags);
         units[i].parent = l.parent.as_ref().and_then(|(p, pos)| find("parent", p, &l.file, *pos, diags));
         units[i].formed_from = l
             .formed_from
@@ -168,6 +169,21 @@ pub fn link(units: &mut [District], links: &[Links], diags: &mut Diagnostics) {
         }
     }
     shared_codes(units, links, diags);
+}
+
+/// A unit named twice in one list (`formed_from`, `successors`), or
+/// naming itself: the sum of its history would count a part twice.
+fn repeated_or_self(own: &str, l: &Links, diags: &mut Diagnostics) {
+    for (key, refs) in [("formed_from", &l.formed_from), ("successors", &l.successors)] {
+        for (n, r) in refs.iter().enumerate() {
+            let Some(slug) = &r.slug else { continue };
+            let twice = refs[..n].iter().any(|e| e.slug.as_ref() == Some(slug));
+            if twice || slug == own {
+                let problem = Says::NamedTwice { key, slug: slug.clone(), itself: slug == own };
+                diags.push(Diagnostic::error(&l.file, r.pos, problem));
+            }
+        }
+    }
 }
 
 /// Each circle of parents, reported once, at its first unit in name order.

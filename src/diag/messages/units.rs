@@ -42,6 +42,12 @@ pub enum Units {
     },
     /// `whole` is not true or false.
     BadWhole,
+    /// A unit named twice in `formed_from` or `successors`, or naming itself.
+    NamedTwice {
+        key: &'static str,
+        slug: String,
+        itself: bool,
+    },
     /// A successor's `url` that is not a web address.
     BadUrl {
         url: String,
@@ -144,6 +150,14 @@ impl Units {
                     "`whole: false` means only part of that unit went into this one",
                     "`whole: false` nghĩa là chỉ một phần của đơn vị đó nhập vào đơn vị này"
                 )),
+            ),
+            NamedTwice { key, slug, itself: true } => (
+                say!(lang, "a unit cannot be in its own `{key}` (`{slug}`)", "đơn vị không thể có mặt trong `{key}` của chính nó (`{slug}`)"),
+                Some(say!(lang, "remove this entry", "hãy bỏ mục này")),
+            ),
+            NamedTwice { key, slug, itself: false } => (
+                say!(lang, "`{slug}` is named twice in `{key}`", "`{slug}` được ghi hai lần trong `{key}`"),
+                Some(say!(lang, "keep one entry: a part counted twice would double its figures", "hãy giữ một mục: ghi hai lần sẽ cộng số liệu hai lần")),
             ),
             BadUrl { url } => (
                 say!(lang, "`url` must be a web address starting with https:// or http://, not `{url}`", "`url` phải là địa chỉ web bắt đầu bằng https:// hoặc http:// (đang là `{url}`)"),

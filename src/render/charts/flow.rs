@@ -28,7 +28,8 @@ fn totals(obs: &[Observation], year: i16) -> BTreeMap<i8, Total> {
         let mut sum: Option<Total> = None;
         let per = if step == Granularity::Month { 1 } else { 3 };
         for index in 1..=(12 / per) {
-            let Some(o) = obs.iter().find(|o| o.period == Period::new(year, step, index) && o.value.is_some()) else {
+            let given = |o: &&Observation| o.period == Period::new(year, step, index) && o.value.is_some();
+            let Some(o) = obs.iter().filter(|o| o.added_from.is_empty()).find(given) else {
                 break;
             };
             let v = o.value.expect("found with a value");
@@ -43,7 +44,9 @@ fn totals(obs: &[Observation], year: i16) -> BTreeMap<i8, Total> {
             out.insert(index * per, t);
         }
     }
-    for o in obs.iter().filter(|o| o.period.year == year) {
+    // What the unit reported: totals added up across a merger are its
+    // predecessors', shown in its table, not in this chart.
+    for o in obs.iter().filter(|o| o.period.year == year && o.added_from.is_empty()) {
         if let (Some(n), Some(value)) = (months_to_date(o.period), o.value) {
             out.insert(n, Total { value, certainty: o.certainty });
         }
@@ -93,13 +96,13 @@ pub fn flow_chart(site: &Site, district: &District, ind: &Indicator, series: &Se
             }
         })
         .collect();
-    let plan = obs.iter().find(|o| o.period == Period::year(year)).and_then(|o| o.target).map(|t| t.value);
-    items.iter_mut().for_each(|i| i.target = plan);
+    let plan = obs.iter().find(|o| o.period == Period::year(year)).and_then(|o| o.target);
+    items.iter_mut().for_each(|i| i.target = plan.map(|p| p.value));
     let top = items.iter().flat_map(|i| [i.value, i.previous, i.target]).flatten().fold(0.0, f64::max);
     let title = format!("{} – {}", ind.name, district.name);
     let mut desc = format!("{}: {}.", title, sentence_items(&items));
     if let Some(p) = plan {
-        let plan = format::quantity(ind, crate::model::Num { value: p, decimals: 0 }, lang);
+        let plan = format::quantity(ind, p, lang);
         desc.push_str(&format!(" {} {year}: {plan}.", lang.strings().target));
     }
     // Last year in the legend only when it has a column.

@@ -269,12 +269,17 @@ fn compare_charts(
     let lang = site.settings.lang;
     let levels = site.levels();
     let mut groups: BTreeMap<Group, Vec<Item>> = BTreeMap::new();
-    for d in members.map(|m| &site.districts[m]) {
-        if day.is_some_and(|day| !d.life.covers(day)) {
-            continue;
-        }
-        let Some(s) = d.series_for(ind_index) else { continue };
-        let Some(o) = s.derived.latest.map(|i| &s.observations[i]) else { continue };
+    let units: Vec<&District> = members.map(|m| &site.districts[m]).collect();
+    let compared: Vec<Option<crate::model::Observation>> = units
+        .iter()
+        .map(|d| {
+            let alive = day.is_none_or(|day| d.life.covers(day));
+            crate::render::bulletins::compared_at(ind, d.series_for(ind_index).filter(|_| alive)?, None)
+        })
+        .collect();
+    let compared = crate::render::bulletins::same_period_for_flows(ind, compared);
+    for (d, o) in units.iter().zip(&compared) {
+        let Some(o) = o else { continue };
         let (Some(v), Some(standing)) = (o.value, compare::standing(ind, o)) else { continue };
         let item = district_item(ind, &d.name, o, v, standing, lang);
         let level = levels.iter().position(|l| *l == d.tier()).unwrap_or(0);

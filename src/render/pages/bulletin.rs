@@ -175,12 +175,13 @@ impl Renderer<'_> {
                 continue;
             }
             let link = Link { label: ind.name.clone(), href: views::indicator_href(ind) };
+            let mut card = views::card(ind, &snap, lang);
+            // The card's status (a flow read as reports read it) decides.
             if bulletins::target_reached_in(s, ind, p) {
                 reached.push(Link { ..link });
-            } else if snap.derived.status == Some(Status::Behind) {
+            } else if card.status == "behind" {
                 behind.push(link);
             }
-            let mut card = views::card(ind, &snap, lang);
             card.chart = self.charts.series(site, di, s.indicator, Some(end)).unwrap_or_default().to_string();
             let prev_end = if i > 0 { self.periods[i - 1].end() } else { p.start().yesterday().unwrap_or(p.start()) };
             rows.push(Row {
@@ -262,7 +263,8 @@ impl Renderer<'_> {
             let Some((basis, place)) = now[di] else { continue };
             let Some(s) = d.series_for(indicator) else { continue };
             let was = before.as_ref().and_then(|b| b[di]).filter(|(b, _)| *b == basis).map(|(_, p)| p);
-            if let Some(row) = self.league_row(indicator, di, &s.as_of(end, ind.better), place, was, i) {
+            let snap = bulletins::compared_series(ind, s, Some(end));
+            if let Some(row) = self.league_row(indicator, di, &snap, place, was, i) {
                 groups.entry(basis).or_default().push(row);
             }
         }

@@ -57,11 +57,13 @@ impl<'a> Globals<'a> {
             NavItem { key: "archive", label: t.archive, href: page_href(&Route::Archive.dir()) },
             NavItem { key: "search", label: t.search, href: page_href(&Route::Search.dir()) },
         ];
-        // The site's pages, then its data status (what each unit reported).
+        // The site's pages, then its data status (what each unit reported;
+        // version 2 sites only, so a version 1 site keeps its bytes).
         let pages =
             site.pages.iter().map(|p| Link { label: p.title.clone(), href: page_href(&Route::Page(&p.slug).dir()) });
         let status = Link { label: t.data_status.into(), href: page_href(&Route::DataStatus.dir()) };
-        let footer_pages = pages.chain(std::iter::once(status)).collect();
+        let status = site.uses_version_2().then_some(status);
+        let footer_pages = pages.chain(status).collect();
         let site =
             SiteInfo { title: &s.title, description: &s.description, base_url: &s.base_url, lang: s.lang.code() };
         let units_css = assets.get(crate::render::assets::UNITS_CSS).map(String::as_str).unwrap_or_default();
@@ -294,6 +296,8 @@ impl<'a> Renderer<'a> {
     fn with_charts(&self, district: usize, mut cards: Vec<Card>) -> Vec<Card> {
         for c in &mut cards {
             let flow = self.charts.get(ChartKey::Flow { district, indicator: c.indicator });
+            // A flow chart draws no added-up column: no legend for them.
+            c.added_up &= flow.is_none();
             let chart = flow.or_else(|| self.charts.series(self.site, district, c.indicator, None));
             c.chart = chart.unwrap_or_default().to_string();
         }
