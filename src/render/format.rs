@@ -121,15 +121,18 @@ pub fn certainty(c: Certainty, lang: Lang) -> &'static str {
 
 /// A figure older than a year, said so: `số liệu năm 2022`, `figure of 2022`.
 pub fn stale(p: Period, lang: Lang) -> String {
-    let label = period(p, lang);
     match lang {
-        Lang::Vi => {
-            let mut chars = label.chars();
-            let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
-            format!("số liệu {first}{}", chars.as_str())
-        }
-        Lang::En => format!("figure of {label}"),
+        Lang::Vi => format!("số liệu {}", in_sentence(p, lang)),
+        Lang::En => format!("figure of {}", period(p, lang)),
     }
+}
+
+/// A period's label inside a Vietnamese sentence: `năm 2022`, `quý 3/2023`.
+fn in_sentence(p: Period, lang: Lang) -> String {
+    let label = period(p, lang);
+    let mut chars = label.chars();
+    let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+    format!("{first}{}", chars.as_str())
 }
 
 /// Where a revised value came from: `điều chỉnh từ 16.930,2 tỷ đồng`.
@@ -196,14 +199,9 @@ pub fn period(p: Period, lang: Lang) -> String {
 
 /// "As of" a period, in a sentence: `tính đến quý 3/2023`, `as of Q3 2023`.
 pub fn as_of(p: Period, lang: Lang) -> String {
-    let label = period(p, lang);
     match lang {
-        Lang::Vi => {
-            let mut chars = label.chars();
-            let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
-            format!("tính đến {first}{}", chars.as_str())
-        }
-        Lang::En => format!("as of {label}"),
+        Lang::Vi => format!("tính đến {}", in_sentence(p, lang)),
+        Lang::En => format!("as of {}", period(p, lang)),
     }
 }
 
