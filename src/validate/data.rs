@@ -61,7 +61,11 @@ pub fn district(
     let by_id = Known { by_id, broken };
     let name = doc.value.name.clone().unwrap_or_default().trim().to_string();
     if name.is_empty() {
-        let problem = Data::NoDistrictName { folder: files.folder.clone() };
+        let folder = files.folder.clone();
+        let problem: crate::diag::Message = match files.root {
+            crate::model::Root::Districts => Data::NoDistrictName { folder }.into(),
+            crate::model::Root::Units => crate::diag::messages::Units::NoName { folder }.into(),
+        };
         diags.push(Diagnostic::error(&doc.file, doc.pos("name").or(Some(Pos::new(1, 1))), problem));
     }
     let mut own = Gathered::new();

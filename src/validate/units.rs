@@ -67,6 +67,9 @@ pub fn fields(doc: &Parsed<RawDistrict>, root: Root, diags: &mut Diagnostics) ->
             diags.push(doc.error("until", Says::UntilBeforeFrom { from: f.to_string(), until: u.to_string() }));
         }
     }
+    if until.is_none() && raw.successors.as_ref().is_some_and(|s| !s.is_empty()) {
+        diags.push(Diagnostic::warning(&doc.file, doc.pos("successors"), Says::SuccessorsOfLivingUnit));
+    }
     let parent = raw.parent.as_ref().and_then(scalar_text).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let links = Links {
         file: doc.file.clone(),

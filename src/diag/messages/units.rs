@@ -7,6 +7,12 @@ use crate::text::lang::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Units {
     NoLevel,
+    /// A unit (under `content/units/`) without a name.
+    NoName {
+        folder: String,
+    },
+    /// `successors` on a unit that has no `until`: it is not dissolved.
+    SuccessorsOfLivingUnit,
     /// `code` is not digits.
     BadCode {
         code: String,
@@ -76,6 +82,14 @@ impl Units {
                     "add e.g. `level: xã`, `level: phường` or `level: tỉnh`",
                     "hãy thêm, ví dụ `level: xã`, `level: phường` hoặc `level: tỉnh`"
                 )),
+            ),
+            NoName { folder } => (
+                say!(lang, "the unit has no `name`", "đơn vị chưa có `name` (tên)"),
+                Some(say!(lang, "add e.g. `name: {folder}`", "hãy thêm, ví dụ `name: {folder}`")),
+            ),
+            SuccessorsOfLivingUnit => (
+                say!(lang, "`successors` on a unit without `until`: it has no successors while it exists", "có `successors` nhưng đơn vị chưa có `until`: đơn vị còn tồn tại thì chưa có đơn vị kế thừa"),
+                Some(say!(lang, "add its last day, e.g. `until: 2025-06-30`, or remove `successors`", "hãy thêm ngày cuối cùng, ví dụ `until: 2025-06-30`, hoặc bỏ `successors`")),
             ),
             BadCode { code } => (
                 say!(lang, "the code `{code}` is not digits", "mã `{code}` không phải là dãy chữ số"),
