@@ -23,6 +23,21 @@ pub fn frontmatter(data: &[u8]) {
     }
 }
 
+/// The figure extractor (`import`, and `check`'s articles checked against
+/// the data) and the percents of a note: any text, line by line; every
+/// figure found lies within its line.
+pub fn figures(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    let lines: Vec<&str> = s.lines().collect();
+    for f in crate::import::figures_of_lines(&lines, None) {
+        let len = lines.get(f.at.0).map(|l| l.chars().count()).unwrap_or(0);
+        assert!(f.at.1 <= f.at.2 && f.at.2 <= len, "{f:?}");
+    }
+    for said in crate::text::decimal::percents(s) {
+        assert!(said.value.is_finite());
+    }
+}
+
 /// The period parser: what it accepts prints back as itself.
 pub fn period(data: &[u8]) {
     let Some(s) = text(data) else { return };

@@ -10,13 +10,14 @@ type Target = (&'static str, fn(&[u8]));
 #[test]
 fn every_kept_fuzz_input_passes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
-    let targets: [Target; 6] = [
+    let targets: [Target; 7] = [
         ("frontmatter", bantin::fuzzing::frontmatter),
         ("period", bantin::fuzzing::period),
         ("observation", bantin::fuzzing::observation),
         ("shortcode", bantin::fuzzing::shortcode),
         ("slugify", bantin::fuzzing::slugify),
         ("district_yaml", bantin::fuzzing::district_yaml),
+        ("figures", bantin::fuzzing::figures),
     ];
     let mut count = 0;
     for (name, run) in targets {
