@@ -61,6 +61,29 @@ impl Frame {
         f
     }
 
+    /// The frame of a chart of values with ticks on the left (trend, flow),
+    /// its plot starting at `top`.
+    fn of_values(spec: &ChartSpec, top: i32) -> Frame {
+        let left = spec.ticks.iter().map(|(_, l)| labels::width(l, SMALL, false)).max().unwrap_or(0) + 10;
+        let floor = spec.ticks.first().map(|t| t.1.as_str()).unwrap_or("");
+        Frame::new(spec, TREND_HEIGHT, (left, top), (floor, 6))
+    }
+
+    /// Where value `v` stands, with the top tick at the plot's top.
+    fn y_of(&self, spec: &ChartSpec, v: f64) -> i32 {
+        let max = spec.ticks.last().map(|t| t.0).unwrap_or(1.0).max(1e-9);
+        self.bottom - ((v / max) * (self.bottom - self.top) as f64).round() as i32
+    }
+
+    /// The value axis: tick labels on the left and the base line.
+    fn value_axis<DB: DrawingBackend>(&self, area: &Area<DB>, placed: &mut Placed, spec: &ChartSpec) -> Res {
+        for (v, label) in &spec.ticks {
+            put_placed(area, placed, label, (self.left - 6, self.y_of(spec, *v)), TICK, Anchor::End)?;
+        }
+        let base = vec![(self.left, self.bottom), (self.right, self.bottom)];
+        area.draw(&PathElement::new(base, AXIS.stroke_width(1))).map_err(err)
+    }
+
     fn at(x: i32, bottom: i32, line: usize) -> (i32, i32) {
         (x, bottom + 12 + line as i32 * line_height(SMALL))
     }
@@ -102,16 +125,10 @@ fn value_label<DB: DrawingBackend>(
 }
 
 pub fn trend<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
-    let left = spec.ticks.iter().map(|(_, l)| labels::width(l, SMALL, false)).max().unwrap_or(0) + 10;
-    let floor = spec.ticks.first().map(|t| t.1.as_str()).unwrap_or("");
-    let f = Frame::new(spec, TREND_HEIGHT, (left, 28), (floor, 6));
+    let f = Frame::of_values(spec, 28);
     let mut placed = Placed::new(WIDTH, TREND_HEIGHT, 1.0);
-    let max = spec.ticks.last().map(|t| t.0).unwrap_or(1.0).max(1e-9);
-    let y_of = |v: f64| f.bottom - ((v / max) * (f.bottom - f.top) as f64).round() as i32;
-    for (v, label) in &spec.ticks {
-        put_placed(area, &mut placed, label, (f.left - 6, y_of(*v)), TICK, Anchor::End)?;
-    }
-    area.draw(&PathElement::new(vec![(f.left, f.bottom), (f.right, f.bottom)], AXIS.stroke_width(1))).map_err(err)?;
+    let y_of = |v: f64| f.y_of(spec, v);
+    f.value_axis(area, &mut placed, spec)?;
     let col = ((f.slot as f64 * 0.56).round() as i32).clamp(2, 60);
     for (i, item) in spec.items.iter().enumerate() {
         let cx = f.centre(i);
@@ -189,17 +206,11 @@ pub fn rank<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
 /// left) beside this year's (blue, right), the year's plan as a dashed
 /// line, a legend of the two years at the top.
 pub fn flow<DB: DrawingBackend>(area: &Area<DB>, spec: &ChartSpec) -> Res {
-    let left = spec.ticks.iter().map(|(_, l)| labels::width(l, SMALL, false)).max().unwrap_or(0) + 10;
-    let floor = spec.ticks.first().map(|t| t.1.as_str()).unwrap_or("");
-    let f = Frame::new(spec, TREND_HEIGHT, (left, 40), (floor, 6));
+    let f = Frame::of_values(spec, 40);
     let mut placed = Placed::new(WIDTH, TREND_HEIGHT, 1.0);
-    legend(area, &mut placed, spec, left)?;
-    let max = spec.ticks.last().map(|t| t.0).unwrap_or(1.0).max(1e-9);
-    let y_of = |v: f64| f.bottom - ((v / max) * (f.bottom - f.top) as f64).round() as i32;
-    for (v, label) in &spec.ticks {
-        put_placed(area, &mut placed, label, (f.left - 6, y_of(*v)), TICK, Anchor::End)?;
-    }
-    area.draw(&PathElement::new(vec![(f.left, f.bottom), (f.right, f.bottom)], AXIS.stroke_width(1))).map_err(err)?;
+    legend(area, &mut placed, spec, f.left)?;
+    let y_of = |v: f64| f.y_of(spec, v);
+    f.value_axis(area, &mut placed, spec)?;
     let col = ((f.slot as f64 * 0.3).round() as i32).clamp(2, 30);
     for (i, item) in spec.items.iter().enumerate() {
         let cx = f.centre(i);
