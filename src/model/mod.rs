@@ -216,6 +216,17 @@ pub struct District {
 }
 
 impl District {
+    /// Whether it is a v2 unit or a district with any field of units over
+    /// time (code, parent, lifetime, predecessors, successors).
+    pub fn over_time(&self) -> bool {
+        self.root == Root::Units
+            || self.code.is_some()
+            || self.parent.is_some()
+            || self.life != Life::default()
+            || !self.formed_from.is_empty()
+            || !self.successors.is_empty()
+    }
+
     /// The level it is compared at ([`unit::tier`]).
     pub fn tier(&self) -> String {
         unit::tier(self.level.as_deref())
@@ -363,21 +374,13 @@ impl Site {
     /// what version 2 adds to every page (the data-status page, old
     /// figures marked); a version 1 site keeps its pages byte for byte.
     pub fn uses_version_2(&self) -> bool {
-        let unit_fields = |d: &District| {
-            d.root == Root::Units
-                || d.code.is_some()
-                || d.parent.is_some()
-                || d.life != Life::default()
-                || !d.formed_from.is_empty()
-                || !d.successors.is_empty()
-        };
         let new_figures = |o: &Observation| {
             o.certainty != Certainty::Final || o.revision.is_some() || o.period.granularity == Granularity::YearToDate
         };
         let series =
             self.districts.iter().flat_map(|d| d.series.iter().chain(d.communes.iter().flat_map(|c| &c.series)));
         self.indicators.iter().any(|i| i.flow || i.sums)
-            || self.districts.iter().any(unit_fields)
+            || self.districts.iter().any(District::over_time)
             || series.flat_map(|s| &s.observations).any(new_figures)
     }
 

@@ -198,12 +198,5 @@ fn tier_rank(level: &str) -> Option<usize> {
 /// `content/units/`, or a district with any of the new fields. Such a site
 /// has `units/index.html` (in the menu) and `units.css`; a v1 site neither.
 pub fn uses_units(site: &Site) -> bool {
-    site.districts.iter().any(|d| {
-        d.root == Root::Units
-            || d.code.is_some()
-            || d.parent.is_some()
-            || d.life != Default::default()
-            || !d.formed_from.is_empty()
-            || !d.successors.is_empty()
-    })
+    site.districts.iter().any(District::over_time)
 }
