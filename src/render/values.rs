@@ -3,7 +3,7 @@
 //! status, or for a flow a figure derived from it, `show="yoy"|"plan"`).
 
 use super::format;
-use crate::model::{Moment, Period, Show, Site};
+use crate::model::{flows, Moment, Period, Show, Site};
 
 /// The period a `value` shortcode shows: its own `period`, or else the
 /// latest with a value, of the article's moment when it is in an article.
@@ -61,22 +61,23 @@ pub fn shown_text(
     show: Show,
     moment: Option<&Moment>,
 ) -> String {
+    if show == Show::Value {
+        return observation_text(site, district, indicator, period, moment);
+    }
     let series = site.districts[district].series_for(indicator);
     let at = series.and_then(|s| s.observations.iter().position(|o| o.period == period));
     let (Some(s), Some(at)) = (series, at) else { return String::new() };
-    // An article written before the value was revised reads the figure of then.
-    // The whole series as the article's day knew it (a figure a year
-    // earlier may have been revised since too).
+    // The whole series as the article's day knew it: the value, or a figure
+    // a year earlier, may have been revised since.
     let obs: Vec<crate::model::Observation> = match moment {
         Some(m) => s.observations.iter().map(|o| m.as_then(o)).collect(),
         None => s.observations.clone(),
     };
-    let (year_earlier, year_plan) = format::flow_figures(&site.indicators[indicator], &obs, at, site.settings.lang);
-    match show {
-        Show::Value => observation_text(site, district, indicator, period, moment),
-        Show::YearEarlier => year_earlier.unwrap_or_default(),
-        Show::YearPlan => year_plan
-            .or_else(|| crate::model::flows::share_of_plan(&obs, at).map(|p| format::year_plan(p, site.settings.lang)))
-            .unwrap_or_default(),
-    }
+    let lang = site.settings.lang;
+    let figure = match show {
+        Show::YearEarlier => flows::change_on_year_earlier(&obs, at).map(|c| format::year_earlier(c, lang)),
+        Show::YearPlan => flows::share_of_plan(&obs, at).map(|p| format::year_plan(p, lang)),
+        Show::Value => None, // written above
+    };
+    figure.unwrap_or_default()
 }
