@@ -122,22 +122,9 @@ fn status(obs: &[Observation], li: usize, previous: Option<usize>, goal: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Num, Origin, Period};
 
     fn ob(period: &str, value: Option<f64>, total: Option<f64>, target: Option<f64>) -> Observation {
-        let num = |v: f64| Num { value: v, decimals: 0 };
-        Observation {
-            period: Period::parse(period).unwrap(),
-            value: value.map(num),
-            total: total.map(num),
-            target: target.map(num),
-            note: None,
-            source: None,
-            origin: Origin { file: "f".into(), line: 1 },
-            added_from: Vec::new(),
-            certainty: Default::default(),
-            revision: None,
-        }
+        crate::model::observation(period, value, total, target)
     }
 
     #[test]

@@ -111,24 +111,11 @@ pub fn one_decimal(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Better, Derived, Num, Origin, Series};
+    use crate::model::{Better, Derived, Series};
 
     fn series(points: &[(&str, Option<f64>, Option<f64>)]) -> Series {
-        let observations: Vec<Observation> = points
-            .iter()
-            .map(|(p, v, t)| Observation {
-                period: Period::parse(p).unwrap(),
-                value: v.map(|value| Num { value, decimals: 1 }),
-                total: None,
-                target: t.map(|value| Num { value, decimals: 1 }),
-                note: None,
-                source: None,
-                origin: Origin { file: "f".into(), line: 1 },
-                added_from: Vec::new(),
-                certainty: Default::default(),
-                revision: None,
-            })
-            .collect();
+        let observations: Vec<Observation> =
+            points.iter().map(|(p, v, t)| crate::model::observation(p, *v, None, *t)).collect();
         let mut sorted = observations;
         sorted.sort_by_key(|o| o.period);
         let derived = Derived::compute(&sorted, Better::Higher);

@@ -119,6 +119,25 @@ pub struct Revision {
     pub published: Option<Period>,
 }
 
+/// For tests: an observation of `period`, `value`, `total` and `target`
+/// written without decimals, reported in `f` line 1, final.
+#[cfg(test)]
+pub(crate) fn observation(period: &str, value: Option<f64>, total: Option<f64>, target: Option<f64>) -> Observation {
+    let num = |v: f64| Num { value: v, decimals: 0 };
+    Observation {
+        period: Period::parse(period).expect("a test period"),
+        value: value.map(num),
+        total: total.map(num),
+        target: target.map(num),
+        note: None,
+        source: None,
+        origin: Origin { file: "f".into(), line: 1 },
+        added_from: Vec::new(),
+        certainty: Certainty::Final,
+        revision: None,
+    }
+}
+
 /// How sure a reported value is (FORMAT v2, an observation's `status`):
 /// reports publish estimates (*ước tính*) and preliminary figures (*sơ bộ*)
 /// that are confirmed later. Ordered from the surest.

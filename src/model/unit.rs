@@ -177,21 +177,8 @@ mod tests {
     }
 
     fn series(points: &[(&str, f64, Option<f64>)]) -> Series {
-        let observations: Vec<Observation> = points
-            .iter()
-            .map(|(p, v, t)| Observation {
-                period: super::super::Period::parse(p).unwrap(),
-                value: Some(Num { value: *v, decimals: 0 }),
-                total: t.map(|t| Num { value: t, decimals: 0 }),
-                target: None,
-                note: None,
-                source: None,
-                origin: super::super::Origin { file: "f".into(), line: 1 },
-                added_from: Vec::new(),
-                certainty: Default::default(),
-                revision: None,
-            })
-            .collect();
+        let observations: Vec<Observation> =
+            points.iter().map(|(p, v, t)| crate::model::observation(p, Some(*v), *t, None)).collect();
         let derived = Derived::compute(&observations, Better::Higher);
         Series { indicator: 0, observations, derived }
     }

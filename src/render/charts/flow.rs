@@ -147,21 +147,9 @@ fn slot_label(n: i8, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Origin;
 
     fn ob(p: &str, v: f64, certainty: Certainty) -> Observation {
-        Observation {
-            period: Period::parse(p).unwrap(),
-            value: Some(Num { value: v, decimals: 1 }),
-            total: None,
-            target: None,
-            note: None,
-            source: None,
-            origin: Origin { file: "f".into(), line: 1 },
-            added_from: Vec::new(),
-            certainty,
-            revision: None,
-        }
+        Observation { certainty, ..crate::model::observation(p, Some(v), None, None) }
     }
 
     #[test]
