@@ -22,6 +22,7 @@ fn pages_open_from_disk_without_console_errors() {
         "topics/nong-thon-moi/index.html",
         "search/index.html",
         "gioi-thieu/index.html",
+        "data-status/index.html",
     ] {
         let (dom, console) = chromium_dump(&chrome, &file_url(&b, page));
         assert!(dom.contains("<main"), "{page} did not render: {dom}");

@@ -38,7 +38,8 @@ pub(super) fn figure_at(s: &[char], i: usize) -> Option<Located> {
     }
     let j = scan_number(s, i);
     let value = parse_vn_number(&text(s, i, j))?;
-    let integer = s[i..j].iter().all(char::is_ascii_digit);
+    // Digits, with `.ddd` groups (`21.536/23.410 hộ`), no decimal comma.
+    let integer = !s[i..j].contains(&',');
     let (word, word_start) = prev_word(s, i);
     if s.get(j) == Some(&'/') {
         return if integer && digit_at(s, j + 1) { ratio_at(s, i, j, value, &word, word_start) } else { None };
@@ -60,7 +61,7 @@ pub(super) fn figure_at(s: &[char], i: usize) -> Option<Located> {
 
 /// `110/154 thôn` (count) or `đứng thứ 7/27 huyện` (rank); `j` is at the `/`.
 pub(super) fn ratio_at(s: &[char], i: usize, j: usize, value: f64, word: &str, word_start: usize) -> Option<Located> {
-    let k = digits_end(s, j + 1);
+    let k = integer_end(s, j + 1);
     let glued = s.get(k).is_some_and(|c| c.is_alphanumeric())
         || (matches!(s.get(k).copied(), Some('/' | '.' | ',')) && digit_at(s, k + 1));
     if glued || DATE_WORDS.contains(&word) {
@@ -184,6 +185,16 @@ pub(super) fn match_unit(s: &[char], j: usize, lists: &[&[&str]]) -> Option<usiz
 /// The end of a Vietnamese number starting at `i`: digits, `.ddd` groups
 /// (only after at most three digits), then `,digits`.
 pub(super) fn scan_number(s: &[char], i: usize) -> usize {
+    let mut j = integer_end(s, i);
+    if s.get(j) == Some(&',') && digit_at(s, j + 1) {
+        j = digits_end(s, j + 1);
+    }
+    j
+}
+
+/// The end of a Vietnamese whole number starting at `i`: digits, then
+/// `.ddd` groups (only after at most three digits).
+fn integer_end(s: &[char], i: usize) -> usize {
     let mut j = digits_end(s, i);
     if j - i <= 3 {
         while s.get(j) == Some(&'.')
@@ -194,9 +205,6 @@ pub(super) fn scan_number(s: &[char], i: usize) -> usize {
         {
             j += 4;
         }
-    }
-    if s.get(j) == Some(&',') && digit_at(s, j + 1) {
-        j = digits_end(s, j + 1);
     }
     j
 }

@@ -188,6 +188,13 @@ pub struct Period {
     pub value: Option<String>,
     /// Where it came from, for the comment (`"năm 2023"`, `the article's date`).
     pub from: String,
+    /// Whether the text names it (a period phrase, or the year a year-end
+    /// summary reviews) rather than it being the article's date.
+    pub named: bool,
+    /// Whether the phrase counts from January (`9 tháng đầu năm 2023`):
+    /// for a total over the period, `2023-YTD9`, though `value` says
+    /// `2023-09`, the month a level stands at.
+    pub to_date: bool,
 }
 
 /// A share of the plan that belongs to an amount or count.
@@ -219,7 +226,7 @@ mod roles;
 use roles::*;
 mod suggest;
 use suggest::*;
-pub use suggest::{known_indicators, KnownIndicator};
+pub use suggest::{indicator_for, indicator_named, known_indicators, KnownIndicator, Naming};
 mod proposals;
 pub use proposals::figures_yaml;
 
@@ -231,6 +238,13 @@ pub fn figures_of_lines(lines: &[&str], date: Option<Date>) -> Vec<Figure> {
     let mut figures = find_figures(lines);
     annotate(lines, &mut figures, &Fallback::new(date, "", lines));
     figures
+}
+
+/// Whether a lead-in line (`Năm 2024, huyện phấn đấu:`) announces plans:
+/// the figures of the list after it are targets, not results.
+pub fn announces_plan(lead_in: &str) -> bool {
+    let lower = lead_in.to_lowercase();
+    PLAN_MARKERS.iter().any(|m| lower.contains(m))
 }
 
 /// Reads one scraped article.

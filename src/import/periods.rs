@@ -16,6 +16,8 @@ pub(super) struct Mention {
     pub(super) text: String,
     /// `2024-H1`; `None` for `đến nay`, `hiện nay`: the article's date.
     pub(super) period: Option<String>,
+    /// `n tháng đầu năm`: counted from January.
+    pub(super) to_date: bool,
 }
 
 /// What a figure without a period phrase near it is for.
@@ -48,18 +50,28 @@ impl Fallback {
             return Period {
                 value: Some(y.to_string()),
                 from: format!("the year the summary reviews (tổng kết … {y})"),
+                named: true,
+                to_date: false,
             };
         }
         match self.month() {
-            Some(m) => Period { value: Some(m), from: "the article's date".to_string() },
-            None => Period { value: None, from: "none found, and the article has no date".to_string() },
+            Some(m) => Period { value: Some(m), from: "the article's date".to_string(), ..Period::default() },
+            None => {
+                Period { value: None, from: "none found, and the article has no date".to_string(), ..Period::default() }
+            }
         }
     }
 
     fn now(&self, phrase: &str) -> Period {
         match self.month() {
-            Some(m) => Period { value: Some(m), from: format!("\"{phrase}\": the article's date") },
-            None => Period { value: None, from: format!("\"{phrase}\": the article's date, which is unknown") },
+            Some(m) => {
+                Period { value: Some(m), from: format!("\"{phrase}\": the article's date"), ..Period::default() }
+            }
+            None => Period {
+                value: None,
+                from: format!("\"{phrase}\": the article's date, which is unknown"),
+                ..Period::default()
+            },
         }
     }
 }
@@ -77,7 +89,9 @@ pub(super) fn period_for(s: &[char], found: &[Mention], (start, end): (usize, us
         },
     };
     match &m.period {
-        Some(p) => Period { value: Some(p.clone()), from: format!("\"{}\"{place}", m.text) },
+        Some(p) => {
+            Period { value: Some(p.clone()), from: format!("\"{}\"{place}", m.text), named: true, to_date: m.to_date }
+        }
         None => fallback.now(&m.text),
     }
 }
@@ -113,7 +127,10 @@ pub(super) fn mentions(s: &[char], year: Option<i16>) -> Vec<Mention> {
         match mention_at(s, i, year) {
             Some((end, period)) => {
                 if period.is_none() || !compared(s, i) {
-                    out.push(Mention { start: i, end, text: text(s, i, end), period });
+                    // `n tháng cuối năm` is H2 or Q4: not from January.
+                    let to_date =
+                        months_of_year(s, i, year).is_some_and(|(_, p)| !p.ends_with("H2") && !p.ends_with("Q4"));
+                    out.push(Mention { start: i, end, text: text(s, i, end), period, to_date });
                 }
                 i = end;
             }

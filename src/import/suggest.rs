@@ -49,18 +49,59 @@ pub(super) struct Suggestion<'a> {
 /// its name around the figure. No guess when none fits, or when two fit
 /// equally well.
 pub(super) fn suggest<'a>(f: &Figure, known: &'a [KnownIndicator]) -> Option<Suggestion<'a>> {
-    let around = words_of(&f.about);
+    named_in(&f.about, known, |k| same_kind(f, k), Naming::Most)
+}
+
+/// How much of an indicator's name must be around a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// More than half of its words: enough to suggest (`import`).
+    Most,
+    /// The name as a phrase, not narrowed by the word after it: enough to
+    /// compare (`check`, `lint::claims`; see [`names_phrase`]).
+    Phrase,
+}
+
+/// The id of the indicator of `f`'s kind (and unit, for counts and
+/// amounts) named around it, picked as [`suggest`] picks it.
+pub fn indicator_for<'a>(f: &Figure, known: &'a [KnownIndicator], naming: Naming) -> Option<&'a str> {
+    named_in(&f.about, known, |k| same_kind(f, k), naming).map(|s| s.id)
+}
+
+/// The id of the one indicator among those `fits` keeps named in `about`.
+pub fn indicator_named<'a>(
+    about: &str,
+    known: &'a [KnownIndicator],
+    fits: impl Fn(&KnownIndicator) -> bool,
+    naming: Naming,
+) -> Option<&'a str> {
+    named_in(about, known, fits, naming).map(|s| s.id)
+}
+
+fn named_in<'a>(
+    about: &str,
+    known: &'a [KnownIndicator],
+    fits: impl Fn(&KnownIndicator) -> bool,
+    naming: Naming,
+) -> Option<Suggestion<'a>> {
+    let around = words_of(about);
     let mut fits: Vec<Suggestion> = known
         .iter()
-        .filter(|k| same_kind(f, k))
+        .filter(|k| fits(k))
         .filter_map(|k| {
             let unit = words_of(&k.unit);
             let name: Vec<String> = words_of(&k.name)
                 .into_iter()
                 .filter(|w| !unit.contains(w) && !NAME_STOP_WORDS.contains(&w.as_str()))
                 .collect();
-            let matched = name.iter().filter(|w| around.contains(*w)).count();
-            (matched * 2 > name.len()).then_some(Suggestion { id: &k.id, matched, of: name.len() })
+            let (matched, enough) = match naming {
+                Naming::Most => {
+                    let matched = name.iter().filter(|w| around.contains(*w)).count();
+                    (matched, matched * 2 > name.len())
+                }
+                Naming::Phrase => (name.len(), !name.is_empty() && names_phrase(about, &k.name)),
+            };
+            enough.then_some(Suggestion { id: &k.id, matched, of: name.len() })
         })
         .collect();
     // Best first: the larger share of the name, then more words.
@@ -81,20 +122,61 @@ fn same_kind(f: &Figure, k: &KnownIndicator) -> bool {
     kind && unit
 }
 
-/// The lowercase words of `s`, abbreviations written out, tone marks in
-/// one style.
-pub(super) fn words_of(s: &str) -> BTreeSet<String> {
+/// Whether `text` names the indicator `name` as a phrase: its words in
+/// order (less the stop words it starts with: `giá trị sản phẩm` names
+/// `Tổng giá trị sản phẩm`), followed by the end of the text, a mark, a
+/// number or a word of [`AFTER_NAME`]: `giá trị sản phẩm nông nghiệp` is
+/// another figure, `giá trị sản phẩm năm 2023` is not.
+pub(super) fn names_phrase(text: &str, name: &str) -> bool {
+    let words = tokens(text);
+    let mut name = tokens(name);
+    let leading = name.iter().take_while(|w| NAME_STOP_WORDS.contains(&w.as_str())).count();
+    name.drain(..leading);
+    if name.is_empty() || name.iter().any(|w| w == MARK) {
+        return false;
+    }
+    (0..words.len()).any(|k| {
+        words[k..].starts_with(&name)
+            && words.get(k + name.len()).is_none_or(|next| {
+                next == MARK || next.starts_with(|c: char| c.is_ascii_digit()) || AFTER_NAME.contains(&next.as_str())
+            })
+    })
+}
+
+/// The token [`tokens`] gives a run of marks.
+const MARK: &str = ",";
+
+/// The words of `s` in order as [`words_of`] reads them, each run of marks
+/// between them (`|`, `,`, `:`) one [`MARK`].
+fn tokens(s: &str) -> Vec<String> {
     let lower: String = s.chars().map(lower).collect();
-    let mut out = BTreeSet::new();
-    for word in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        match ABBREVIATIONS.iter().find(|(short, _)| *short == word) {
-            Some((_, long)) => out.extend(long.split(' ').map(str::to_string)),
-            None => {
-                out.insert(one_tone_style(word));
+    let mut out: Vec<String> = Vec::new();
+    for piece in lower.split_whitespace() {
+        let mut word = String::new();
+        for c in piece.chars().chain(std::iter::once(' ')) {
+            if c.is_alphanumeric() {
+                word.push(c);
+                continue;
+            }
+            if !word.is_empty() {
+                match ABBREVIATIONS.iter().find(|(short, _)| *short == word) {
+                    Some((_, long)) => out.extend(long.split(' ').map(str::to_string)),
+                    None => out.push(one_tone_style(&word)),
+                }
+                word.clear();
+            }
+            if c != ' ' && out.last().is_none_or(|l| l != MARK) {
+                out.push(MARK.to_string());
             }
         }
     }
     out
+}
+
+/// The lowercase words of `s`, abbreviations written out, tone marks in
+/// one style.
+pub(super) fn words_of(s: &str) -> BTreeSet<String> {
+    tokens(s).into_iter().filter(|w| w != MARK).collect()
 }
 
 fn one_tone_style(word: &str) -> String {

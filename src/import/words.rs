@@ -217,6 +217,14 @@ pub(super) const NAME_STOP_WORDS: &[&str] = &[
     "đạt", "đã", "được", "có", "của", "và", "các", "số", "tổng", "trên", "theo", "xếp", "hạng", "thứ", "chỉ", "tỷ",
     "lệ",
 ];
+/// Words that may follow an indicator's name before its figure without
+/// narrowing what it counts (`Tổng giá trị sản phẩm năm 2023 ước đạt …`).
+pub(super) const AFTER_NAME: &[&str] = &[
+    "năm", "quý", "tháng", "đạt", "ước", "là", "của", "trên", "toàn", "cả", "trong", "đến", "tính", "còn", "giảm",
+    "tăng", "chỉ", "mới", "bằng", "xếp", "đứng", "vươn", "lên", "ở", "mức", "có", "được", "đã", "vẫn", "tại", "so",
+    "đầu", "cuối", "thực", "hiện", "huyện", "xã", "tỉnh", "về", "luôn", "tiếp", "tục", "duy", "trì", "giai", "đoạn",
+    "kỳ", "cùng", "khoảng", "gần", "hơn", "nay", "vượt",
+];
 /// Verbs before a share of the plan, kept in its note (`đạt 107,79% kế hoạch`).
 pub(super) const SHARE_VERBS: &[&str] = &["đạt", "bằng", "vượt"];
 /// At most this many words after a figure go into its note.

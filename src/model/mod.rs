@@ -46,6 +46,18 @@ pub enum Kind {
     Rank,
 }
 
+impl Kind {
+    /// The word `indicators.yaml` writes for it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Amount => "amount",
+            Kind::Percent => "percent",
+            Kind::Rank => "rank",
+        }
+    }
+}
+
 /// Which direction is progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

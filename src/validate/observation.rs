@@ -181,7 +181,7 @@ fn check_ranges(input: &ObsInput, ind: &Indicator, obs: &Observation, diags: &mu
         let (value, decimals) = (n.value, n.decimals);
         match ind.kind {
             Kind::Count | Kind::Rank if n.value < 0.0 => {
-                let (id, kind) = (ind.id.clone(), kind_name(ind.kind));
+                let (id, kind) = (ind.id.clone(), Kind::word(ind.kind));
                 fail(diags, at(field), Figures::Negative { quantity, value, decimals, id, kind })
             }
             Kind::Rank if n.value.fract() != 0.0 => fail(diags, at(field), Figures::RankNotWhole { value, decimals }),
@@ -197,15 +197,6 @@ fn check_ranges(input: &ObsInput, ind: &Indicator, obs: &Observation, diags: &mu
                 fail(diags, at(field), Figures::AboveTotal { quantity, value, total: t.value, decimals });
             }
         }
-    }
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Count => "count",
-        Kind::Amount => "amount",
-        Kind::Percent => "percent",
-        Kind::Rank => "rank",
     }
 }
 

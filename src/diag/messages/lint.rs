@@ -29,10 +29,13 @@ pub enum Lint {
     IndicatorUnused {
         id: String,
     },
-    /// An article's `A/B unit` disagrees with the data of its moment.
+    /// An article's figure disagrees with the data of its moment.
     FigureDisagrees {
         said: String,
-        data: String,
+        data: Shown,
+        /// The period the text names, as the site's language writes it;
+        /// `None`: the article's moment.
+        of: Option<String>,
         file: String,
         line: usize,
     },
@@ -52,22 +55,61 @@ pub enum Computed {
     Plan(f64),
 }
 
+/// A figure of the data as a message shows it: `13/20`, `7/27`,
+/// `8.850,26 tỷ đồng`, `107,85% kế hoạch`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub value: f64,
+    pub decimals: u8,
+    pub total: Option<f64>,
+    /// After the number: empty, `%`, `% kế hoạch`, or a unit after a space.
+    pub unit: String,
+    /// The site's language, in which its articles write figures: the data's
+    /// figure is written the same way, whatever the message's language.
+    pub lang: Lang,
+}
+
+impl Shown {
+    fn show(&self) -> String {
+        let mut out = super::figure(self.value, self.decimals, self.lang);
+        if let Some(t) = self.total {
+            out.push('/');
+            out.push_str(&super::figure(t, 0, self.lang));
+        }
+        if !self.unit.is_empty() && !self.unit.starts_with('%') {
+            out.push(' ');
+        }
+        out + &self.unit
+    }
+}
+
 impl Lint {
     pub(super) fn words(&self, lang: Lang) -> Words {
         use Lint::*;
         match self {
-            FigureDisagrees { said, data, file, line } => (
-                say!(
-                    lang,
-                    "the article says {said}, but the data of its date says {data} ({file}:{line})",
-                    "bài viết ghi {said}, nhưng số liệu tại thời điểm bài viết là {data} ({file}:{line})"
-                ),
-                Some(say!(
-                    lang,
-                    "correct the article or the data, or write the figure with a value shortcode so they cannot drift",
-                    "hãy sửa bài viết hoặc số liệu, hoặc dùng shortcode value để hai nơi không lệch nhau"
-                )),
-            ),
+            FigureDisagrees { said, data, of, file, line } => {
+                let data = data.show();
+                let said = match of {
+                    None => say!(
+                        lang,
+                        "the article says {said}, but the data of its date says {data} ({file}:{line})",
+                        "bài viết ghi {said}, nhưng số liệu tại thời điểm bài viết là {data} ({file}:{line})"
+                    ),
+                    Some(of) => say!(
+                        lang,
+                        "the article says {said}, but the data for {of} says {data} ({file}:{line})",
+                        "bài viết ghi {said}, nhưng số liệu kỳ {of} là {data} ({file}:{line})"
+                    ),
+                };
+                (
+                    said,
+                    Some(say!(
+                        lang,
+                        "correct the article or the data, or write the figure with a value shortcode so they cannot drift",
+                        "hãy sửa bài viết hoặc số liệu, hoặc dùng shortcode value để hai nơi không lệch nhau"
+                    )),
+                )
+            }
             NoteDisagrees { id, said, computed } => {
                 let n = |x: f64| super::figure((x * 10.0).round().abs() / 10.0, 1, lang);
                 let computed = match *computed {

@@ -36,7 +36,7 @@ pub use content::Content;
 pub use data::Data;
 pub use figures::{Figures, Quantity};
 pub use files::{Files, YamlProblem};
-pub use lint::{Computed, Lint};
+pub use lint::{Computed, Lint, Shown};
 pub use serve::Serve;
 pub use shortcode::Shortcode;
 pub use site::Site;
