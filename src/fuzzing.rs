@@ -24,8 +24,8 @@ pub fn frontmatter(data: &[u8]) {
 }
 
 /// The figure extractor (`import`, and `check`'s articles checked against
-/// the data) and the percents of a note: any text, line by line; every
-/// figure found lies within its line.
+/// the data), the percents of a note and how `check` reads an article's
+/// lines: any text, line by line; every figure found lies within its line.
 pub fn figures(data: &[u8]) {
     let Some(s) = text(data) else { return };
     let lines: Vec<&str> = s.lines().collect();
@@ -36,6 +36,7 @@ pub fn figures(data: &[u8]) {
     for said in crate::text::decimal::percents(s) {
         assert!(said.value.is_finite());
     }
+    crate::lint::read_article_text(s);
 }
 
 /// The period parser: what it accepts prints back as itself.

@@ -226,7 +226,7 @@ mod roles;
 use roles::*;
 mod suggest;
 use suggest::*;
-pub use suggest::{indicator_for, indicator_named, known_indicators, KnownIndicator, Naming};
+pub use suggest::{indicator_for, indicator_named, known_indicators, names_phrase, KnownIndicator, Naming};
 mod proposals;
 pub use proposals::figures_yaml;
 

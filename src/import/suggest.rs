@@ -127,7 +127,7 @@ fn same_kind(f: &Figure, k: &KnownIndicator) -> bool {
 /// `Tổng giá trị sản phẩm`), followed by the end of the text, a mark, a
 /// number or a word of [`AFTER_NAME`]: `giá trị sản phẩm nông nghiệp` is
 /// another figure, `giá trị sản phẩm năm 2023` is not.
-pub(super) fn names_phrase(text: &str, name: &str) -> bool {
+pub fn names_phrase(text: &str, name: &str) -> bool {
     let words = tokens(text);
     let mut name = tokens(name);
     let leading = name.iter().take_while(|w| NAME_STOP_WORDS.contains(&w.as_str())).count();

@@ -4,6 +4,7 @@
 //! are warnings; `check --strict` fails on them, `build` shows them.
 
 mod claims;
+pub(crate) use claims::read_text as read_article_text;
 
 use crate::diag::messages::{Computed, Lint};
 use crate::diag::{Diagnostic, Diagnostics, Pos};

@@ -73,6 +73,24 @@ pub fn article(site: &Site, a: &Article, d: &mut Diagnostics) {
     }
 }
 
+/// The text-reading steps of the checks on any Markdown, for the fuzzer
+/// (`bantin::fuzzing::figures`): where lines stand, sentences, place names,
+/// indicator names as phrases.
+pub(crate) fn read_text(markdown: &str) {
+    let units = ["tỷ đồng".to_string(), "thôn".to_string()];
+    for (index, line) in lines::prose(markdown, &units) {
+        let _ = lines::lead_in(markdown, index);
+        for at in [0, line.chars().count() / 2, line.chars().count()] {
+            let _ = lines::plan_column(markdown, index, at);
+            let sentence = sentence_at(line, at);
+            assert!(sentence.at <= sentence.text.chars().count());
+            let _ = named::named_places(&sentence.text);
+            let _ = names(&sentence.text, "Kỳ Anh");
+            let _ = crate::import::names_phrase(line, "Tổng giá trị sản phẩm");
+        }
+    }
+}
+
 /// FORMAT's rule for `A/B unit` (the module's doc): `text` is the line.
 fn count(site: &Site, a: &Article, f: &Figure, total: f64, text: &str, place: &Place) -> Option<Found> {
     // A plan (`phấn đấu đạt 20/20 tiêu chí`) states no fact to check.

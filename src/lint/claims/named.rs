@@ -26,7 +26,8 @@
 //!    of the same observation, or, for a flow's shorter period, of its
 //!    year's target.
 //! 4. *Never compared*: approximations (`gần`, `khoảng`, `hơn`, `trên`…),
-//!    plans and changes (their role, as `import` reads it), blockquotes,
+//!    plans and changes (their role, as `import` reads it), figures after
+//!    `so với` or `cùng kỳ` in their sentence, blockquotes,
 //!    and sentences that name a place other than the unit and its communes
 //!    (`tỉnh Nghệ An`, `cả nước`): quotes of other units' figures.
 
@@ -78,7 +79,7 @@ pub(super) struct Cx<'a> {
 
 /// The disagreements of a figure of a named indicator in `sentence`.
 pub(super) fn check(cx: &Cx, f: &Figure, sentence: &Sentence, place: &Place) -> Vec<Found> {
-    if approximate(f) || added(sentence) || other_place(cx, &sentence.text) {
+    if approximate(f) || added(sentence) || compared(sentence) || other_place(cx, &sentence.text) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -92,15 +93,8 @@ pub(super) fn check(cx: &Cx, f: &Figure, sentence: &Sentence, place: &Place) -> 
                 let obs = observations(cx, f, i, place);
                 out.extend(value(cx, f, &obs, &cx.site.indicators[i]));
                 if let Some(share) = &f.share {
-                    out.extend(plan_share(
-                        share.percent,
-                        &share.text,
-                        number_decimals(&share.text),
-                        &obs,
-                        cx,
-                        i,
-                        place,
-                    ));
+                    let said = ShareSaid::new(share.percent, &share.text, &share.text);
+                    out.extend(plan_share(&said, &obs, cx, i, place));
                 }
             }
         }
@@ -117,7 +111,7 @@ pub(super) fn check(cx: &Cx, f: &Figure, sentence: &Sentence, place: &Place) -> 
         (Role::PlanShare { paired: false }, _) => {
             if let Some(i) = named(Kind::Amount) {
                 let obs = observations(cx, f, i, place);
-                out.extend(plan_share(f.value, &f.text, number_decimals(&f.text), &obs, cx, i, place));
+                out.extend(plan_share(&ShareSaid::new(f.value, &f.text, &f.context), &obs, cx, i, place));
             }
         }
         _ => {}
@@ -194,14 +188,13 @@ fn rank(cx: &Cx, f: &Figure, (obs, period): &(Vec<Observation>, Option<Period>))
 /// A share of the plan against value ÷ target of the same observation or,
 /// for a flow's shorter period, of its year's target.
 fn plan_share(
-    percent: f64,
-    text: &str,
-    decimals: u8,
+    said: &ShareSaid,
     (obs, period): &(Vec<Observation>, Option<Period>),
     cx: &Cx,
     i: usize,
     place: &Place,
 ) -> Option<Found> {
+    let (percent, decimals) = (said.percent, said.decimals);
     let series = place.series_for(cx.site, i)?;
     // The share of its own target, else of its year's (`kế hoạch năm`).
     let shares: Vec<(f64, &str, &Observation)> = obs
@@ -220,13 +213,30 @@ fn plan_share(
     let agrees = shares.iter().any(|(s, _, _)| same(*s, percent, decimals));
     let (share, unit, shown) = shares.first().filter(|_| !agrees)?;
     let unit = unit.to_string();
-    let text = text.trim_start_matches(|c: char| !c.is_ascii_digit()).to_string();
+    let text = said.text.trim_start_matches(|c: char| !c.is_ascii_digit()).to_string();
     Some(found(
         text,
         Shown { value: round(*share, decimals), decimals, total: None, unit, lang: cx.site.settings.lang },
         shown,
         *period,
     ))
+}
+
+/// A share of the plan as the text gives it.
+struct ShareSaid {
+    /// Of the plan: `vượt 2,25% kế hoạch` (over the plan by 2,25%) is 102,25.
+    percent: f64,
+    text: String,
+    decimals: u8,
+}
+
+impl ShareSaid {
+    /// `before` holds the verb: the share's own text, or the words before it.
+    fn new(percent: f64, text: &str, before: &str) -> ShareSaid {
+        let over = before.to_lowercase().split_whitespace().any(|w| w == "vượt");
+        let percent = if over { percent + 100.0 } else { percent };
+        ShareSaid { percent, text: text.to_string(), decimals: number_decimals(text) }
+    }
 }
 
 fn found(said: String, data: Shown, o: &Observation, period: Option<Period>) -> Found {
@@ -253,8 +263,12 @@ fn number_decimals(text: &str) -> u8 {
     number.split_once(',').map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count() as u8)
 }
 
-/// The number is a bound (`gần 8.900 tỷ đồng`), not a figure.
+/// The number is a bound (`gần 8.900 tỷ đồng`), not a figure; a share of
+/// the plan after `vượt` is the share over the plan ([`ShareSaid`]).
 fn approximate(f: &Figure) -> bool {
+    if matches!(f.role, Role::PlanShare { .. }) {
+        return false;
+    }
     let context = f.context.to_lowercase();
     APPROXIMATE.iter().any(|w| context == *w || context.ends_with(&format!(" {w}")))
 }
@@ -263,6 +277,14 @@ fn approximate(f: &Figure) -> bool {
 /// a change, whatever its own words.
 fn added(sentence: &Sentence) -> bool {
     sentence.before().to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == "thêm")
+}
+
+/// The figure follows a comparison in its sentence (`so với 6 tháng đầu
+/// năm 2021, khi … chỉ đạt 1.204,8 tỷ đồng`): it may be the figure compared
+/// with, of a period the sentence does not tell.
+fn compared(sentence: &Sentence) -> bool {
+    let before = sentence.before().to_lowercase();
+    before.contains("so với") || before.contains("cùng kỳ")
 }
 
 /// The sentence names a place other than the article's unit, its communes
@@ -282,7 +304,7 @@ fn other_place(cx: &Cx, sentence: &str) -> bool {
 }
 
 /// The names after a place word: `tỉnh Nghệ An` → `Nghệ An`.
-fn named_places(sentence: &str) -> Vec<String> {
+pub(super) fn named_places(sentence: &str) -> Vec<String> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let mut out = Vec::new();
     for k in 0..words.len() {
@@ -317,6 +339,13 @@ mod tests {
         assert_eq!(number_decimals("8.850,26 tỷ đồng"), 2);
         assert_eq!(number_decimals("đạt 107,8% kế hoạch"), 1);
         assert_eq!(number_decimals("8.850 tỷ đồng"), 0);
+    }
+
+    #[test]
+    fn a_share_over_the_plan_is_a_hundred_more() {
+        assert_eq!(ShareSaid::new(2.25, "vượt 2,25% kế hoạch", "vượt 2,25% kế hoạch").percent, 102.25);
+        assert_eq!(ShareSaid::new(107.79, "đạt 107,79% kế hoạch", "").percent, 107.79);
+        assert_eq!(ShareSaid::new(2.25, "2,25% kế hoạch", "sản lượng vượt").decimals, 2);
     }
 
     #[test]
