@@ -27,6 +27,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod photos;
 pub mod render;
 pub mod reporting;
 pub mod route;
@@ -65,7 +66,10 @@ fn prepare(
     drafts: bool,
     diags: &mut Diagnostics,
 ) -> Option<(model::Site, theme::Theme)> {
-    let site = validate::site(content, validate::Options { drafts }, diags)?;
+    let mut site = validate::site(content, validate::Options { drafts }, diags)?;
+    if !diags.has_errors() {
+        photos::prepare(root, &mut site, diags);
+    }
     let theme = theme::resolve(root, &site.settings.theme, &content.templates, diags);
     (!diags.has_errors()).then_some((site, theme))
 }

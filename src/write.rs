@@ -150,6 +150,10 @@ impl Staging {
             OutputData::Bytes(b) => fs::write(&target, b),
             OutputData::Static(b) => fs::write(&target, b),
             OutputData::Copy(src) => fs::copy(src, &target).map(|_| ()),
+            // A hard link costs nothing; a cache on another file system is
+            // copied. Nothing writes into a published file, so the cache
+            // entry stays as made.
+            OutputData::Cached(src) => fs::hard_link(src, &target).or_else(|_| fs::copy(src, &target).map(|_| ())),
         }
         .map_err(io_err(&target))
     }
@@ -206,7 +210,7 @@ pub fn bytes(f: &crate::render::Output) -> Result<Vec<u8>, crate::diag::Diagnost
     Ok(match &f.data {
         OutputData::Bytes(b) => b.clone(),
         OutputData::Static(b) => b.to_vec(),
-        OutputData::Copy(p) => std::fs::read(p).map_err(|e| {
+        OutputData::Copy(p) | OutputData::Cached(p) => std::fs::read(p).map_err(|e| {
             let problem = crate::diag::messages::Files::CannotRead { detail: e.to_string() };
             crate::diag::Diagnostic::error(p.display().to_string(), None, problem)
         })?,

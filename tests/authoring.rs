@@ -74,7 +74,7 @@ fn build_shows_the_warnings_check_shows_a_few_of_them_unless_verbose() {
     let verbose = bantin(&[&args[..], &["--verbose"]].concat());
     let err = String::from_utf8_lossy(&verbose.stderr);
     assert_eq!(err.matches(": warning: ").count(), total, "{err}");
-    assert!(err.contains("the link `mat-anh.png` leads to no page or file of the site"), "{err}");
+    assert!(err.contains("the link `mat-anh.svg` leads to no page or file of the site"), "{err}");
 }
 
 /// `init --level xã` starts a commune's site and `--level tỉnh` a

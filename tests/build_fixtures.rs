@@ -84,8 +84,11 @@ fn csv_keeps_numbers_as_written() {
 #[test]
 fn assets_are_copied_beside_their_article() {
     let b = build(&fixture("data_kinds"), false);
-    assert_eq!(b.read("districts/ky-anh/tong-ket-nam-2023/hoi-nghi.png"), "PNGDATA");
-    assert_eq!(b.read("districts/ky-anh/dat-chuan/anh/a.jpg"), "JPG");
+    // Photos are published made anew (tests/photos.rs): still a PNG, a JPEG.
+    let png = std::fs::read(b.out.join("districts/ky-anh/tong-ket-nam-2023/hoi-nghi.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+    let jpg = std::fs::read(b.out.join("districts/ky-anh/dat-chuan/anh/a.jpg")).unwrap();
+    assert!(jpg.starts_with(&[0xFF, 0xD8]));
     assert!(b.read("districts/ky-anh/tong-ket-nam-2023/index.html").contains("src=\"hoi-nghi.png\""));
 }
 
@@ -252,7 +255,8 @@ fn the_lead_image_has_its_alt_text_and_caption_escaped() {
     assert!(
         page.contains(concat!(
             "<figure class=\"lead-figure\"><img class=\"lead-image\" src=\"hoi-nghi.png\" ",
-            "alt=\"Hội nghị tổng kết năm 2023 &quot;&lt;b&gt;&quot;\">",
+            "srcset=\"hoi-nghi.png 1w\" sizes=\"(max-width: 72rem) 100vw, 72rem\" width=\"1\" height=\"1\" ",
+            "alt=\"Hội nghị tổng kết năm 2023 &quot;&lt;b&gt;&quot;\" decoding=\"async\">",
             "<figcaption>Toàn cảnh hội nghị &lt;em&gt;tổng kết&lt;/em&gt;.</figcaption></figure>"
         )),
         "{page}"

@@ -10,6 +10,7 @@ pub mod figures;
 pub mod flows;
 pub mod moment;
 pub mod period;
+pub mod photo;
 pub mod reporting;
 pub mod unit;
 
@@ -19,6 +20,7 @@ pub use figures::{Derived, Status};
 use jiff::civil::Date;
 pub use moment::Moment;
 pub use period::{Granularity, Period, PeriodError};
+pub use photo::{Photo, Photos, Variant};
 use serde::Serialize;
 pub use unit::{Life, Predecessor, Root, Successor};
 
@@ -370,6 +372,9 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub topics: Vec<Topic>,
     pub static_files: Vec<AssetFile>,
+    /// The photos articles show, as published (filled in by the `photos`
+    /// stage after validation).
+    pub photos: Photos,
 }
 
 impl Site {

@@ -78,6 +78,7 @@ mod tests {
             pages: Vec::new(),
             topics: Vec::new(),
             static_files: Vec::new(),
+            photos: Default::default(),
         };
         let csv = indicator_csv(&site, 0);
         assert!(csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]), "{csv:?}");

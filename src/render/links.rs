@@ -30,6 +30,28 @@ pub fn relative(from_dir: &str, target: &str) -> String {
     out
 }
 
+/// A link's path as a file name: `%XX` escapes decoded (`anh%201.jpg` is
+/// `anh 1.jpg`); a `%` not followed by two hex digits is kept.
+pub fn decode_percent(link: &str) -> String {
+    let b = link.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (b[i], b.get(i + 1).copied().and_then(hex), b.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// The site path a relative link written on the page in `from_dir` leads
 /// to; `None` when it climbs above the site root.
 pub fn resolve(from_dir: &str, link: &str) -> Option<String> {

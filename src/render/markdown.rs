@@ -8,9 +8,28 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
 
+/// How a photo is published (FORMAT v2, "Photos"): the widest variant and
+/// every variant for `srcset`, with the widest one's size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub src: String,
+    pub srcset: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The layout width an image takes at most: the page's column (72rem).
+pub const SIZES: &str = "(max-width: 72rem) 100vw, 72rem";
+
 /// Renders Markdown to HTML. With `safe_html`, raw HTML in the text is shown
 /// as text instead of being passed through.
 pub fn to_html(markdown: &str, safe_html: bool) -> String {
+    to_html_with(markdown, safe_html, &|_| None)
+}
+
+/// [`to_html`], with every image as [`images`] writes it; `pictures`
+/// gives the published form of a photo by its link.
+pub fn to_html_with(markdown: &str, safe_html: bool, pictures: &dyn Fn(&str) -> Option<Picture>) -> String {
     let parser = Parser::new_ext(markdown, options()).map(|event| match event {
         Event::Html(h) | Event::InlineHtml(h) if safe_html => Event::Text(h),
         Event::Start(Tag::Link { link_type, dest_url, title, id }) if safe_html && !safe_url(&dest_url) => {
@@ -21,13 +40,72 @@ pub fn to_html(markdown: &str, safe_html: bool) -> String {
         }
         other => other,
     });
+    let events = images(parser.collect(), pictures);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, parser);
+    html::push_html(&mut out, events.into_iter());
     if out.contains("<table>") {
         out = out
             .replace("<table>", "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\"><table>")
             .replace("</table>", "</table></div>");
     }
+    out
+}
+
+/// Every image as the body shows it: `loading="lazy"` and
+/// `decoding="async"`, and for a photo its variants (`srcset`, `sizes`) and
+/// size; an image with a title alone in its paragraph becomes a `<figure>`
+/// with the title as its `<figcaption>`.
+fn images<'a>(events: Vec<Event<'a>>, pictures: &dyn Fn(&str) -> Option<Picture>) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        let Event::Start(Tag::Image { dest_url, title, .. }) = &events[i] else {
+            out.push(events[i].clone());
+            i += 1;
+            continue;
+        };
+        let end = (i..events.len()).find(|&k| matches!(events[k], Event::End(TagEnd::Image))).unwrap_or(events.len());
+        let alt: String = events[i + 1..end]
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        // Alone in its paragraph (`<p>` just before, `</p>` just after).
+        let alone = matches!(out.last(), Some(Event::Start(Tag::Paragraph)))
+            && matches!(events.get(end + 1), Some(Event::End(TagEnd::Paragraph)));
+        let img = img_html(dest_url, &alt, if alone { "" } else { title }, pictures(dest_url).as_ref());
+        if alone && !title.is_empty() {
+            out.pop();
+            let caption = super::feeds::xml(title);
+            out.push(Event::Html(format!("<figure>{img}<figcaption>{caption}</figcaption></figure>\n").into()));
+            i = end + 2;
+        } else {
+            out.push(Event::InlineHtml(img.into()));
+            i = end + 1;
+        }
+    }
+    out
+}
+
+fn img_html(src: &str, alt: &str, title: &str, picture: Option<&Picture>) -> String {
+    let esc = super::feeds::xml;
+    let mut out = match picture {
+        Some(p) => format!(
+            "<img src=\"{}\" srcset=\"{}\" sizes=\"{SIZES}\" width=\"{}\" height=\"{}\"",
+            esc(&p.src),
+            esc(&p.srcset),
+            p.width,
+            p.height
+        ),
+        None => format!("<img src=\"{}\"", esc(src)),
+    };
+    out.push_str(&format!(" alt=\"{}\"", esc(alt)));
+    if !title.is_empty() {
+        out.push_str(&format!(" title=\"{}\"", esc(title)));
+    }
+    out.push_str(" loading=\"lazy\" decoding=\"async\">");
     out
 }
 

@@ -44,6 +44,9 @@ pub enum OutputData {
     Bytes(Vec<u8>),
     Static(&'static [u8]),
     Copy(PathBuf),
+    /// A file bantin made into its cache (a photo's variant): linked into
+    /// the output where the file system allows, else copied.
+    Cached(PathBuf),
 }
 
 /// A piece of work that yields output files.
@@ -295,7 +298,7 @@ pub fn duplicate(first: &str, o: &Output) -> Diagnostic {
 /// Where an output file comes from, for a message.
 pub fn describe(o: &Output) -> String {
     match &o.data {
-        OutputData::Copy(p) => p.display().to_string(),
+        OutputData::Copy(p) | OutputData::Cached(p) => p.display().to_string(),
         _ => o.path.clone(),
     }
 }

@@ -13,7 +13,7 @@ pub mod units;
 use crate::diag::messages::{Content as Says, Data};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::Content;
-use crate::model::{Article, District, Indicator, Page, Settings, Site, Topic};
+use crate::model::{Article, District, Indicator, Page, Photos, Settings, Site, Topic};
 use crate::parse::raw::{RawIndicator, RawSite};
 use crate::text::collate::NameOrder;
 use rayon::prelude::*;
@@ -154,7 +154,16 @@ pub fn site_with_memo(content: &Content, options: Options, memo: &mut Memo, diag
     if diags.has_errors() {
         return None;
     }
-    Some(Site { settings, indicators, districts, articles, pages, topics, static_files: content.static_files.clone() })
+    Some(Site {
+        settings,
+        indicators,
+        districts,
+        articles,
+        pages,
+        topics,
+        static_files: content.static_files.clone(),
+        photos: Photos::new(),
+    })
 }
 
 /// The indicator catalogue, and which ids its errors leave unchecked.

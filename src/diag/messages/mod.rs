@@ -9,7 +9,7 @@
 //! (districts, communes, CSV rows), [`Figures`] (the numbers and
 //! period of one observation), [`Content`] (articles and pages),
 //! [`Shortcode`], [`Build`] (rendering, writing, archives), [`Lint`] (the
-//! warnings of `check`); and, outside diagnostics, [`Cli`] (the command
+//! warnings of `check`), [`Photos`] (images articles show); and, outside diagnostics, [`Cli`] (the command
 //! line) and [`Serve`] (the preview server).
 //!
 //! To add a message: add a variant to the group's enum, and its two texts
@@ -25,6 +25,7 @@ mod data;
 mod figures;
 mod files;
 mod lint;
+mod photos;
 mod serve;
 mod shortcode;
 mod site;
@@ -37,6 +38,7 @@ pub use data::Data;
 pub use figures::{Figures, Quantity};
 pub use files::{Files, YamlProblem};
 pub use lint::{Computed, Lint, Shown};
+pub use photos::Photos;
 pub use serve::Serve;
 pub use shortcode::Shortcode;
 pub use site::Site;
@@ -70,6 +72,7 @@ pub enum Message {
     Shortcode(Shortcode),
     Build(Build),
     Lint(Lint),
+    Photos(Photos),
 }
 
 impl Message {
@@ -84,6 +87,7 @@ impl Message {
             Message::Shortcode(m) => m.words(lang),
             Message::Build(m) => m.words(lang),
             Message::Lint(m) => m.words(lang),
+            Message::Photos(m) => m.words(lang),
         }
     }
 
@@ -118,7 +122,7 @@ macro_rules! group {
         }
     )*};
 }
-group!(Files, Site, Units, Data, Figures, Content, Shortcode, Build, Lint);
+group!(Files, Site, Units, Data, Figures, Content, Shortcode, Build, Lint, Photos);
 
 /// `a, b, c`: a list of names in a message.
 fn list(items: &[String]) -> String {
@@ -146,6 +150,7 @@ mod tests {
             Shortcode::AsOfOnlyLatest { other: "2023".into() }.into(),
             Build::NoBulletinFor { period: "2023-Q4".into() }.into(),
             Lint::DeadLink { dest: "../x/".into() }.into(),
+            Photos::Cmyk { image: "a.jpg".into() }.into(),
         ];
         for m in samples {
             let (en, vi) = (m.text(Lang::En), m.text(Lang::Vi));

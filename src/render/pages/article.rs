@@ -6,7 +6,7 @@ use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::model::Moment;
 use crate::render::views::{self, Card, Link};
-use crate::render::{places, share, Output, OutputData};
+use crate::render::{markdown, places, share, Output, OutputData};
 use crate::text::numfmt::format_date;
 use serde::Serialize;
 
@@ -27,6 +27,12 @@ impl Renderer<'_> {
             district: Link,
             topics: Vec<Link>,
             image: String,
+            /// The lead photo's variants, sizes and size (empty when it is
+            /// not a photo).
+            image_srcset: String,
+            image_sizes: &'static str,
+            image_width: u32,
+            image_height: u32,
             image_alt: String,
             image_caption: String,
             body_html: String,
@@ -36,6 +42,8 @@ impl Renderer<'_> {
         let d = &site.districts[a.district];
         let dir = views::article_dir(site, a);
         let cards = views::article_cards(site, a);
+        let pictures = |link: &str| picture(site, a, link);
+        let lead = a.image.as_deref().and_then(pictures);
         let body = ArticlePage {
             article: ArticleInfo {
                 title: a.title.clone(),
@@ -45,9 +53,13 @@ impl Renderer<'_> {
                 district: Link { label: d.name.clone(), href: views::district_href(d) },
                 topics: views::topic_links(site, &a.topics),
                 image: a.image.clone().unwrap_or_default(),
+                image_srcset: lead.as_ref().map(|p| p.srcset.clone()).unwrap_or_default(),
+                image_sizes: markdown::SIZES,
+                image_width: lead.as_ref().map_or(0, |p| p.width),
+                image_height: lead.as_ref().map_or(0, |p| p.height),
                 image_alt: a.image_alt.clone().unwrap_or_default(),
                 image_caption: a.image_caption.clone().unwrap_or_default(),
-                body_html: self.body(&a.body, &dir, &a.file, Some(&Moment::of(a)))?,
+                body_html: self.body(&a.body, &dir, &a.file, Some(&Moment::of(a)), &pictures)?,
             },
             cards,
             place: places::place(site, a.district),
@@ -61,8 +73,33 @@ impl Renderer<'_> {
         );
         let mut out = vec![self.page("article.html", &dir, base, body)?];
         for asset in &a.assets {
-            out.push(Output { path: format!("{dir}{}", asset.name), data: OutputData::Copy(asset.source.abs.clone()) });
+            match site.photos.get(&asset.source.rel) {
+                Some(photo) => out.extend(photo.variants.iter().map(|v| Output {
+                    path: format!("{dir}{}", photo.variant_name(&asset.name, v)),
+                    data: OutputData::Cached(v.file.clone()),
+                })),
+                None => out.push(Output {
+                    path: format!("{dir}{}", asset.name),
+                    data: OutputData::Copy(asset.source.abs.clone()),
+                }),
+            }
         }
         Ok(out)
     }
+}
+
+/// How the photo `link` (as an article writes it, relative to the article)
+/// is published, if it is one of the article's photos.
+fn picture(site: &crate::model::Site, a: &crate::model::Article, link: &str) -> Option<markdown::Picture> {
+    let name = crate::render::links::decode_percent(link.strip_prefix("./").unwrap_or(link));
+    let asset = a.assets.iter().find(|x| x.name == name)?;
+    let photo = site.photos.get(&asset.source.rel)?;
+    let widest = photo.variants.last()?;
+    let srcset = photo
+        .variants
+        .iter()
+        .map(|v| format!("{} {}w", photo.variant_name(link, v), v.width))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(markdown::Picture { src: link.to_string(), srcset, width: widest.width, height: widest.height })
 }

@@ -307,8 +307,15 @@ impl<'a> Renderer<'a> {
     /// Renders a body: Markdown to HTML, then each shortcode through its
     /// template (`shortcodes/chart.html`, `shortcodes/value.html`).
     /// `moment` is the article's (`None` on a standalone page).
-    fn body(&self, body: &Body, dir: &str, file: &str, moment: Option<&Moment>) -> Result<String, Diagnostic> {
-        let html = markdown::to_html(&body.markdown, self.site.settings.safe_html);
+    fn body(
+        &self,
+        body: &Body,
+        dir: &str,
+        file: &str,
+        moment: Option<&Moment>,
+        pictures: &dyn Fn(&str) -> Option<markdown::Picture>,
+    ) -> Result<String, Diagnostic> {
+        let html = markdown::to_html_with(&body.markdown, self.site.settings.safe_html, pictures);
         let mut rendered = Vec::with_capacity(body.shortcodes.len());
         for sc in &body.shortcodes {
             rendered.push(self.shortcode(sc, dir, file, moment)?);
