@@ -10,11 +10,15 @@
 //! 3. [`validate`]: raw types into the checked [`model`], collecting every
 //!    problem as a [`diag::Diagnostic`] with file, line and column.
 //! 4. [`model`]: the immutable site, with derived figures.
+//!    [`photos`] then makes every photo beside an article into its published
+//!    widths, once, in the cache outside the output, and records them in the
+//!    model (`Site::photos`).
 //! 5. [`render`]: model and [`theme`] into output files in memory; pure.
 //! 6. [`write`]: the only code that writes the output, atomically.
 //!
-//! Only `load`, `theme` (reading a theme folder) and `write` touch the disk;
-//! nothing reads the clock, so the same input gives the same bytes.
+//! Only `load`, `theme` (reading a theme folder), `photos` (reading photos,
+//! writing its cache `.bantin-cache/`) and `write` touch the disk; nothing
+//! reads the clock, so the same input gives the same bytes.
 
 pub mod archive;
 #[doc(hidden)]

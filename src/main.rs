@@ -111,6 +111,11 @@ enum Command {
         /// Print what would be written; write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// A photo of the article (repeat for each, in the order of the
+        /// text's captions): each takes the place of a caption, and the
+        /// article gets a folder of its own with its photos. One text file.
+        #[arg(long = "image", value_name = "PHOTO")]
+        images: Vec<PathBuf>,
     },
     /// Write a small working site into DIR.
     Init {
@@ -235,10 +240,20 @@ fn new(root: PathBuf, district: String, title: String, lang: Lang) -> ExitCode {
     }
 }
 
-fn import(root: PathBuf, district: String, files: Vec<PathBuf>, dry_run: bool, lang: Lang) -> ExitCode {
+fn import(
+    root: PathBuf,
+    district: String,
+    files: Vec<PathBuf>,
+    images: Vec<PathBuf>,
+    dry_run: bool,
+    lang: Lang,
+) -> ExitCode {
+    if !images.is_empty() && files.len() > 1 {
+        return fail(scaffold_error(&bantin::diag::messages::ScaffoldError::PhotosForManyFiles, lang), lang);
+    }
     let mut failed = false;
     for file in files {
-        match bantin::scaffold::import_file(&root, &district, &file, dry_run) {
+        match bantin::scaffold::import_file(&root, &district, &file, &images, dry_run) {
             Ok(done) => {
                 let (from, to) = (file.display().to_string(), done.path.display().to_string());
                 if dry_run {
@@ -339,8 +354,8 @@ fn main() -> ExitCode {
         Command::Serve { root, port, bind, drafts, poll } => serve(root, port, bind, drafts, poll, asked),
         Command::New { district, title, root } => new(root.clone(), district, title, lang(&root)),
         Command::Init { dir, level } => init(dir, level, asked.unwrap_or_default()),
-        Command::Import { files, district, root, dry_run } => {
-            import(root.clone(), district, files, dry_run, lang(&root))
+        Command::Import { files, district, root, dry_run, images } => {
+            import(root.clone(), district, files, images, dry_run, lang(&root))
         }
         Command::Archive { root, period, out } => archive(root.clone(), period, out, lang(&root)),
         Command::Verify { file } => verify(file, asked.unwrap_or_default()),

@@ -97,3 +97,27 @@ fn example_site_uses_its_own_footer_and_keeps_the_default_one() {
         assert_eq!(format!("{}{}", &ours[..start], &ours[end..]), default, "{page}");
     }
 }
+
+/// The example site's photos (12- and 5-megapixel phone photos, one stored
+/// sideways): on a 390 px phone at twice its density, an article with two
+/// of them weighs less than a tenth of what it would with the originals.
+#[test]
+fn example_site_photos_weigh_a_tenth_of_the_originals_on_a_phone() {
+    let b = build(&repo_root(), false);
+    let dir = "districts/ky-anh/tong-ket-xay-dung-dang-2023/";
+    let page = b.read(&format!("{dir}index.html"));
+    let mut published = page.len() as u64;
+    let mut originals = page.len() as u64;
+    for (name, source) in [("hoi-truong", "hoi-truong.jpg"), ("dai-bieu", "dai-bieu.jpg")] {
+        // 390 CSS px at density 2 is 780 px: the browser takes 960w.
+        let srcset = format!("srcset=\"{name}-480w.jpg 480w, {name}-960w.jpg 960w, {name}.jpg 1600w\"");
+        assert!(page.contains(&srcset), "{name}: {page}");
+        published += std::fs::metadata(b.out.join(format!("{dir}{name}-960w.jpg"))).unwrap().len();
+        originals += std::fs::metadata(repo_root().join("content/districts/ky-anh/2024").join(source)).unwrap().len();
+    }
+    let share = published as f64 / originals as f64;
+    eprintln!("article page on a phone: {published} bytes, with the originals {originals} bytes ({share:.3})");
+    assert!(share < 0.1, "{published} of {originals}");
+    // The portrait photo stands upright: taller than wide.
+    assert!(page.contains("width=\"1600\" height=\"2133\""), "{page}");
+}

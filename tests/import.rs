@@ -121,3 +121,49 @@ fn dry_run_writes_nothing_and_unknown_districts_are_named() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("known districts and units: ky-anh"));
 }
+
+/// `import --image`: the seed's caption line *Toàn cảnh hội nghị.* becomes
+/// the photo, in a folder of the article's own; the site builds and shows
+/// it as a figure with that caption.
+#[test]
+fn import_with_a_photo_puts_it_in_the_place_of_the_caption() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    assert!(bantin(&["init", site.to_str().unwrap()]).status.success());
+    let photo = dir.path().join("Toàn cảnh.JPG");
+    std::fs::write(&photo, bantin::corpus::photos::photo(7, 640, 480, 1)).unwrap();
+    let seed = seeds().into_iter().find(|p| p.display().to_string().contains("002_")).unwrap();
+    let args = ["import", "--district", "ky-anh", "--root", site.to_str().unwrap(), "--image"];
+    let o = bantin(&[&args[..], &[photo.to_str().unwrap(), seed.to_str().unwrap()]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let folder = std::fs::read_dir(site.join("content/districts/ky-anh"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.path().is_dir())
+        .expect("the article's own folder")
+        .path();
+    let md_path = std::fs::read_dir(&folder)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "md"))
+        .unwrap();
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    assert!(md.contains("![Toàn cảnh hội nghị.](toan-canh.jpg \"Toàn cảnh hội nghị.\")"), "{md}");
+    assert!(folder.join("toan-canh.jpg").exists());
+    // Checked and published: drop the draft line, then build.
+    std::fs::write(&md_path, md.replace("draft: true", "draft: false")).unwrap();
+    let b = build(&site, false);
+    let page = walkdir::WalkDir::new(b.out.join("districts/ky-anh"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.path().join("toan-canh.jpg").exists())
+        .expect("the photo is published beside its article")
+        .path()
+        .join("index.html");
+    let html = std::fs::read_to_string(page).unwrap();
+    assert!(html.contains("<figcaption>Toàn cảnh hội nghị.</figcaption></figure>"), "{html}");
+    // More than one text file with --image is refused.
+    let two = bantin(&[&args[..], &[photo.to_str().unwrap(), seed.to_str().unwrap(), seed.to_str().unwrap()]].concat());
+    assert_eq!(two.status.code(), Some(1));
+}

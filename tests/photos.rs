@@ -38,6 +38,18 @@ fn jpeg(w: u16, h: u16, orientation: Option<u16>) -> Vec<u8> {
     out
 }
 
+/// A `w` × `h` JPEG with a colour profile (a made-up one: what matters is
+/// that it travels) and EXIF.
+fn jpeg_with_profile(w: u16, h: u16) -> Vec<u8> {
+    let pixels = vec![128u8; w as usize * h as usize * 3];
+    let mut out = Vec::new();
+    let mut e = jpeg_encoder::Encoder::new(&mut out, 90);
+    e.add_icc_profile(b"a Display P3 profile, as a phone writes one").unwrap();
+    e.add_exif_metadata(&exif(1)).unwrap();
+    e.encode(&pixels, w, h, jpeg_encoder::ColorType::Rgb).unwrap();
+    out
+}
+
 /// A `w` × `h` RGBA PNG, transparent on its left half.
 fn png(w: u32, h: u32) -> Vec<u8> {
     let mut out = Vec::new();
@@ -59,6 +71,7 @@ fn site() -> tempfile::TempDir {
     std::fs::write(at.join("hoi-nghi.jpg"), jpeg(2400, 1800, Some(6))).unwrap();
     std::fs::write(at.join("ban-do.png"), png(1200, 600)).unwrap();
     std::fs::write(at.join("anh nho.jpg"), jpeg(400, 300, None)).unwrap();
+    std::fs::write(at.join("mau.jpg"), jpeg_with_profile(640, 480)).unwrap();
     dir
 }
 
@@ -132,6 +145,19 @@ fn a_transparent_png_stays_a_png_and_a_small_photo_is_not_enlarged() {
 }
 
 #[test]
+fn a_photo_keeps_its_colour_profile_and_nothing_else() {
+    let src = site();
+    let b = build(src.path(), false);
+    let bytes = std::fs::read(b.out.join("districts/ky-anh/hoi-nghi/mau.jpg")).unwrap();
+    assert!(app_segments(&bytes).contains(&0xE2), "the ICC profile (APP2) is kept");
+    assert!(bytes.windows(11).any(|w| w == b"ICC_PROFILE"));
+    assert!(!app_segments(&bytes).contains(&0xE1), "no EXIF");
+    let mut d = jpeg_decoder::Decoder::new(std::io::Cursor::new(&bytes));
+    d.read_info().unwrap();
+    assert_eq!(d.icc_profile().as_deref(), Some(&b"a Display P3 profile, as a phone writes one"[..]));
+}
+
+#[test]
 fn a_rebuild_makes_nothing_again_gives_the_same_bytes_and_remakes_a_damaged_cache_entry() {
     let src = site();
     let first = build(src.path(), false);
@@ -143,7 +169,7 @@ fn a_rebuild_makes_nothing_again_gives_the_same_bytes_and_remakes_a_damaged_cach
         .filter(|e| e.path().extension().is_some_and(|x| x == "jpg" || x == "png"))
         .map(|e| (e.path().to_path_buf(), e.metadata().unwrap().modified().unwrap()))
         .collect();
-    assert_eq!(made.len(), 3 + 3 + 1, "one entry per variant");
+    assert_eq!(made.len(), 3 + 3 + 1 + 2, "one entry per variant");
     let second = build(src.path(), false);
     for (file, time) in &made {
         assert_eq!(&std::fs::metadata(file).unwrap().modified().unwrap(), time, "{} made again", file.display());

@@ -57,6 +57,12 @@ fn serves_pages_with_types_and_never_writes_public() {
     let (status, _) = body(server.port, "/no/such/page/");
     assert_eq!(status, 404);
     assert!(!dir.path().join("public").exists(), "serve builds in memory");
+    // Photos as the build publishes them: made anew, with their widths.
+    let (_, html) = body(server.port, "/districts/ky-anh/tong-ket-nam-2023/");
+    assert!(html.contains("src=\"hoi-nghi.png\" srcset=\"hoi-nghi.png 1w\""), "{html}");
+    let (status, head, png) = http_get(server.port, "/districts/ky-anh/tong-ket-nam-2023/hoi-nghi.png");
+    assert_eq!(status, 200, "{head}");
+    assert!(png.starts_with(b"\x89PNG"));
 }
 
 #[test]
@@ -167,9 +173,22 @@ fn added_and_removed_articles_templates_and_assets_are_followed() {
         .unwrap();
     eventually("the site's own 404 page", || body(server.port, "/khong-co/").1.contains("Không có trang này"));
     // An asset beside an article is served as it is now on disk.
-    std::fs::write(district.join("hoi-nghi.png"), b"not really a png").unwrap();
+    std::fs::write(district.join("bao-cao.pdf"), b"%PDF-1.4 first").unwrap();
+    eventually("the added asset", || {
+        http_get(server.port, "/districts/ky-anh/tong-ket-nam-2023/bao-cao.pdf").2 == b"%PDF-1.4 first".to_vec()
+    });
+    std::fs::write(district.join("bao-cao.pdf"), b"%PDF-1.4 second").unwrap();
     eventually("the edited asset", || {
-        http_get(server.port, "/districts/ky-anh/tong-ket-nam-2023/hoi-nghi.png").2 == b"not really a png".to_vec()
+        http_get(server.port, "/districts/ky-anh/tong-ket-nam-2023/bao-cao.pdf").2 == b"%PDF-1.4 second".to_vec()
+    });
+    // A photo replaced by another is made again.
+    let mut two = Vec::new();
+    let mut e = png::Encoder::new(&mut two, 2, 2);
+    e.set_color(png::ColorType::Rgb);
+    e.write_header().unwrap().write_image_data(&[9; 12]).unwrap();
+    std::fs::write(district.join("hoi-nghi.png"), &two).unwrap();
+    eventually("the replaced photo", || {
+        body(server.port, "/districts/ky-anh/tong-ket-nam-2023/").1.contains("srcset=\"hoi-nghi.png 2w\"")
     });
 }
 

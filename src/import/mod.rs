@@ -132,6 +132,8 @@ pub struct Imported {
     /// Markdown, paragraphs separated by blank lines, ending with a newline.
     pub body: String,
     pub figures: Vec<Figure>,
+    /// The photo captions found (`Toàn cảnh hội nghị.`), in order.
+    pub captions: Vec<String>,
 }
 
 /// A number the article reports, for the author to confirm.
@@ -261,7 +263,8 @@ pub fn import_text(text: &str) -> Imported {
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
     let mut figures = find_figures(&texts);
     annotate(&texts, &mut figures, &Fallback::new(date, &title, &texts));
-    Imported { title: tidy_title(&title), date, author, body: render_body(&paragraphs), figures }
+    let captions = paragraphs.iter().filter(|p| p.caption).map(|p| p.text.clone()).collect();
+    Imported { title: tidy_title(&title), date, author, body: render_body(&paragraphs), figures, captions }
 }
 
 /// The Markdown file: front matter (title, date YYYY-MM-DD if known, author
@@ -280,6 +283,30 @@ pub fn to_markdown(imported: &Imported) -> String {
     out.push_str("draft: true   # delete this line once the article and its figures are checked\n---\n\n");
     out.push_str(&imported.body);
     out
+}
+
+/// Puts the photos `names` (files beside the article) in the body: the
+/// n-th caption line becomes the n-th photo with the caption as its text
+/// and title (`![Toàn cảnh hội nghị.](anh-1.jpg "Toàn cảnh hội nghị.")`,
+/// a `<figure>` with that caption on the site); photos beyond the captions
+/// go at the end, described by the article's title.
+pub fn place_photos(imported: &mut Imported, names: &[String]) {
+    let mut rest = names.iter();
+    for (caption, name) in imported.captions.iter().zip(rest.by_ref()) {
+        let line = format!("*{}*\n", escape_markdown(caption));
+        let alt = escape_markdown(caption).replace('[', "\\[").replace(']', "\\]");
+        let image = format!("![{alt}]({name} \"{}\")\n", caption.replace('"', "\\\""));
+        let at = std::iter::once(0)
+            .chain(imported.body.match_indices(&format!("\n{line}")).map(|(i, _)| i + 1))
+            .find(|&i| imported.body[i..].starts_with(&line));
+        if let Some(i) = at {
+            imported.body.replace_range(i..i + line.len(), &image);
+        }
+    }
+    let alt = escape_markdown(&imported.title).replace('[', "\\[").replace(']', "\\]");
+    for name in rest {
+        imported.body.push_str(&format!("\n![{alt}]({name})\n"));
+    }
 }
 
 /// The file name bantin writes: `<YYYY-MM-DD>-<slug>.md`, or `<slug>.md`

@@ -281,6 +281,7 @@ fn markdown_file() {
         author: Some("Vũ Viễn".to_string()),
         body: "Đoạn một.\n".to_string(),
         figures: vec![],
+        captions: vec![],
     };
     let md = to_markdown(&a);
     assert_eq!(
@@ -531,4 +532,15 @@ fn seed_004_ky_thuong_working_session() {
         file_name(&a),
         "2020-02-07-thuong-truc-huyen-uy-lam-viec-voi-ban-chap-hanh-dang-bo-xa-ky-thuong-ve-xay-dung.md"
     );
+}
+
+#[test]
+fn photos_take_the_places_of_the_captions_in_order_and_the_rest_go_at_the_end() {
+    let mut a = import_text("Hội nghị tổng kết\n\nSáng 5/1, huyện tổ chức hội nghị.\n\nToàn cảnh hội nghị.\n\nĐồng chí Bí thư Huyện ủy phát biểu tại hội nghị.\n\nHội nghị kết thúc.\n");
+    assert_eq!(a.captions, vec!["Toàn cảnh hội nghị.", "Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị."]);
+    place_photos(&mut a, &["toan-canh.jpg".into(), "phat-bieu.jpg".into(), "them.jpg".into()]);
+    assert!(a.body.contains("\n![Toàn cảnh hội nghị.](toan-canh.jpg \"Toàn cảnh hội nghị.\")\n"), "{}", a.body);
+    assert!(a.body.contains("![Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị.](phat-bieu.jpg \"Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị.\")"), "{}", a.body);
+    assert!(!a.body.contains("*Toàn cảnh"), "{}", a.body);
+    assert!(a.body.ends_with("\n![Hội nghị tổng kết](them.jpg)\n"), "{}", a.body);
 }

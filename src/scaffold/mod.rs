@@ -61,7 +61,34 @@ pub fn new_article(root: &Path, district: &str, title: &str, date: Date) -> Resu
     Ok(path)
 }
 
+/// The names photos get beside an imported article: the slug of each file's
+/// name with its extension in lower case, numbered when two give the same.
+fn photo_names(photos: &[PathBuf]) -> Result<Vec<String>, ScaffoldError> {
+    let mut names: Vec<String> = Vec::new();
+    for p in photos {
+        let file = p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        if !crate::photos::is_photo(&file) {
+            return Err(ScaffoldError::NotAPhoto { path: p.display().to_string() });
+        }
+        let (stem, ext) = file.rsplit_once('.').unwrap_or((&file, "jpg"));
+        let slug = Some(crate::text::slug::slugify(stem)).filter(|s| !s.is_empty()).unwrap_or_else(|| "anh".into());
+        let ext = ext.to_ascii_lowercase();
+        let mut name = format!("{slug}.{ext}");
+        let mut n = 2;
+        while names.contains(&name) {
+            name = format!("{slug}-{n}.{ext}");
+            n += 1;
+        }
+        names.push(name);
+    }
+    Ok(names)
+}
+
 fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
+    write_new_bytes(path, text.as_bytes())
+}
+
+fn write_new_bytes(path: &Path, bytes: &[u8]) -> Result<(), ScaffoldError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io(parent))?;
     }
@@ -72,7 +99,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
             ScaffoldError::Io { path: path.display().to_string(), detail: e.to_string() }
         }
     })?;
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io(path))
+    std::io::Write::write_all(&mut file, bytes).map_err(io(path))
 }
 
 /// What `bantin import` did with one file.
@@ -87,21 +114,41 @@ pub struct ImportedFile {
 
 /// Turns a plain-text portal article into an article of `district`
 /// (see [`crate::import`]); writes it unless `dry_run`, never over a file.
-pub fn import_file(root: &Path, district: &str, source: &Path, dry_run: bool) -> Result<ImportedFile, ScaffoldError> {
+/// With `photos`, the article gets a folder of its own with the photos
+/// copied into it (named as slugs: `Toàn cảnh.JPG` → `toan-canh.jpg`),
+/// each in the place of a caption of the text ([`crate::import::place_photos`]).
+pub fn import_file(
+    root: &Path,
+    district: &str,
+    source: &Path,
+    photos: &[PathBuf],
+    dry_run: bool,
+) -> Result<ImportedFile, ScaffoldError> {
     let dir = district_dir(root, district)?;
     let bytes = std::fs::read(source).map_err(io(source))?;
     let text = crate::load::decode_text(&bytes).map_err(|d| ScaffoldError::Io {
         path: source.display().to_string(),
         detail: d.text(crate::text::lang::Lang::En),
     })?;
-    let imported = crate::import::import_text(&text);
-    let path = dir.join(crate::import::file_name(&imported));
+    let mut imported = crate::import::import_text(&text);
+    let name = crate::import::file_name(&imported);
+    let (dir, names) = if photos.is_empty() {
+        (dir, Vec::new())
+    } else {
+        (dir.join(name.trim_end_matches(".md")), photo_names(photos)?)
+    };
+    crate::import::place_photos(&mut imported, &names);
+    let path = dir.join(&name);
     let markdown = crate::import::to_markdown(&imported);
     if path.exists() {
         return Err(ScaffoldError::Exists(path.display().to_string()));
     }
     if !dry_run {
         write_new(&path, &markdown)?;
+        for (photo, name) in photos.iter().zip(&names) {
+            let bytes = std::fs::read(photo).map_err(io(photo))?;
+            write_new_bytes(&dir.join(name), &bytes)?;
+        }
     }
     let (known, unknown) = site_indicators(root);
     let mut figures = crate::import::figures_yaml(&imported, &known);

@@ -143,7 +143,12 @@ impl Sources {
         let options = crate::validate::Options { drafts: self.drafts };
         let site = crate::validate::site_with_memo(content, options, &mut self.memo, diags);
         update.rechecked = self.memo.checked;
-        let Some(site) = site else { return (None, update) };
+        let Some(mut site) = site else { return (None, update) };
+        if !diags.has_errors() {
+            // Photos are made once, into the cache: after the first time,
+            // this only looks at their sizes and times.
+            crate::photos::prepare(&self.root, &mut site, diags);
+        }
         if theme_changed || self.theme.is_none() {
             self.theme = Some(crate::theme::resolve(&self.root, &site.settings.theme, &content.templates, diags));
         }

@@ -256,6 +256,12 @@ pub enum ScaffoldError {
         path: String,
         detail: String,
     },
+    /// `import --image` with a file that is not a JPEG or PNG by its name.
+    NotAPhoto {
+        path: String,
+    },
+    /// `import --image` with more than one text file.
+    PhotosForManyFiles,
 }
 
 /// In English; the command line shows it in the site's language.
@@ -297,5 +303,15 @@ pub fn scaffold_error(e: &ScaffoldError, lang: Lang) -> String {
             "bantin chưa có mẫu cho cấp `{level}`; hãy dùng huyện, xã (hoặc phường, đặc khu) hoặc tỉnh"
         ),
         ScaffoldError::Io { path, detail } => say!(lang, "{path}: {detail}", "{path}: {detail}"),
+        ScaffoldError::NotAPhoto { path } => say!(
+            lang,
+            "{path} is not a photo: `--image` takes .jpg, .jpeg or .png files",
+            "{path} không phải ảnh: `--image` nhận tệp .jpg, .jpeg hoặc .png"
+        ),
+        ScaffoldError::PhotosForManyFiles => say!(
+            lang,
+            "`--image` gives the photos of one article: import its text file alone",
+            "`--image` là ảnh của một bài viết: hãy nhập riêng tệp văn bản của bài đó"
+        ),
     }
 }

@@ -6,6 +6,7 @@
 //!
 //! Used by `examples/corpus.rs` (and `scripts/bench.sh`) and by a test.
 
+pub mod photos;
 use std::fmt::Write as _;
 use std::path::Path;
 
