@@ -104,7 +104,7 @@ fn outside_target(files: &BTreeMap<String, Vec<u8>>, dir: &str, link: &str) -> O
         return None;
     }
     let (bare, tail) = link.split_at(link.find(['#', '?']).unwrap_or(link.len()));
-    let target = resolve(dir, &percent_decoded(bare))?;
+    let target = resolve(dir, &crate::render::links::decode_percent(bare))?;
     let candidates = match target.as_str() {
         "" => vec!["index.html".to_string()],
         t => vec![t.to_string(), format!("{t}/index.html")],
@@ -115,28 +115,6 @@ fn outside_target(files: &BTreeMap<String, Vec<u8>>, dir: &str, link: &str) -> O
     let address = target.strip_suffix("index.html").unwrap_or(&target);
     let slash = if bare.ends_with('/') && !address.is_empty() && !address.ends_with('/') { "/" } else { "" };
     Some(format!("{address}{slash}{tail}"))
-}
-
-/// `%C3%A1` and the like back to the characters they stand for (Markdown
-/// writes non-ASCII file names of links that way).
-fn percent_decoded(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).and_then(|b| hex(*b)), bytes.get(i + 2).and_then(|b| hex(*b))) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 fn escape_attribute(s: &str) -> String {

@@ -51,3 +51,20 @@ fn the_corpus_with_units_builds_and_has_the_same_articles() {
     assert_eq!(std::fs::read(v1).unwrap(), std::fs::read(v2).unwrap());
     assert!(broken_links(&b.out).is_empty());
 }
+
+/// The photo benchmark's corpus (scripts/bench-photos.sh), one article:
+/// two distinct 12-megapixel photos, built by bantin, shaped for Hugo.
+#[test]
+fn a_small_photo_corpus_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    bantin::corpus::photos::photo_site(dir.path(), 1).unwrap();
+    let at = dir.path().join("bantin/content/districts/d0/hoi-nghi-0");
+    let (a, b) = (std::fs::read(at.join("anh-1.jpg")).unwrap(), std::fs::read(at.join("anh-2.jpg")).unwrap());
+    assert_ne!(a, b, "distinct photos, so none is made once for two");
+    assert!(dir.path().join("hugo/content/posts/hoi-nghi-0/anh-1.jpg").is_file());
+    assert!(dir.path().join("hugo/layouts/_default/single.html").is_file());
+    let built = build(&dir.path().join("bantin"), false);
+    for f in ["anh-1.jpg", "anh-1-960w.jpg", "anh-1-480w.jpg", "anh-2.jpg"] {
+        assert!(built.exists(&format!("districts/d0/hoi-nghi-0/{f}")), "{f}");
+    }
+}

@@ -7,28 +7,12 @@ use super::views::{self, Summaries};
 use super::{Output, OutputData};
 use crate::model::{Article, Site};
 use crate::route::{At, Route};
+use crate::text::escape::xml;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 /// How many entries a feed holds, newest first.
 pub const FEED_ENTRIES: usize = 50;
-
-/// Escapes text for XML content and attributes.
-pub fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// A date as an Atom timestamp, at midnight in Vietnam.
 fn stamp(d: Date) -> String {

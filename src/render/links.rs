@@ -31,7 +31,9 @@ pub fn relative(from_dir: &str, target: &str) -> String {
 }
 
 /// A link's path as a file name: `%XX` escapes decoded (`anh%201.jpg` is
-/// `anh 1.jpg`); a `%` not followed by two hex digits is kept.
+/// `anh 1.jpg`, `%C3%A1` is `á`, as Markdown writes non-ASCII names); a `%`
+/// not followed by two hex digits is kept, and a link whose escapes are
+/// not UTF-8 is kept as written.
 pub fn decode_percent(link: &str) -> String {
     let b = link.as_bytes();
     let mut out = Vec::with_capacity(b.len());
@@ -49,7 +51,7 @@ pub fn decode_percent(link: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_else(|_| link.to_string())
 }
 
 /// The site path a relative link written on the page in `from_dir` leads

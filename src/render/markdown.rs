@@ -78,7 +78,7 @@ fn images<'a>(events: Vec<Event<'a>>, pictures: &dyn Fn(&str) -> Option<Picture>
         let img = img_html(dest_url, &alt, if alone { "" } else { title }, pictures(dest_url).as_ref());
         if alone && !title.is_empty() {
             out.pop();
-            let caption = super::feeds::xml(title);
+            let caption = crate::text::escape::xml(title);
             out.push(Event::Html(format!("<figure>{img}<figcaption>{caption}</figcaption></figure>\n").into()));
             i = end + 2;
         } else {
@@ -90,7 +90,7 @@ fn images<'a>(events: Vec<Event<'a>>, pictures: &dyn Fn(&str) -> Option<Picture>
 }
 
 fn img_html(src: &str, alt: &str, title: &str, picture: Option<&Picture>) -> String {
-    let esc = super::feeds::xml;
+    let esc = crate::text::escape::xml;
     let mut out = match picture {
         Some(p) => format!(
             "<img src=\"{}\" srcset=\"{}\" sizes=\"{SIZES}\" width=\"{}\" height=\"{}\"",

@@ -4,6 +4,7 @@
 pub mod closest;
 pub mod collate;
 pub mod decimal;
+pub mod escape;
 pub mod lang;
 pub mod numfmt;
 pub mod shared;
