@@ -72,6 +72,8 @@ fn site() -> tempfile::TempDir {
     std::fs::write(at.join("ban-do.png"), png(1200, 600)).unwrap();
     std::fs::write(at.join("anh nho.jpg"), jpeg(400, 300, None)).unwrap();
     std::fs::write(at.join("mau.jpg"), jpeg_with_profile(640, 480)).unwrap();
+    std::fs::create_dir_all(dir.path().join("content/static")).unwrap();
+    std::fs::write(dir.path().join("content/static/bang-ten.jpg"), jpeg(2000, 300, Some(1))).unwrap();
     dir
 }
 
@@ -158,6 +160,15 @@ fn a_photo_keeps_its_colour_profile_and_nothing_else() {
 }
 
 #[test]
+fn a_static_jpeg_keeps_its_size_and_loses_its_exif() {
+    let src = site();
+    let b = build(src.path(), false);
+    let bytes = std::fs::read(b.out.join("bang-ten.jpg")).unwrap();
+    assert!(!app_segments(&bytes).contains(&0xE1), "no EXIF");
+    assert_eq!(decoded(&b.out.join("bang-ten.jpg")).0, 2000, "not resized");
+}
+
+#[test]
 fn a_rebuild_makes_nothing_again_gives_the_same_bytes_and_remakes_a_damaged_cache_entry() {
     let src = site();
     let first = build(src.path(), false);
@@ -169,7 +180,14 @@ fn a_rebuild_makes_nothing_again_gives_the_same_bytes_and_remakes_a_damaged_cach
         .filter(|e| e.path().extension().is_some_and(|x| x == "jpg" || x == "png"))
         .map(|e| (e.path().to_path_buf(), e.metadata().unwrap().modified().unwrap()))
         .collect();
-    assert_eq!(made.len(), 3 + 3 + 1 + 2, "one entry per variant");
+    assert_eq!(made.len(), 3 + 3 + 1 + 2 + 1, "one entry per variant, and the static JPEG");
+    // An edit to the article's text makes no photo again.
+    let md = src.path().join("content/districts/ky-anh/2024-01-05-hoi-nghi.md");
+    let text = std::fs::read_to_string(&md).unwrap();
+    std::fs::write(&md, text.replace("Sáng 5/1", "Sáng ngày 5/1")).unwrap();
+    let edited = build(src.path(), false);
+    assert!(edited.read("districts/ky-anh/hoi-nghi/index.html").contains("Sáng ngày 5/1"));
+    std::fs::write(&md, text).unwrap();
     let second = build(src.path(), false);
     for (file, time) in &made {
         assert_eq!(&std::fs::metadata(file).unwrap().modified().unwrap(), time, "{} made again", file.display());

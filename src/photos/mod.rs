@@ -19,6 +19,7 @@
 pub mod cache;
 pub mod make;
 pub mod read;
+pub mod strip;
 
 use crate::diag::messages::Photos as Says;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
@@ -47,11 +48,27 @@ pub fn prepare(root: &Path, site: &mut Site, diags: &mut Diagnostics) {
         .filter(|x| is_photo(&x.name))
         .map(|x| (x.source.rel.clone(), x.source.abs.clone()))
         .collect();
-    if sources.is_empty() {
+    let statics: Vec<(String, PathBuf)> = site
+        .static_files
+        .iter()
+        .filter(|f| is_photo(&f.rel) && !f.rel.to_ascii_lowercase().ends_with(".png"))
+        .map(|f| (f.rel.clone(), f.abs.clone()))
+        .collect();
+    if sources.is_empty() && statics.is_empty() {
         return;
     }
     let cache = Cache::at(root);
     let seen = cache.seen();
+    let mut remembered = BTreeMap::new();
+    for (rel, abs) in statics {
+        match stripped(&cache, &abs, seen.get(&rel)) {
+            Ok((s, photo)) => {
+                remembered.insert(rel.clone(), s);
+                site.photos.insert(rel, photo);
+            }
+            Err(e) => report(&rel, &e, &[], diags),
+        }
+    }
     let hashed: Vec<(String, Result<Seen, ReadError>)> =
         sources.par_iter().map(|(rel, abs)| (rel.clone(), hash(abs, seen.get(rel)))).collect();
     // One job per distinct content: two copies of a photo are made once.
@@ -63,7 +80,6 @@ pub fn prepare(root: &Path, site: &mut Site, diags: &mut Diagnostics) {
     }
     let made: BTreeMap<String, Result<Photo, ReadError>> =
         by_hash.par_iter().map(|(hash, (abs, rel))| (hash.clone(), photo(&cache, hash, abs, rel))).collect();
-    let mut remembered = BTreeMap::new();
     for (rel, h) in hashed {
         let result = h.and_then(|s| {
             let photo = made[&s.hash].clone();
@@ -117,6 +133,24 @@ fn photo(cache: &Cache, hash: &str, abs: &Path, rel: &str) -> Result<Photo, Read
     };
     let widest = variants.last().ok_or_else(|| ReadError::Broken("no variant".into()))?;
     Ok(Photo { width: widest.width, height: widest.height, variants })
+}
+
+/// A static JPEG of the site without its metadata ([`strip`]), from the
+/// cache or stripped and stored there, as a photo of one variant (its size
+/// is not read: 0 × 0).
+fn stripped(cache: &Cache, abs: &Path, before: Option<&Seen>) -> Result<(Seen, Photo), ReadError> {
+    let seen = hash(abs, before)?;
+    let key = format!("{}-static", seen.hash);
+    let variants = match cache.get(&key, "jpg") {
+        Some(v) => v,
+        None => {
+            let bytes = std::fs::read(abs).map_err(|e| ReadError::Broken(e.to_string()))?;
+            let bytes = strip::jpeg(&bytes).ok_or(ReadError::NotAnImage)?;
+            let made = [make::Made { width: 0, height: 0, bytes }];
+            cache.put(&key, "jpg", &made).map_err(|e| ReadError::Broken(e.to_string()))?
+        }
+    };
+    Ok((seen, Photo { width: 0, height: 0, variants }))
 }
 
 /// Where an article shows an image: the article's file and the line.

@@ -54,7 +54,12 @@ pub fn statics(site: &Site, theme: &Theme) -> (BTreeMap<String, String>, Vec<Out
     }
     for f in &site.static_files {
         let path = f.rel.trim_start_matches("content/static/").to_string();
-        by_path.insert(path, OutputData::Copy(f.abs.clone()));
+        // A static JPEG is published without its metadata (the photos stage).
+        let data = match site.photos.get(&f.rel).and_then(|p| p.variants.last()) {
+            Some(v) => OutputData::Cached(v.file.clone()),
+            None => OutputData::Copy(f.abs.clone()),
+        };
+        by_path.insert(path, data);
     }
     (names, by_path.into_iter().map(|(path, data)| Output { path, data }).collect())
 }
