@@ -23,6 +23,7 @@ fn pages_open_from_disk_without_console_errors() {
         "search/index.html",
         "gioi-thieu/index.html",
         "data-status/index.html",
+        "districts/ky-anh/tong-ket-xay-dung-dang-2023/index.html",
     ] {
         let (dom, console) = chromium_dump(&chrome, &file_url(&b, page));
         assert!(dom.contains("<main"), "{page} did not render: {dom}");
