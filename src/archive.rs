@@ -152,13 +152,15 @@ pub struct Archived {
 
 /// Builds the site at `root` and writes its archive (or one period's) to `out`.
 pub fn create(root: &Path, period: Option<&str>, out: &Path) -> Result<Archived, Diagnostics> {
-    let rendered = crate::render_site(root, false)?;
-    let files = rendered.files;
     let one = |d: Diagnostic| {
         let mut all = Diagnostics::new();
         all.push(d);
         all
     };
+    let refused = |e: crate::write::WriteError| one(Diagnostic::error(out.display().to_string(), None, e.message()));
+    crate::write::check_archive_target(root, out).map_err(refused)?;
+    let rendered = crate::render_site(root, false)?;
+    let files = rendered.files;
     let mut all = contents(&files).map_err(one)?;
     let top = match period {
         Some(p) => {
@@ -176,7 +178,7 @@ pub fn create(root: &Path, period: Option<&str>, out: &Path) -> Result<Archived,
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| one(cannot_write(parent, e)))?;
     }
-    std::fs::write(out, &bytes).map_err(|e| one(cannot_write(out, e)))?;
+    crate::write::replace_file(out, &bytes).map_err(refused)?;
     Ok(Archived { files: all.len(), bytes: bytes.len() })
 }
 

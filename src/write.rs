@@ -92,8 +92,19 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), WriteError> {
             return unsafe_(Unsafe::InsideSources { folder });
         }
     }
-    if out_abs.is_file() {
-        return unsafe_(Unsafe::IsAFile);
+    // Only a folder is replaced: never a file, a device, a pipe, a socket,
+    // nor a link (whatever it leads to).
+    // (`out_abs` has its links resolved: look at `out` itself for one.)
+    if fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
+        return unsafe_(Unsafe::Link);
+    }
+    if let Ok(meta) = fs::metadata(&out_abs) {
+        if meta.is_file() {
+            return unsafe_(Unsafe::IsAFile);
+        }
+        if !meta.is_dir() {
+            return unsafe_(Unsafe::NotAFolder);
+        }
     }
     if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
         let foreign = fs::read_dir(&out_abs).map_err(io_err(out))?.next().is_some();
@@ -102,6 +113,45 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), WriteError> {
         }
     }
     Ok(())
+}
+
+/// Whether `out` may receive an archive of the site at `root`: not inside
+/// its sources, not over a folder, a link, a device, nor over a file that
+/// is not an earlier bantin archive (a zip holding a `MANIFEST.sha256`).
+pub fn check_archive_target(root: &Path, out: &Path) -> Result<(), WriteError> {
+    let (root, out_abs) = (absolute(root), absolute(out));
+    let unsafe_ = |why: Unsafe| Err(WriteError::Unsafe { path: out.display().to_string(), why });
+    for folder in ["content", "templates", "themes"] {
+        if out_abs.starts_with(root.join(folder)) {
+            return unsafe_(Unsafe::InsideSources { folder });
+        }
+    }
+    if fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
+        return unsafe_(Unsafe::Link);
+    }
+    let Ok(meta) = fs::metadata(&out_abs) else { return Ok(()) };
+    if !meta.is_file() {
+        return unsafe_(Unsafe::NotAFile);
+    }
+    let bytes = fs::read(&out_abs).map_err(io_err(out))?;
+    let archive = bytes.starts_with(b"PK\x03\x04") && bytes.windows(15).any(|w| w == b"MANIFEST.sha256");
+    if !archive {
+        return unsafe_(Unsafe::NotAnArchive);
+    }
+    Ok(())
+}
+
+/// Writes a whole file (an archive) or nothing: into a file beside it,
+/// then renamed over it.
+pub fn replace_file(out: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let out = absolute(out);
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = out.with_file_name(format!(".{name}.bantin-new"));
+    fs::write(&tmp, bytes).map_err(io_err(&tmp))?;
+    fs::rename(&tmp, &out).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        io_err(&out)(e)
+    })
 }
 
 /// A new output being written beside the old one; [`Staging::commit`]

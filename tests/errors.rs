@@ -111,6 +111,58 @@ fn refuses_to_overwrite_a_folder_it_did_not_write() {
     }
 }
 
+/// Issue 20, item 1: only a folder is ever replaced. A device, a named pipe
+/// or a link to one (or to anything) stays as it was.
+#[test]
+fn an_output_that_is_a_device_a_pipe_or_a_link_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let link = dir.path().join("public");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    let folder_link = dir.path().join("www");
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("real"), &folder_link).unwrap();
+    for (out, why) in [
+        (std::path::PathBuf::from("/dev/null"), "it is not a folder"),
+        (fifo.clone(), "it is not a folder"),
+        (link.clone(), "it is a symbolic link"),
+        (folder_link.clone(), "it is a symbolic link"),
+    ] {
+        let o = bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false };
+        let err = bantin::build(&o).unwrap_err().render(Lang::En);
+        assert!(err.contains(why), "{}: {err}", out.display());
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(std::fs::read_link(&link).unwrap(), std::path::PathBuf::from("/dev/null"));
+    assert!(std::fs::symlink_metadata(&folder_link).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4, "nothing moved aside or added");
+}
+
+/// Issue 20, item 6: an archive never overwrites a source or a file that is
+/// not an earlier archive; an earlier archive is replaced whole.
+#[test]
+fn an_archive_is_never_written_over_a_source_or_a_stranger_file() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), dir.path());
+    let site_yaml = dir.path().join("content/site.yaml");
+    let before = std::fs::read(&site_yaml).unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "precious").unwrap();
+    for (out, why) in [(&site_yaml, "inside the site's `content/`"), (&notes, "not an earlier bantin archive")] {
+        let err = bantin::archive::create(dir.path(), None, out).unwrap_err().render(Lang::En);
+        assert!(err.contains(why), "{err}");
+    }
+    assert_eq!(std::fs::read(&site_yaml).unwrap(), before);
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "precious");
+    let zip = dir.path().join("a.zip");
+    bantin::archive::create(dir.path(), None, &zip).unwrap();
+    bantin::archive::create(dir.path(), None, &zip).expect("an earlier archive is replaced");
+    assert!(bantin::archive::verify(&zip).unwrap().ok());
+}
+
 /// Item 11's hints, each in its fixture: a tab named where it is, a
 /// day-first date turned around, the closest indicator id suggested, and a
 /// broken indicators.yaml reported first without an error per observation.

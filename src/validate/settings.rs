@@ -48,12 +48,23 @@ pub fn settings(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> (Settings, BT
         }
         topics.insert(slug, name.trim().to_string());
     }
+    let theme = raw.theme.clone().unwrap_or_else(|| "default".into()).trim().to_string();
+    let one_folder = !theme.is_empty()
+        && !matches!(theme.as_str(), "." | "..")
+        && !theme.contains(['/', '\\', ':', '\0'])
+        && !theme.starts_with('~');
+    let theme = if one_folder {
+        theme
+    } else {
+        diags.push(doc.error("theme", Site::ThemeName { name: theme }));
+        "default".to_string()
+    };
     let settings = Settings {
         title,
         base_url,
         lang,
         description: raw.description.clone().unwrap_or_default().trim().to_string(),
-        theme: raw.theme.clone().unwrap_or_else(|| "default".into()).trim().to_string(),
+        theme,
         bulletin_period,
         articles_per_page,
         safe_html: raw.safe_html.unwrap_or(false),

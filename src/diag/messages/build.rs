@@ -8,8 +8,18 @@ use crate::text::lang::Lang;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unsafe {
     RootOrAbove,
-    InsideSources { folder: &'static str },
+    InsideSources {
+        folder: &'static str,
+    },
     IsAFile,
+    /// A device, a named pipe or a socket.
+    NotAFolder,
+    /// A symbolic link: bantin would replace the link, not what it leads to.
+    Link,
+    /// An archive's target is a folder (or a device…), not a file.
+    NotAFile,
+    /// An archive's target is a file that is not an earlier archive.
+    NotAnArchive,
     NotBantins,
 }
 
@@ -123,9 +133,29 @@ fn unsafe_text(why: &Unsafe, lang: Lang) -> String {
             say!(lang, "it is the site root or a folder above it", "đây là thư mục gốc của trang web hoặc thư mục cha của nó")
         }
         Unsafe::InsideSources { folder } => {
-            say!(lang, "it is inside the site's `{folder}/` folder", "thư mục này nằm trong thư mục `{folder}/` của trang web")
+            say!(lang, "it is inside the site's `{folder}/` folder", "đường dẫn này nằm trong thư mục `{folder}/` của trang web")
         }
         Unsafe::IsAFile => say!(lang, "it is a file", "đây là một tệp"),
+        Unsafe::NotAFolder => say!(
+            lang,
+            "it is not a folder (a device, a pipe or a socket); choose a folder",
+            "đây không phải thư mục (là thiết bị, đường ống hoặc socket); hãy chọn một thư mục"
+        ),
+        Unsafe::NotAFile => say!(
+            lang,
+            "it is not a file; give the path of the zip to write",
+            "đây không phải một tệp; hãy ghi đường dẫn của tệp zip cần tạo"
+        ),
+        Unsafe::NotAnArchive => say!(
+            lang,
+            "it is a file that is not an earlier bantin archive, which bantin never overwrites; choose another name",
+            "đây là một tệp không phải bản lưu trữ bantin trước đó, bantin không ghi đè lên nó; hãy chọn tên khác"
+        ),
+        Unsafe::Link => say!(
+            lang,
+            "it is a symbolic link, which bantin would replace, not the folder it leads to; give that folder as --out",
+            "đây là liên kết tượng trưng: bantin sẽ thay chính liên kết chứ không phải thư mục nó trỏ tới; hãy ghi thẳng thư mục đó vào --out"
+        ),
         Unsafe::NotBantins => say!(
             lang,
             "it is not empty and bantin did not write it (no `.bantin` marker); empty it or choose another --out",

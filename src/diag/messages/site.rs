@@ -13,6 +13,10 @@ pub enum Site {
     UnknownLanguage {
         code: String,
     },
+    /// `theme:` is not one folder name under `themes/`.
+    ThemeName {
+        name: String,
+    },
     UnknownBulletinPeriod {
         value: String,
     },
@@ -83,6 +87,18 @@ impl Site {
                     "`{url}` không phải là địa chỉ http(s) tuyệt đối"
                 ),
                 Some(say!(lang, "use {URL_EN}", "hãy dùng {URL_VI}")),
+            ),
+            ThemeName { name } => (
+                say!(
+                    lang,
+                    "`theme: {name}` is not the name of a folder under `themes/`",
+                    "`theme: {name}` không phải tên một thư mục trong `themes/`"
+                ),
+                Some(say!(
+                    lang,
+                    "write the folder's name alone (`theme: xanh` for `themes/xanh/`), without `/`, `\\` or `..`; a theme is read only from the site's `themes/`",
+                    "hãy ghi riêng tên thư mục (`theme: xanh` cho `themes/xanh/`), không có `/`, `\\` hay `..`; giao diện chỉ được đọc từ `themes/` của trang"
+                )),
             ),
             UnknownLanguage { code } => (
                 say!(lang, "unknown language `{code}`", "không hỗ trợ ngôn ngữ `{code}`"),
