@@ -22,24 +22,6 @@ pub(super) fn prose<'m>(markdown: &'m str, units: &[String]) -> Vec<(usize, &'m 
     out
 }
 
-/// The line ending with `:` that a list item at `index` continues
-/// (`Năm 2024, huyện phấn đấu:` before `- 2 xã đạt chuẩn nâng cao;`).
-pub(super) fn lead_in(markdown: &str, index: usize) -> Option<&str> {
-    let item = |l: &str| {
-        let t = l.trim_start();
-        t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") || {
-            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-            digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
-        }
-    };
-    let lines: Vec<&str> = markdown.lines().take(index + 1).collect();
-    if !lines.last().is_some_and(|l| item(l)) {
-        return None;
-    }
-    let before = lines.iter().rev().find(|l| !l.trim().is_empty() && !item(l))?;
-    before.trim_end().ends_with(':').then_some(*before)
-}
-
 fn may_compare(line: &str, units: &[String]) -> bool {
     let bytes = line.as_bytes();
     let Some(first) = bytes.iter().position(u8::is_ascii_digit) else { return false };
@@ -51,12 +33,57 @@ fn may_compare(line: &str, units: &[String]) -> bool {
     units.iter().any(|u| lower.contains(u.as_str()))
 }
 
-/// Whether the character at `at` of table row `index` is in a column whose
-/// header (the table's first row) announces plans (`| Chỉ tiêu | Kế hoạch |`).
-pub(super) fn plan_column(markdown: &str, index: usize, at: usize) -> bool {
-    let lines: Vec<&str> = markdown.lines().take(index + 1).collect();
-    let row = |l: &str| l.trim_start().starts_with('|');
-    let Some(first) = lines.iter().rev().take_while(|l| row(l)).last() else { return false };
-    let column = lines[index].chars().take(at).filter(|&c| c == '|').count();
-    first.split('|').nth(column).is_some_and(crate::import::announces_plan)
+/// Where each line of an article stands, worked out once for all its
+/// figures: the lead-in line a list item continues, the first row of the
+/// table a row belongs to.
+pub(super) struct Layout<'m> {
+    lines: Vec<&'m str>,
+    /// For a list item: the line before its list, if it ends with `:`.
+    lead_in: Vec<Option<usize>>,
+    /// For a table row: the table's first row (its header).
+    header: Vec<Option<usize>>,
+}
+
+impl<'m> Layout<'m> {
+    pub(super) fn of(markdown: &'m str) -> Layout<'m> {
+        let lines: Vec<&str> = markdown.lines().collect();
+        let item = |l: &str| {
+            let t = l.trim_start();
+            t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") || {
+                let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+                digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
+            }
+        };
+        let (mut lead_in, mut header) = (Vec::with_capacity(lines.len()), Vec::with_capacity(lines.len()));
+        let (mut before_list, mut table) = (None, None);
+        for (i, l) in lines.iter().enumerate() {
+            let is_item = item(l);
+            lead_in.push(if is_item {
+                before_list.filter(|&b: &usize| lines[b].trim_end().ends_with(':'))
+            } else {
+                None
+            });
+            if !is_item && !l.trim().is_empty() {
+                before_list = Some(i);
+            }
+            table = if l.trim_start().starts_with('|') { table.or(Some(i)) } else { None };
+            header.push(table);
+        }
+        Layout { lines, lead_in, header }
+    }
+
+    /// The line ending with `:` that the list item at `index` continues
+    /// (`Năm 2024, huyện phấn đấu:` before `- 2 xã đạt chuẩn nâng cao;`).
+    pub(super) fn lead_in(&self, index: usize) -> Option<&'m str> {
+        self.lead_in.get(index).copied().flatten().map(|b| self.lines[b])
+    }
+
+    /// Whether the character at `at` of table row `index` is in a column
+    /// whose header (the table's first row) announces plans
+    /// (`| Chỉ tiêu | Kế hoạch |`).
+    pub(super) fn plan_column(&self, index: usize, at: usize) -> bool {
+        let Some(first) = self.header.get(index).copied().flatten() else { return false };
+        let column = self.lines[index].chars().take(at).filter(|&c| c == '|').count();
+        self.lines[first].split('|').nth(column).is_some_and(crate::import::announces_plan)
+    }
 }

@@ -49,6 +49,7 @@ pub fn article(site: &Site, a: &Article, d: &mut Diagnostics) {
     if lines.is_empty() {
         return;
     }
+    let layout = lines::Layout::of(&a.body.markdown);
     let known = named::known(site);
     let cx = named::Cx { site, article: a, known: &known };
     let texts: Vec<&str> = lines.iter().map(|(_, t)| *t).collect();
@@ -58,12 +59,12 @@ pub fn article(site: &Site, a: &Article, d: &mut Diagnostics) {
         let place = named_place(site, a.district, &sentence.text);
         // A quote is not the article's own statement; a column headed
         // `Kế hoạch` holds plans.
-        if text.trim_start().starts_with('>') || lines::plan_column(&a.body.markdown, line_index, f.at.1) {
+        if text.trim_start().starts_with('>') || layout.plan_column(line_index, f.at.1) {
             continue;
         }
         let found = match f.total {
             Some(total) if f.kind == "count" => count(site, a, &f, total, text, &place).into_iter().collect(),
-            _ if lines::lead_in(&a.body.markdown, line_index).is_some_and(crate::import::announces_plan) => Vec::new(),
+            _ if layout.lead_in(line_index).is_some_and(crate::import::announces_plan) => Vec::new(),
             _ => named::check(&cx, &f, &sentence, &place),
         };
         for x in found {
@@ -78,10 +79,11 @@ pub fn article(site: &Site, a: &Article, d: &mut Diagnostics) {
 /// indicator names as phrases.
 pub(crate) fn read_text(markdown: &str) {
     let units = ["tỷ đồng".to_string(), "thôn".to_string()];
+    let layout = lines::Layout::of(markdown);
     for (index, line) in lines::prose(markdown, &units) {
-        let _ = lines::lead_in(markdown, index);
+        let _ = layout.lead_in(index);
         for at in [0, line.chars().count() / 2, line.chars().count()] {
-            let _ = lines::plan_column(markdown, index, at);
+            let _ = layout.plan_column(index, at);
             let sentence = sentence_at(line, at);
             assert!(sentence.at <= sentence.text.chars().count());
             let _ = named::named_places(&sentence.text);
