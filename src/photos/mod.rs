@@ -9,7 +9,7 @@
 //! the same bytes; and it is **made once**: variants live in a cache
 //! outside the output ([`cache`]), keyed by the source's bytes and the
 //! settings, so a rebuild, `serve` and an edit to an article's text make
-//! nothing again. Every photo of an article's folder is published this way,
+//! nothing again; a photo read to learn its hash is made from those bytes. Every photo of an article's folder is published this way,
 //! shown or only linked, so no original ever reaches the site.
 //!
 //! An image that cannot be read, is too large, is CMYK, is missing or lies
@@ -69,27 +69,20 @@ pub fn prepare(root: &Path, site: &mut Site, diags: &mut Diagnostics) {
             Err(e) => report(&rel, &e, &[], diags),
         }
     }
-    let hashed: Vec<(String, Result<Seen, ReadError>)> =
-        sources.par_iter().map(|(rel, abs)| (rel.clone(), hash(abs, seen.get(rel)))).collect();
-    // One job per distinct content: two copies of a photo are made once.
-    let mut by_hash: BTreeMap<String, (&PathBuf, &str)> = BTreeMap::new();
-    for (rel, h) in &hashed {
-        if let Ok(s) = h {
-            by_hash.entry(s.hash.clone()).or_insert((&sources[rel], rel.as_str()));
-        }
-    }
-    let made: BTreeMap<String, Result<Photo, ReadError>> =
-        by_hash.par_iter().map(|(hash, (abs, rel))| (hash.clone(), photo(&cache, hash, abs, rel))).collect();
-    for (rel, h) in hashed {
-        let result = h.and_then(|s| {
-            let photo = made[&s.hash].clone();
-            if photo.is_ok() {
-                remembered.insert(rel.clone(), s);
-            }
-            photo
-        });
+    // One pass per source: a photo read to learn its hash is made from
+    // those bytes, never read twice.
+    let made: Vec<(String, Made)> = sources
+        .par_iter()
+        .map(|(rel, abs)| {
+            let made = hash(abs, seen.get(rel))
+                .and_then(|(s, bytes)| photo(&cache, &s.hash, abs, rel, bytes).map(|photo| (s, photo)));
+            (rel.clone(), made)
+        })
+        .collect();
+    for (rel, result) in made {
         match result {
-            Ok(photo) => {
+            Ok((s, photo)) => {
+                remembered.insert(rel.clone(), s);
                 site.photos.insert(rel, photo);
             }
             Err(e) => report(&rel, &e, refs.get(&rel).map(Vec::as_slice).unwrap_or_default(), diags),
@@ -101,30 +94,36 @@ pub fn prepare(root: &Path, site: &mut Site, diags: &mut Diagnostics) {
     }
 }
 
+/// A source's hash and its photo, or why it has none.
+type Made = Result<(Seen, Photo), ReadError>;
+
 /// What the bytes of `abs` hash to: from an earlier build when its size
-/// and time are unchanged, else read.
-fn hash(abs: &Path, before: Option<&Seen>) -> Result<Seen, ReadError> {
+/// and time are unchanged (nothing read), else read, with the bytes.
+fn hash(abs: &Path, before: Option<&Seen>) -> Result<(Seen, Option<Vec<u8>>), ReadError> {
     let io = |e: std::io::Error| ReadError::Broken(e.to_string());
     let meta = std::fs::metadata(abs).map_err(io)?;
     let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
     let modified = modified.map_or(0, |d| d.as_nanos());
     if let Some(s) = before.filter(|s| s.len == meta.len() && s.modified == modified && modified != 0) {
-        return Ok(s.clone());
+        return Ok((s.clone(), None));
     }
     let bytes = std::fs::read(abs).map_err(io)?;
     let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-    Ok(Seen { len: meta.len(), modified, hash })
+    Ok((Seen { len: meta.len(), modified, hash }, Some(bytes)))
 }
 
-/// The photo of the source with `hash`: from the cache, else made and
-/// stored there.
-fn photo(cache: &Cache, hash: &str, abs: &Path, rel: &str) -> Result<Photo, ReadError> {
+/// The photo of the source with `hash`: from the cache, else made (from
+/// `bytes` when [`hash`] read them) and stored there.
+fn photo(cache: &Cache, hash: &str, abs: &Path, rel: &str, bytes: Option<Vec<u8>>) -> Result<Photo, ReadError> {
     let io = |e: std::io::Error| ReadError::Broken(e.to_string());
     let ext = if rel.to_ascii_lowercase().ends_with(".png") { "png" } else { "jpg" };
     let variants = match cache.get(hash, ext) {
         Some(v) => v,
         None => {
-            let bytes = std::fs::read(abs).map_err(io)?;
+            let bytes = match bytes {
+                Some(b) => b,
+                None => std::fs::read(abs).map_err(io)?,
+            };
             let pixels = read::decode(&bytes, make::WIDTHS[make::WIDTHS.len() - 1])?;
             let ext = if pixels.format == read::Format::Png { "png" } else { "jpg" };
             let made = make::variants(&pixels).map_err(ReadError::Broken)?;
@@ -139,12 +138,15 @@ fn photo(cache: &Cache, hash: &str, abs: &Path, rel: &str) -> Result<Photo, Read
 /// cache or stripped and stored there, as a photo of one variant (its size
 /// is not read: 0 × 0).
 fn stripped(cache: &Cache, abs: &Path, before: Option<&Seen>) -> Result<(Seen, Photo), ReadError> {
-    let seen = hash(abs, before)?;
+    let (seen, bytes) = hash(abs, before)?;
     let key = format!("{}-static", seen.hash);
     let variants = match cache.get(&key, "jpg") {
         Some(v) => v,
         None => {
-            let bytes = std::fs::read(abs).map_err(|e| ReadError::Broken(e.to_string()))?;
+            let bytes = match bytes {
+                Some(b) => b,
+                None => std::fs::read(abs).map_err(|e| ReadError::Broken(e.to_string()))?,
+            };
             let bytes = strip::jpeg(&bytes).ok_or(ReadError::NotAnImage)?;
             let made = [make::Made { width: 0, height: 0, bytes }];
             cache.put(&key, "jpg", &made).map_err(|e| ReadError::Broken(e.to_string()))?
