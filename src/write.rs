@@ -87,16 +87,10 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), WriteError> {
     if root.starts_with(&out_abs) {
         return unsafe_(Unsafe::RootOrAbove);
     }
-    for folder in ["content", "templates", "themes"] {
-        if out_abs.starts_with(root.join(folder)) {
-            return unsafe_(Unsafe::InsideSources { folder });
-        }
-    }
     // Only a folder is replaced: never a file, a device, a pipe, a socket,
     // nor a link (whatever it leads to).
-    // (`out_abs` has its links resolved: look at `out` itself for one.)
-    if fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
-        return unsafe_(Unsafe::Link);
+    if let Some(why) = sources_or_link(&root, out, &out_abs) {
+        return unsafe_(why);
     }
     if let Ok(meta) = fs::metadata(&out_abs) {
         if meta.is_file() {
@@ -121,24 +115,31 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), WriteError> {
 pub fn check_archive_target(root: &Path, out: &Path) -> Result<(), WriteError> {
     let (root, out_abs) = (absolute(root), absolute(out));
     let unsafe_ = |why: Unsafe| Err(WriteError::Unsafe { path: out.display().to_string(), why });
-    for folder in ["content", "templates", "themes"] {
-        if out_abs.starts_with(root.join(folder)) {
-            return unsafe_(Unsafe::InsideSources { folder });
-        }
-    }
-    if fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
-        return unsafe_(Unsafe::Link);
+    if let Some(why) = sources_or_link(&root, out, &out_abs) {
+        return unsafe_(why);
     }
     let Ok(meta) = fs::metadata(&out_abs) else { return Ok(()) };
     if !meta.is_file() {
         return unsafe_(Unsafe::NotAFile);
     }
-    let bytes = fs::read(&out_abs).map_err(io_err(out))?;
-    let archive = bytes.starts_with(b"PK\x03\x04") && bytes.windows(15).any(|w| w == b"MANIFEST.sha256");
+    // Only the zip's directory is read, not the whole file.
+    let file = fs::File::open(&out_abs).map_err(io_err(out))?;
+    let archive = zip::ZipArchive::new(file)
+        .is_ok_and(|z| z.file_names().any(|n| n.is_ok_and(|n| n.ends_with("/MANIFEST.sha256"))));
     if !archive {
         return unsafe_(Unsafe::NotAnArchive);
     }
     Ok(())
+}
+
+/// An output inside the site's sources, or given as a symbolic link
+/// (`out_abs` has its links resolved: `out` itself is looked at for one).
+fn sources_or_link(root: &Path, out: &Path, out_abs: &Path) -> Option<Unsafe> {
+    let inside = ["content", "templates", "themes"].into_iter().find(|f| out_abs.starts_with(root.join(f)));
+    if let Some(folder) = inside {
+        return Some(Unsafe::InsideSources { folder });
+    }
+    fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()).then_some(Unsafe::Link)
 }
 
 /// Writes a whole file (an archive) or nothing: into a file beside it,
