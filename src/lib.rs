@@ -120,7 +120,7 @@ pub fn build_with_progress(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildReport, Diagnostics> {
     let mut warnings = Diagnostics::new();
-    if let Err(e) = write::check_target(&options.root, &options.out) {
+    if let Err(e) = write::check_target(&options.root, &options.out).and_then(|()| write::mend(&options.out)) {
         warnings.push(Diagnostic::error(options.out.display().to_string(), None, e.message()));
         return Err(warnings);
     }
@@ -163,7 +163,7 @@ fn build_content(
     }
     match rendered {
         Ok(summary) => match staging.commit() {
-            Ok(()) => Ok(BuildReport { pages: summary.pages, files: summary.files, charts: summary.charts, warnings }),
+            Ok(_) => Ok(BuildReport { pages: summary.pages, files: summary.files, charts: summary.charts, warnings }),
             Err(e) => Err(fail(warnings, e)),
         },
         Err(errors) => {

@@ -1,10 +1,19 @@
 //! Stage 6, write: the only code that touches the output folder.
 //!
-//! The new site is written into a sibling folder, then swapped in with two
-//! renames, so the output is either the last good build or the new one,
-//! never half of each. bantin refuses to replace a folder it did not write
-//! (one with files but no `.bantin` marker), or one that holds the site's
-//! sources.
+//! The new site is written into a sibling folder (`.public.bantin-new`),
+//! then swapped in, so the output is either the last good build or the new
+//! one, never half of each, never missing:
+//! - on Linux one `renameat2(RENAME_EXCHANGE)` swaps the two folders at
+//!   once; where the file system cannot (or on other systems) two renames
+//!   move the old output aside (`.public.bantin-old`) and the new one in,
+//!   and a run killed between them is mended by the next one, which puts
+//!   the old output back before anything else;
+//! - one build at a time writes an output: each holds an advisory lock on
+//!   `.public.bantin-lock` beside it from staging to swap, and a second
+//!   build fails with a clear message instead of mixing its files in.
+//!
+//! bantin refuses to replace a folder it did not write (one with files but
+//! no `.bantin` marker), or one that holds the site's sources.
 
 use crate::diag::messages::{Build, Unsafe};
 use crate::render::{Output, OutputData};
@@ -21,6 +30,8 @@ const MARKER_TEXT: &str = "This folder is written by `bantin build` and replaced
 #[derive(Debug)]
 pub enum WriteError {
     Unsafe { path: String, why: Unsafe },
+    /// Another build holds the output's lock.
+    Busy { path: String },
     Io { path: String, source: io::Error },
 }
 
@@ -29,6 +40,7 @@ impl WriteError {
     pub fn message(&self) -> Build {
         match self {
             WriteError::Unsafe { path, why } => Build::Refused { path: path.clone(), why: why.clone() },
+            WriteError::Busy { path } => Build::OutputBusy { path: path.clone() },
             WriteError::Io { path, source } => Build::CannotWrite { path: path.clone(), detail: source.to_string() },
         }
     }
@@ -162,27 +174,81 @@ pub struct Staging {
     old: PathBuf,
     out: PathBuf,
     done: bool,
+    /// Held from [`Staging::begin`] until the staging is dropped: the
+    /// output's lock (released by the system when the file is closed,
+    /// also when the process is killed).
+    _lock: fs::File,
     /// Folders made so far, so a file's folder is not looked for on disk
     /// again for every file in it.
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
-impl Staging {
-    /// Prepares an empty folder beside `out`.
-    pub fn begin(out: &Path) -> Result<Staging, WriteError> {
-        let out = absolute(out);
+/// The files bantin keeps beside an output folder: the staging folder, the
+/// old output during a two-rename swap, and the lock.
+struct Beside {
+    fresh: PathBuf,
+    old: PathBuf,
+    lock: PathBuf,
+}
+
+impl Beside {
+    fn of(out: &Path) -> Beside {
         let parent = out.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-        let fresh = parent.join(format!(".{name}.bantin-new"));
-        let old = parent.join(format!(".{name}.bantin-old"));
-        for stale in [&fresh, &old] {
-            if stale.exists() {
-                fs::remove_dir_all(stale).map_err(io_err(stale))?;
-            }
+        let at = |what: &str| parent.join(format!(".{name}.bantin-{what}"));
+        Beside { fresh: at("new"), old: at("old"), lock: at("lock") }
+    }
+}
+
+/// Takes the output's lock, or says another build holds it.
+fn lock(out: &Path, lock: &Path) -> Result<fs::File, WriteError> {
+    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(lock).map_err(io_err(lock))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => Err(WriteError::Busy { path: out.display().to_string() }),
+        Err(fs::TryLockError::Error(e)) => Err(io_err(lock)(e)),
+    }
+}
+
+/// Mends what a run killed during a two-rename swap left: no output but
+/// the old one aside is put back. Then clears earlier staging.
+fn recover(out: &Path, beside: &Beside) -> Result<(), WriteError> {
+    if fs::symlink_metadata(out).is_err() && beside.old.join(MARKER).is_file() {
+        fs::rename(&beside.old, out).map_err(io_err(out))?;
+    }
+    for stale in [&beside.fresh, &beside.old] {
+        if fs::symlink_metadata(stale).is_ok() {
+            fs::remove_dir_all(stale).map_err(io_err(stale))?;
         }
-        fs::create_dir(&fresh).map_err(io_err(&fresh))?;
-        Ok(Staging { fresh, old, out, done: false, made: Default::default() })
+    }
+    Ok(())
+}
+
+/// Mends what an earlier run killed during a swap left beside `out` (see
+/// the module's header), under the output's lock. A build calls it first,
+/// so the last good output is back even if this build then fails.
+pub fn mend(out: &Path) -> Result<(), WriteError> {
+    let out = absolute(out);
+    let beside = Beside::of(&out);
+    if !beside.lock.exists() {
+        return Ok(());
+    }
+    let _lock = lock(&out, &beside.lock)?;
+    recover(&out, &beside)
+}
+
+impl Staging {
+    /// Takes the output's lock and prepares an empty folder beside `out`.
+    pub fn begin(out: &Path) -> Result<Staging, WriteError> {
+        let out = absolute(out);
+        let beside = Beside::of(&out);
+        if let Some(parent) = out.parent() {
+            fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
+        let lock = lock(&out, &beside.lock)?;
+        recover(&out, &beside)?;
+        fs::create_dir(&beside.fresh).map_err(io_err(&beside.fresh))?;
+        Ok(Staging { fresh: beside.fresh, old: beside.old, out, done: false, _lock: lock, made: Default::default() })
     }
 
     /// Writes one file into the new output (from any thread).
@@ -210,7 +276,7 @@ impl Staging {
     }
 
     /// Marks the new output as bantin's and swaps it in for the old one.
-    pub fn commit(mut self) -> Result<(), WriteError> {
+    pub fn commit(mut self) -> Result<Swapped, WriteError> {
         let marker = self.fresh.join(MARKER);
         fs::write(&marker, MARKER_TEXT).map_err(io_err(&marker))?;
         self.done = true;
@@ -233,24 +299,60 @@ impl Drop for Staging {
 }
 
 /// Writes `files` as the new content of `out`, atomically.
-pub fn output(out: &Path, files: &[Output]) -> Result<(), WriteError> {
+pub fn output(out: &Path, files: &[Output]) -> Result<Swapped, WriteError> {
     let staging = Staging::begin(out)?;
     files.par_iter().try_for_each(|f| staging.put(f))?;
     staging.commit()
 }
 
-fn swap(fresh: &Path, out: &Path, old: &Path) -> Result<(), WriteError> {
-    if out.exists() {
-        fs::rename(out, old).map_err(io_err(out))?;
+/// How the new output took the old one's place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Swapped {
+    /// There was no output before: one rename.
+    Placed,
+    /// Both folders exchanged at once (`renameat2`, Linux).
+    Exchanged,
+    /// Two renames, the old output moved aside first.
+    TwoRenames,
+}
+
+fn swap(fresh: &Path, out: &Path, old: &Path) -> Result<Swapped, WriteError> {
+    if fs::symlink_metadata(out).is_err() {
+        fs::rename(fresh, out).map_err(io_err(out))?;
+        return Ok(Swapped::Placed);
     }
+    if exchange(fresh, out) {
+        // `fresh` now holds the old output.
+        fs::remove_dir_all(fresh).map_err(io_err(fresh))?;
+        return Ok(Swapped::Exchanged);
+    }
+    fs::rename(out, old).map_err(io_err(out))?;
     if let Err(e) = fs::rename(fresh, out) {
         let _ = fs::rename(old, out);
         return Err(io_err(out)(e));
     }
-    if old.exists() {
-        fs::remove_dir_all(old).map_err(io_err(old))?;
-    }
-    Ok(())
+    fs::remove_dir_all(old).map_err(io_err(old))?;
+    Ok(Swapped::TwoRenames)
+}
+
+/// Exchanges two folders at once; `false` where the system or the file
+/// system cannot (nothing is changed then).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let (Ok(a), Ok(b)) = (CString::new(a.as_os_str().as_bytes()), CString::new(b.as_os_str().as_bytes())) else {
+        return false;
+    };
+    // SAFETY: both paths are NUL-terminated strings that live across the
+    // call; renameat2 reads them and touches no memory of ours.
+    let done = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+    done == 0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// The bytes an output file has, as they would be written: a file copied

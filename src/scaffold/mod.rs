@@ -189,7 +189,7 @@ pub fn init(dir: &Path, start: skeleton::Start) -> Result<Vec<PathBuf>, Scaffold
     }
     let gitignore = dir.join(".gitignore");
     if !gitignore.exists() {
-        write_new(&gitignore, "/public/\n/.bantin-cache/\n")?;
+        write_new(&gitignore, "/public/\n/.public.bantin-*\n/.bantin-cache/\n")?;
         written.push(gitignore);
     }
     Ok(written)

@@ -54,6 +54,10 @@ pub enum Build {
         path: String,
         detail: String,
     },
+    /// Another build is writing the same output.
+    OutputBusy {
+        path: String,
+    },
     NoBulletinFor {
         period: String,
     },
@@ -106,6 +110,18 @@ impl Build {
             CannotWrite { path, detail } => (
                 say!(lang, "cannot write {path}: {detail}", "không ghi được {path}: {detail}"),
                 Some(left_in_place(lang)),
+            ),
+            OutputBusy { path } => (
+                say!(
+                    lang,
+                    "another bantin build is writing {path} now",
+                    "một lần dựng bantin khác đang ghi vào {path}"
+                ),
+                Some(say!(
+                    lang,
+                    "wait for it to finish, then build again; the output it writes is left in place",
+                    "hãy đợi lần dựng đó xong rồi dựng lại; kết quả nó ghi ra được giữ nguyên"
+                )),
             ),
             NoBulletinFor { period } => (
                 say!(
