@@ -29,10 +29,18 @@ const MARKER_TEXT: &str = "This folder is written by `bantin build` and replaced
 /// Why the output could not be written.
 #[derive(Debug)]
 pub enum WriteError {
-    Unsafe { path: String, why: Unsafe },
+    Unsafe {
+        path: String,
+        why: Unsafe,
+    },
     /// Another build holds the output's lock.
-    Busy { path: String },
-    Io { path: String, source: io::Error },
+    Busy {
+        path: String,
+    },
+    Io {
+        path: String,
+        source: io::Error,
+    },
 }
 
 impl WriteError {
@@ -346,7 +354,8 @@ fn exchange(a: &Path, b: &Path) -> bool {
     };
     // SAFETY: both paths are NUL-terminated strings that live across the
     // call; renameat2 reads them and touches no memory of ours.
-    let done = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+    let done =
+        unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
     done == 0
 }
 

@@ -124,3 +124,25 @@ fn raw_html_in_bodies_is_kept_unless_safe_html_is_set() {
     let html = build(safe.path(), false).read("districts/ky-anh/raw/index.html");
     assert!(!html.contains("<script>alert(5)") && !html.contains("<b onclick"), "{html}");
 }
+
+/// Issue 20, item 7: a 35,000-character word in a district's name, an
+/// article's title and an indicator's name is set on the share cards and
+/// charts without a panic (the card clips it).
+#[test]
+fn a_35000_character_word_in_names_and_titles_builds() {
+    let word = "Ư".repeat(35_000);
+    let dir = site_with(|root| {
+        let edit = |rel: &str, from: &str, to: &str| {
+            let p = root.join(rel);
+            let text = std::fs::read_to_string(&p).unwrap();
+            assert!(text.contains(from), "{rel}: {from}");
+            std::fs::write(&p, text.replacen(from, to, 1)).unwrap();
+        };
+        edit("content/districts/ky-anh/district.yaml", "name: Kỳ Anh", &format!("name: Kỳ Anh {word}"));
+        edit("content/indicators.yaml", "name: Thôn đạt chuẩn", &format!("name: Thôn {word}"));
+        let article = format!("---\ntitle: Tin {word}\ndate: 2024-02-01\n---\nNội dung.\n");
+        std::fs::write(root.join("content/districts/vu-quang/tin-dai.md"), article).unwrap();
+    });
+    let built = build(dir.path(), false);
+    assert!(built.files().iter().any(|f| f.ends_with(".png")), "share cards were made");
+}

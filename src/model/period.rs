@@ -48,12 +48,31 @@ pub struct Period {
     pub index: i8,
 }
 
+/// The years of periods and dates bantin takes: a typo such as `9999-12`
+/// would otherwise make a bulletin for every month until then.
+pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2100;
+
+/// Whether a date's year is in [`YEARS`].
+pub fn date_in_range(date: Date) -> bool {
+    YEARS.contains(&date.year())
+}
+
 /// Why a period could not be read (worded in [`crate::diag::messages`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PeriodError {
-    NotAPeriod { text: String },
-    TooEarly { text: String, year: i16 },
-    OutOfRange { text: String, granularity: Granularity, max: i8 },
+    NotAPeriod {
+        text: String,
+    },
+    /// A year outside [`YEARS`].
+    YearOutside {
+        text: String,
+        year: i16,
+    },
+    OutOfRange {
+        text: String,
+        granularity: Granularity,
+        max: i8,
+    },
 }
 
 impl Period {
@@ -86,8 +105,8 @@ impl Period {
             return Err(bad());
         }
         let year: i16 = year_text.parse().map_err(|_| bad())?;
-        if year < 1900 {
-            return Err(PeriodError::TooEarly { text: s.to_string(), year });
+        if !YEARS.contains(&year) {
+            return Err(PeriodError::YearOutside { text: s.to_string(), year });
         }
         let Some(rest) = rest else {
             return Ok(Period::year(year));

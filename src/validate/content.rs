@@ -77,9 +77,16 @@ fn date(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> Option<Date> {
     };
     let text = raw.trim();
     let parsed = (text.len() == 10).then(|| text.parse::<Date>().ok()).flatten();
-    if parsed.is_none() {
-        let iso = day_first(text).map(|d| d.to_string());
-        diags.push(doc.error("date", Says::NotADate { text: text.to_string(), iso }));
+    match parsed {
+        None => {
+            let iso = day_first(text).map(|d| d.to_string());
+            diags.push(doc.error("date", Says::NotADate { text: text.to_string(), iso }));
+        }
+        Some(d) if !crate::model::period::date_in_range(d) => {
+            diags.push(doc.error("date", Says::DateOutside { text: text.to_string() }));
+            return None;
+        }
+        Some(_) => {}
     }
     parsed
 }

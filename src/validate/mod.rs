@@ -8,6 +8,7 @@ pub mod content;
 pub mod data;
 pub mod observation;
 pub mod settings;
+pub mod span;
 pub mod units;
 
 use crate::diag::messages::{Content as Says, Data};
@@ -154,7 +155,7 @@ pub fn site_with_memo(content: &Content, options: Options, memo: &mut Memo, diag
     if diags.has_errors() {
         return None;
     }
-    Some(Site {
+    let site = Site {
         settings,
         indicators,
         districts,
@@ -163,7 +164,9 @@ pub fn site_with_memo(content: &Content, options: Options, memo: &mut Memo, diag
         topics,
         static_files: content.static_files.clone(),
         photos: Photos::new(),
-    })
+    };
+    span::check(&site, diags);
+    (!diags.has_errors()).then_some(site)
 }
 
 /// The indicator catalogue, and which ids its errors leave unchecked.

@@ -49,11 +49,21 @@ pub fn parse_num(text: &str) -> Option<Num> {
     Some(Num { value, decimals: decimals.min(12) as u8 })
 }
 
+/// Whether a page can show `n` as it is: below 10^15 (whole numbers up to
+/// there are exact in a double) and written back the same with its
+/// decimals (at most 12): `1e-300` would be shown as `0,000000000000`.
+pub fn exact(n: Num) -> bool {
+    n.value.abs() < 1e15 && format!("{:.*}", n.decimals as usize, n.value).parse::<f64>() == Ok(n.value)
+}
+
 fn number(input: &ObsInput, field: &Option<Field>, quantity: Quantity, diags: &mut Diagnostics) -> Option<Num> {
     let f = field.as_ref()?;
     let num = parse_num(&f.text);
     if num.is_none() {
         diags.push(input.error(Some(f), Figures::NotANumber { quantity, text: f.text.clone() }));
+    } else if num.is_some_and(|n| !exact(n)) {
+        diags.push(input.error(Some(f), Figures::NotExact { quantity, text: f.text.trim().to_string() }));
+        return None;
     } else if let Some((read, whole)) = decimal::three_decimals(&f.text) {
         let text = f.text.trim().to_string();
         diags.push(Diagnostic::warning(
@@ -247,6 +257,16 @@ mod tests {
         assert!(check(&input("160/154", None), &count(), &mut d).is_none());
         assert!(d.to_string().contains("above its total 154"));
         assert!(check(&input("/154", None), &count(), &mut d).is_none());
+    }
+
+    #[test]
+    fn figures_a_page_cannot_show_exactly_are_refused() {
+        for ok in ["92.25", "8850.20", "0", "1e3", "999999999999999", "0.000000000001", "-3.5"] {
+            assert!(exact(parse_num(ok).unwrap()), "{ok}");
+        }
+        for bad in ["1.7e308", "1e15", "1e-300", "0.1234567890123456"] {
+            assert!(!exact(parse_num(bad).unwrap()), "{bad}");
+        }
     }
 
     #[test]

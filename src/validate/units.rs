@@ -85,10 +85,13 @@ pub fn fields(doc: &Parsed<RawDistrict>, root: Root, diags: &mut Diagnostics) ->
 fn date(doc: &Parsed<RawDistrict>, key: &'static str, value: Option<&Value>, diags: &mut Diagnostics) -> Option<Date> {
     let text = value.and_then(scalar_text)?.trim().to_string();
     let parsed = (text.len() == 10).then(|| text.parse::<Date>().ok()).flatten();
-    if parsed.is_none() {
-        diags.push(doc.error(key, Says::BadDate { key, value: text }));
+    match parsed {
+        Some(d) if crate::model::period::date_in_range(d) => Some(d),
+        _ => {
+            diags.push(doc.error(key, Says::BadDate { key, value: text }));
+            None
+        }
     }
-    parsed
 }
 
 /// The entries of `formed_from` or `successors`.

@@ -24,6 +24,10 @@ pub enum Content {
         text: String,
         iso: Option<String>,
     },
+    /// A date whose year is outside 1900–2100.
+    DateOutside {
+        text: String,
+    },
     AbsolutePath {
         path: String,
     },
@@ -112,6 +116,14 @@ impl Content {
             NoDate => (
                 say!(lang, "the front matter has no `date`", "phần thông tin đầu bài chưa có `date` (ngày)"),
                 Some(say!(lang, "add e.g. `date: 2024-01-06` (YYYY-MM-DD)", "hãy thêm, ví dụ `date: 2024-01-06` (YYYY-MM-DD)")),
+            ),
+            DateOutside { text } => (
+                say!(
+                    lang,
+                    "`{text}` is outside 1900–2100, the years bantin takes",
+                    "ngày `{text}` nằm ngoài khoảng năm 1900–2100 mà bantin nhận"
+                ),
+                Some(say!(lang, "check the year of the date", "hãy kiểm tra lại năm của ngày này")),
             ),
             NotADate { text, iso } => (
                 say!(lang, "`{text}` is not a date", "`{text}` không phải là ngày hợp lệ"),

@@ -6,6 +6,14 @@ use crate::text::lang::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Data {
+    /// The site's articles and data span more bulletin periods than allowed.
+    TooManyBulletins {
+        from: String,
+        to: String,
+        count: usize,
+        max: usize,
+        first: String,
+    },
     NoDistrictName {
         folder: String,
     },
@@ -87,6 +95,18 @@ impl Data {
     pub(super) fn words(&self, lang: Lang) -> Words {
         use Data::*;
         match self {
+            TooManyBulletins { from, to, count, max, first } => (
+                say!(
+                    lang,
+                    "the site's articles and data run from {from} ({first}) to {to} (here): {count} bulletins, more than {max}",
+                    "bài viết và số liệu của trang kéo dài từ kỳ {from} ({first}) đến kỳ {to} (tại đây): {count} bản tin, quá giới hạn {max}"
+                ),
+                Some(say!(
+                    lang,
+                    "check the year of these two: a typo in a year makes a bulletin for every period between",
+                    "hãy kiểm tra năm của hai chỗ này: gõ nhầm năm sẽ tạo một bản tin cho mỗi kỳ ở giữa"
+                )),
+            ),
             NoDistrictName { folder } => (
                 say!(lang, "the district has no `name`", "huyện chưa có `name` (tên)"),
                 Some(say!(lang, "add e.g. `name: {folder}`", "hãy thêm, ví dụ `name: {folder}`")),

@@ -32,6 +32,11 @@ pub enum Figures {
         quantity: Quantity,
         text: String,
     },
+    /// Too large, or with more decimals than a page shows.
+    NotExact {
+        quantity: Quantity,
+        text: String,
+    },
     NoPeriod,
     BadPeriod(PeriodError),
     /// FORMAT v2: `status` is not estimate, preliminary or final.
@@ -105,6 +110,21 @@ impl Figures {
     pub(super) fn words(&self, lang: Lang) -> Words {
         use Figures::*;
         match self {
+            NotExact { quantity, text } => {
+                let name = quantity.name(lang);
+                (
+                    say!(
+                        lang,
+                        "the {name} `{text}` cannot be shown exactly: figures must be below 10^15 with at most 12 decimals",
+                        "{name} `{text}` không hiển thị chính xác được: số phải nhỏ hơn 10^15 và có tối đa 12 chữ số thập phân"
+                    ),
+                    Some(say!(
+                        lang,
+                        "write the figure in a larger or smaller unit (tỷ đồng instead of đồng), or round it",
+                        "hãy ghi số theo đơn vị lớn hơn hoặc nhỏ hơn (tỷ đồng thay cho đồng), hoặc làm tròn"
+                    )),
+                )
+            }
             NotANumber { quantity, text } => {
                 let name = quantity.name(lang);
                 let shown = text.trim();
@@ -296,9 +316,11 @@ pub(super) fn period_text(e: &PeriodError, lang: Lang) -> String {
             "`{text}` is not a period: write YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or YYYY-YTDn (2023, 2023-H1, 2023-Q3, 2023-10, 2023-YTD9)",
             "`{text}` không phải là kỳ: hãy viết YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM hoặc YYYY-YTDn (2023, 2023-H1, 2023-Q3, 2023-10, 2023-YTD9)"
         ),
-        PeriodError::TooEarly { text, year } => {
-            say!(lang, "`{text}`: the year {year} is before 1900", "`{text}`: năm {year} trước năm 1900")
-        }
+        PeriodError::YearOutside { text, year } => say!(
+            lang,
+            "`{text}`: the year {year} is outside 1900–2100, the years bantin takes",
+            "`{text}`: năm {year} nằm ngoài khoảng 1900–2100 mà bantin nhận"
+        ),
         PeriodError::OutOfRange { text, granularity, max } => {
             let unit = match (granularity, lang) {
                 (Granularity::Half, Lang::En) => "the half",

@@ -113,7 +113,7 @@ impl Units {
             ),
             BadDate { key, value } => (
                 say!(lang, "`{key}` must be a date, not `{value}`", "`{key}` phải là một ngày (đang là `{value}`)"),
-                Some(say!(lang, "write it as YYYY-MM-DD, e.g. `{key}: 2025-07-01`", "hãy viết theo dạng YYYY-MM-DD, ví dụ `{key}: 2025-07-01`")),
+                Some(say!(lang, "write it as YYYY-MM-DD with a year from 1900 to 2100, e.g. `{key}: 2025-07-01`", "hãy viết theo dạng YYYY-MM-DD, năm từ 1900 đến 2100, ví dụ `{key}: 2025-07-01`")),
             ),
             UntilBeforeFrom { from, until } => (
                 say!(

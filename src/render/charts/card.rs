@@ -36,13 +36,18 @@ fn wrap(text: &str, size: u32, bold: bool, width: u32, max_lines: usize) -> Vec<
     if !line.is_empty() {
         lines.push(line);
     }
-    if lines.len() > max_lines {
-        lines.truncate(max_lines);
-        let last = lines.last_mut().expect("at least one line");
-        while !last.is_empty() && !fits(&format!("{last} …")) {
-            last.pop();
+    let cut = lines.len() > max_lines;
+    lines.truncate(max_lines);
+    // A word wider than the card, or the last line of a cut text, ends
+    // with an ellipsis where it fits.
+    let ellipsis = glyphs::width(" …", size, bold);
+    let last = lines.len().saturating_sub(1);
+    for (i, line) in lines.iter_mut().enumerate() {
+        if (cut && i == last) || !fits(line) {
+            let keep = glyphs::prefix_within(line, size, bold, width.saturating_sub(ellipsis));
+            line.truncate(keep);
+            line.push_str(" …");
         }
-        last.push_str(" …");
     }
     lines
 }
@@ -131,6 +136,9 @@ impl Canvas {
             // Clip the row to the card.
             let skip = (-x).max(0) as usize;
             let x = x.max(0) as usize;
+            if x >= CARD_W as usize {
+                return;
+            }
             let width = levels.len().saturating_sub(skip).min((CARD_W as usize).saturating_sub(x));
             let start = y as usize * CARD_W as usize + x;
             let row = &mut self.pixels[start..start + width];

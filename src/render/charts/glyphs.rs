@@ -103,6 +103,22 @@ pub fn width(text: &str, size: u32, bold: bool) -> u32 {
     layout(text, size, bold).1.ceil() as u32
 }
 
+/// The byte length of the longest start of `text` that is at most `width`
+/// pixels wide (one layout, so a long word costs one pass).
+pub fn prefix_within(text: &str, size: u32, bold: bool, width: u32) -> usize {
+    let f = font(bold).as_scaled(PxScale::from(size as f32));
+    let (glyphs, _) = layout(text, size, bold);
+    let ends = text.char_indices().map(|(i, c)| i + c.len_utf8());
+    let mut keep = 0;
+    for ((id, caret), end) in glyphs.into_iter().zip(ends) {
+        if (caret + f.h_advance(id)).ceil() > width as f32 {
+            break;
+        }
+        keep = end;
+    }
+    keep
+}
+
 /// The width of `text` at a font size of `size` pixels as a browser or an
 /// SVG reads it (the em), where [`width`]'s size is ascent to descent.
 pub fn em_width(text: &str, size: u32, bold: bool) -> f64 {

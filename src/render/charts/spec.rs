@@ -83,7 +83,7 @@ pub(super) fn short_num(v: f64, lang: Lang) -> String {
 
 /// A rounded top for a value axis, and three ticks up to it.
 pub(crate) fn ticks(max: f64, lang: Lang) -> (f64, Vec<(f64, String)>) {
-    let max = if max <= 0.0 { 1.0 } else { max };
+    let max = if max > 0.0 && max.is_finite() { max } else { 1.0 };
     let magnitude = 10f64.powf(max.log10().floor());
     let step = [0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0]
         .iter()
@@ -91,6 +91,10 @@ pub(crate) fn ticks(max: f64, lang: Lang) -> (f64, Vec<(f64, String)>) {
         .find(|s| s * 5.0 >= max)
         .unwrap_or(magnitude);
     let top = (max / step).ceil() * step;
+    if !top.is_finite() {
+        // Near f64::MAX the rounded top overflows: the bare range.
+        return (max, vec![(0.0, short_num(0.0, lang)), (max, short_num(max, lang))]);
+    }
     let ticks =
         (0..=((top / step).round() as usize)).map(|i| i as f64 * step).map(|v| (v, short_num(v, lang))).collect();
     (top, ticks)
@@ -134,7 +138,7 @@ pub fn series_chart(site: &Site, district: &District, ind: &Indicator, series: &
         let mut text = format::reported(ind, v, o, lang);
         if let (Some(total), IndKind::Count) = (o.total, ind.kind) {
             text = format!("{text} ({})", format::share(v.value / total.value * 100.0, lang));
-        } else if let Some(tg) = o.target {
+        } else if let Some(tg) = o.target.filter(|t| t.value > 0.0) {
             text = format!("{text} ({} {})", format::share(v.value / tg.value * 100.0, lang), t.plan_suffix);
         }
         items[0].text = text;
@@ -384,6 +388,14 @@ fn sort_best_first(items: &mut [Item], better: Better, share: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ticks_stay_few_up_to_the_largest_double() {
+        for max in [f64::MAX, 1.7e308, 1e300, f64::INFINITY, f64::NAN, -1.0] {
+            let (top, ticks) = ticks(max, Lang::Vi);
+            assert!(ticks.len() <= 11 && top.is_finite(), "{max}: {}", ticks.len());
+        }
+    }
 
     #[test]
     fn ticks_are_round() {
