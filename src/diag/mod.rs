@@ -138,6 +138,9 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// How many of `items` are errors, kept as they are added: stages ask
+    /// after every observation, so counting would be quadratic.
+    errors: usize,
 }
 
 impl Diagnostics {
@@ -146,24 +149,28 @@ impl Diagnostics {
     }
 
     pub fn push(&mut self, d: Diagnostic) {
+        self.errors += usize::from(d.severity == Severity::Error);
         self.items.push(d);
     }
 
     pub fn extend(&mut self, other: Diagnostics) {
+        self.errors += other.errors;
         self.items.extend(other.items);
     }
 
     /// Adds each of `items`.
     pub fn extend_from(&mut self, items: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(items);
+        for d in items {
+            self.push(d);
+        }
     }
 
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
+        self.errors > 0
     }
 
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.errors
     }
 
     pub fn warning_count(&self) -> usize {
@@ -184,7 +191,9 @@ impl Diagnostics {
 
     /// The first `n` problems in report order.
     pub fn first(&self, n: usize) -> Diagnostics {
-        Diagnostics { items: self.sorted().into_iter().take(n).collect() }
+        let mut first = Diagnostics::new();
+        first.extend_from(self.sorted().into_iter().take(n));
+        first
     }
 
     /// The problems, root causes first, then by file, place and text,
@@ -203,11 +212,18 @@ impl Diagnostics {
 
     /// Attaches to each positioned problem the line it points at, from
     /// `text_of` (a file's text by its path, as the run read it).
+    /// Each file is looked up and split into lines once, however many
+    /// problems it has (100,000 bad rows of one CSV cost one pass).
     pub fn attach_lines<'t>(&mut self, text_of: impl Fn(&str) -> Option<&'t str>) {
+        let mut lines_of: std::collections::HashMap<String, Vec<&'t str>> = std::collections::HashMap::new();
         for d in self.items.iter_mut().filter(|d| d.line.is_none()) {
             let Some(pos) = d.pos else { continue };
-            let line = text_of(&d.file).and_then(|t| t.lines().nth(pos.line.saturating_sub(1)));
-            d.line = line.map(str::to_owned);
+            if !lines_of.contains_key(&d.file) {
+                let lines = text_of(&d.file).map(|t| t.lines().collect()).unwrap_or_default();
+                lines_of.insert(d.file.clone(), lines);
+            }
+            let line = lines_of.get(&d.file).and_then(|l| l.get(pos.line.saturating_sub(1)));
+            d.line = line.map(|l| (*l).to_owned());
         }
     }
 

@@ -46,6 +46,10 @@ pub fn yaml<T: DeserializeOwned>(
     line_offset: usize,
     diags: &mut Diagnostics,
 ) -> Option<Parsed<T>> {
+    if let Some(pos) = too_deep(text, line_offset) {
+        diags.push(Diagnostic::error(file, Some(pos), Files::FlowTooDeep { max: MAX_FLOW_DEPTH }));
+        return None;
+    }
     let index = YamlIndex::build(text, line_offset);
     for (path, pos) in &index.duplicate_keys {
         let key = path.rsplit('.').next().unwrap_or(path);
@@ -67,6 +71,42 @@ pub fn yaml<T: DeserializeOwned>(
             None
         }
     }
+}
+
+/// How deep `[…]` and `{…}` may nest in a YAML file. The YAML scanner's
+/// work grows with the square of the depth (100,000 deep took 79 s); no
+/// site needs more than a few levels.
+pub const MAX_FLOW_DEPTH: usize = 64;
+
+/// Where flow collections first nest deeper than [`MAX_FLOW_DEPTH`]: a
+/// scan that skips quoted text and comments, before any parser runs.
+fn too_deep(text: &str, line_offset: usize) -> Option<Pos> {
+    let (mut depth, mut quote, mut comment, mut prev) = (0usize, None::<char>, false, '\n');
+    let (mut line, mut col) = (line_offset + 1, 0);
+    for c in text.chars() {
+        col += 1;
+        match (c, quote) {
+            ('\n', _) => {
+                (line, col, comment) = (line + 1, 0, false);
+                quote = quote.filter(|_| depth > 0);
+            }
+            _ if comment => {}
+            (q, Some(open)) if q == open => quote = None,
+            (_, Some(_)) => {}
+            ('#', None) if prev.is_whitespace() => comment = true,
+            ('\'' | '"', None) if depth > 0 => quote = Some(c),
+            ('[' | '{', None) => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(Pos::new(line, col));
+                }
+            }
+            (']' | '}', None) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = c;
+    }
+    None
 }
 
 /// Parses a whole YAML file.

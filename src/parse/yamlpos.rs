@@ -148,11 +148,14 @@ impl YamlIndex {
     }
 
     /// The keys of the mapping at `path`, in document order of position.
+    /// Only the nodes under `path` are visited (the index is sorted by
+    /// path), so asking for each of 10,000 communes stays linear.
     pub fn keys_of(&self, path: &str) -> Vec<(String, Pos)> {
         let prefix = if path.is_empty() { String::new() } else { format!("{path}.") };
         let mut out: Vec<(String, Pos)> = self
             .nodes
-            .iter()
+            .range::<str, _>((std::ops::Bound::Included(prefix.as_str()), std::ops::Bound::Unbounded))
+            .take_while(|(k, _)| k.starts_with(&prefix))
             .filter_map(|(k, n)| {
                 let rest = k.strip_prefix(&prefix)?.strip_suffix("#key")?;
                 (!rest.contains(['.', '['])).then(|| (rest.to_string(), n.pos))

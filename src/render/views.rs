@@ -77,7 +77,11 @@ pub struct Card {
     pub status: &'static str,
     pub status_label: &'static str,
     pub note: Option<String>,
+    /// The latest periods only (at most the chart's
+    /// [`crate::render::charts::spec::MAX_POINTS`]).
     pub rows: Vec<ObsRow>,
+    /// How many earlier periods the table leaves to the CSV.
+    pub earlier_rows: usize,
     pub csv_href: String,
     /// The chart as inline SVG, when the page shows one.
     pub chart: String,
@@ -107,10 +111,12 @@ pub fn article_dir(site: &Site, a: &Article) -> String {
     Route::Article { district: At::of(&site.districts[a.district]), slug: &a.slug }.dir()
 }
 
-/// The rows of an observation table.
-pub fn obs_rows(ind: &Indicator, obs: &[Observation], lang: Lang) -> Vec<ObsRow> {
+/// The rows of an observation table, from the observation at `from` on
+/// (the earlier ones still count for a flow's figures).
+pub fn obs_rows(ind: &Indicator, obs: &[Observation], from: usize, lang: Lang) -> Vec<ObsRow> {
     obs.iter()
         .enumerate()
+        .skip(from)
         .map(|(i, o)| (format::flow_figures(ind, obs, i, lang), o))
         .map(|((year_earlier, year_plan), o)| ObsRow {
             period: format::period(o.period, lang),
@@ -152,6 +158,7 @@ pub fn card(ind: &Indicator, full: &Series, lang: Lang) -> Card {
     let d = &series.derived;
     let obs = &series.observations;
     let latest = d.latest.map(|i| &obs[i]);
+    let earlier_rows = full.observations.len().saturating_sub(crate::render::charts::spec::MAX_POINTS);
     let (status, status_label) = match d.status {
         Some(s) => format::status(s, t),
         None => ("no-data", t.no_data),
@@ -206,7 +213,8 @@ pub fn card(ind: &Indicator, full: &Series, lang: Lang) -> Card {
         status,
         status_label,
         note: latest.and_then(|o| o.note.clone()),
-        rows: obs_rows(ind, &full.observations, lang),
+        rows: obs_rows(ind, &full.observations, earlier_rows, lang),
+        earlier_rows,
         added_up: full.observations.iter().any(|o| !o.added_from.is_empty()),
         csv_href: route::indicator_csv(&ind.id),
         chart: String::new(),

@@ -170,8 +170,17 @@ pub fn relative_path_ok(p: &str) -> Result<(), Says> {
     Ok(())
 }
 
+/// The most topics one article may have: each topic's page lists the
+/// article with all its topics, so the pages grow with the square.
+pub const MAX_TOPICS: usize = 20;
+
 fn topics(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let count = doc.value.topics.as_ref().map_or(0, Vec::len);
+    if count > MAX_TOPICS {
+        diags.push(doc.error(&format!("topics[{MAX_TOPICS}]"), Says::TooManyTopics { count, max: MAX_TOPICS }));
+        return out;
+    }
     for (i, t) in doc.value.topics.iter().flatten().enumerate() {
         let s = slugify(t);
         if s.is_empty() {

@@ -38,6 +38,10 @@ pub enum Content {
         topic: String,
         slug: String,
     },
+    TooManyTopics {
+        count: usize,
+        max: usize,
+    },
     UnknownIndicator {
         id: String,
         closest: Option<String>,
@@ -116,6 +120,14 @@ impl Content {
             NoDate => (
                 say!(lang, "the front matter has no `date`", "phần thông tin đầu bài chưa có `date` (ngày)"),
                 Some(say!(lang, "add e.g. `date: 2024-01-06` (YYYY-MM-DD)", "hãy thêm, ví dụ `date: 2024-01-06` (YYYY-MM-DD)")),
+            ),
+            TooManyTopics { count, max } => (
+                say!(lang, "this article has {count} topics, more than {max}", "bài viết có {count} chủ đề, quá giới hạn {max}"),
+                Some(say!(
+                    lang,
+                    "keep the few topics the article is about; a topic's page lists every article of it",
+                    "hãy giữ vài chủ đề chính của bài; trang của mỗi chủ đề đã liệt kê mọi bài thuộc chủ đề đó"
+                )),
             ),
             DateOutside { text } => (
                 say!(

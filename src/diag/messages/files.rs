@@ -41,6 +41,10 @@ pub enum Files {
     DuplicateKey {
         key: String,
     },
+    /// `[…]` or `{…}` nested deeper than bantin reads.
+    FlowTooDeep {
+        max: usize,
+    },
     /// `detail` is the parser's own (English) words.
     InvalidYaml {
         detail: String,
@@ -185,6 +189,14 @@ impl Files {
                     "keep one of them; YAML would silently use only the last",
                     "hãy giữ lại một; YAML sẽ chỉ dùng khóa cuối cùng mà không báo"
                 )),
+            ),
+            FlowTooDeep { max } => (
+                say!(
+                    lang,
+                    "invalid YAML: lists or maps written with […] or {{…}} are nested more than {max} deep",
+                    "YAML không hợp lệ: danh sách hoặc bảng viết bằng […] hay {{…}} lồng nhau sâu quá {max} cấp"
+                ),
+                Some(yaml_hint(YamlProblem::TooDeep, lang)),
             ),
             InvalidYaml { detail, problem } => {
                 let vi = yaml_detail_vi(detail);

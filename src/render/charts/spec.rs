@@ -118,11 +118,18 @@ pub(super) fn sentence_items(items: &[Item]) -> String {
     items.iter().map(|i| format!("{}: {}", i.label, i.text)).collect::<Vec<_>>().join("; ")
 }
 
+/// The most periods a series chart draws: the latest ones. More would not
+/// be readable on a phone, and a site draws a chart for every period of a
+/// series (as it stood then), so the charts would grow with the square of
+/// a long series. Every figure stays in the indicator's table and CSV.
+pub const MAX_POINTS: usize = 60;
+
 /// The chart of one district's series: rank, trend or progress.
 pub fn series_chart(site: &Site, district: &District, ind: &Indicator, series: &Series) -> ChartSpec {
     let lang = site.settings.lang;
     let t = lang.strings();
-    let obs = &series.observations;
+    let all = &series.observations;
+    let obs = &all[all.len().saturating_sub(MAX_POINTS)..];
     let items: Vec<Item> = obs.iter().map(|o| period_item(ind, o, lang)).collect();
     let kind = if ind.kind == IndKind::Rank {
         ChartKind::Rank

@@ -227,7 +227,7 @@ fn indicator_rows(site: &crate::model::Site, i: usize) -> (Vec<DistrictRow>, Vec
             let district = &d.name;
             // What was reported, as in the CSV: values added up across a
             // merger are already here under the units that reported them.
-            let rows = views::obs_rows(ind, &s.observations, lang).into_iter().filter(|r| !r.derived);
+            let rows = views::obs_rows(ind, &s.observations, 0, lang).into_iter().filter(|r| !r.derived);
             rows.map(|row| DataRow { district: district.clone(), commune: commune.to_string(), row }).collect()
         };
         if let Some(s) = d.series_for(i) {
