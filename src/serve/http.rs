@@ -73,24 +73,38 @@ fn error_page(failure: &Failure, lang: Lang) -> String {
     )
 }
 
-/// Serves on `listener` until `stop` is set; returns at once when the
-/// runtime cannot start.
-pub(super) fn serve(listener: std::net::TcpListener, live: Arc<Live>, stop: Arc<AtomicBool>) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
-        .enable_time()
-        .max_blocking_threads(LIMITS.connections)
-        .thread_name("bantin-http")
-        .build();
-    let Ok(runtime) = runtime else { return };
-    runtime.block_on(accept(listener, live, stop));
-    // Open connections (events streams) end with the runtime.
-    runtime.shutdown_background();
+/// The HTTP server: a runtime of its own and the socket it listens on.
+pub(super) struct Http {
+    runtime: tokio::runtime::Runtime,
+    listener: tokio::net::TcpListener,
+}
+
+impl Http {
+    /// The server on `listener` (which must be non-blocking).
+    pub(super) fn new(listener: std::net::TcpListener) -> std::io::Result<Http> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .max_blocking_threads(LIMITS.connections)
+            .thread_name("bantin-http")
+            .build()?;
+        let listener = {
+            let _inside = runtime.enter();
+            tokio::net::TcpListener::from_std(listener)?
+        };
+        Ok(Http { runtime, listener })
+    }
+
+    /// Serves until `stop` is set.
+    pub(super) fn serve(self, live: Arc<Live>, stop: Arc<AtomicBool>) {
+        self.runtime.block_on(accept(self.listener, live, stop));
+        // Open connections (events streams) end with the runtime.
+        self.runtime.shutdown_background();
+    }
 }
 
 /// Accepts connections, at most [`Limits::connections`] open at once.
-async fn accept(listener: std::net::TcpListener, live: Arc<Live>, stop: Arc<AtomicBool>) {
-    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else { return };
+async fn accept(listener: tokio::net::TcpListener, live: Arc<Live>, stop: Arc<AtomicBool>) {
     let places = Arc::new(tokio::sync::Semaphore::new(LIMITS.connections));
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(hyper_util::rt::TokioTimer::new())

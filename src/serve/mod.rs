@@ -115,6 +115,7 @@ fn start_sources(options: &Options, sources: impl FnOnce(Sources) -> Sources) ->
     let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(cannot)?;
     let port = listener.local_addr().map_err(cannot)?.port();
     listener.set_nonblocking(true).map_err(cannot)?;
+    let http = http::Http::new(listener).map_err(cannot)?;
     let live = live::Live::new(&options.root);
     let stop = Arc::new(AtomicBool::new(false));
     // Watching starts before the first build, so a change made during it is seen.
@@ -129,7 +130,7 @@ fn start_sources(options: &Options, sources: impl FnOnce(Sources) -> Sources) ->
     }
     {
         let (l, st) = (live.clone(), stop.clone());
-        std::thread::spawn(move || http::serve(listener, l, st));
+        std::thread::spawn(move || http.serve(l, st));
     }
     Ok(Server { port, stop, live })
 }
