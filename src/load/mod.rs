@@ -153,6 +153,7 @@ pub struct Refreshed {
 /// outside what bantin reads): the caller then loads everything again.
 pub fn refresh(root: &Path, content: &mut Content, changed: &[String], diags: &mut Diagnostics) -> Option<Refreshed> {
     let mut done = Refreshed::default();
+    let real_root = real_root(root);
     for rel in changed {
         if rel.starts_with("themes/") {
             done.theme = true;
@@ -171,13 +172,17 @@ pub fn refresh(root: &Path, content: &mut Content, changed: &[String], diags: &m
             (false, false) if !abs.exists() => continue,
             // Added, removed, or a folder: the files are not the same set.
             (false, _) | (true, false) => return None,
-            // Copied when served, never read here.
-            (true, true) if is_asset => continue,
             (true, true) => {}
+        }
+        // Now reached through a link that leaves the root: loading
+        // everything again refuses it as `walk` does.
+        let real = inside_root(&real_root, &abs)?;
+        if is_asset {
+            continue; // copied when served (and checked again then), never read here
         }
         let slot = known_text(content, rel)?;
         done.theme |= rel.starts_with("templates/");
-        let file = AssetFile { rel: rel.clone(), abs };
+        let file = AssetFile { rel: rel.clone(), abs: real };
         match read_text(&file, diags) {
             Some(t) => *slot = t,
             None => return None,
@@ -273,7 +278,7 @@ pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
     if !dir.is_dir() {
         return Vec::new();
     }
-    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let canonical_root = real_root(root);
     let mut out = Vec::new();
     // Folders below the root reached through a symbolic link.
     let mut linked: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
@@ -305,12 +310,9 @@ pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
             continue;
         }
         let rel = rel_path(root, entry.path());
-        if entry.path_is_symlink() || parent_linked {
-            let target = entry.path().canonicalize().ok();
-            if !target.is_some_and(|t| t.starts_with(&canonical_root)) {
-                diags.push(Diagnostic::error(rel, None, Files::SymlinkOutside));
-                continue;
-            }
+        if (entry.path_is_symlink() || parent_linked) && inside_root(&canonical_root, entry.path()).is_none() {
+            diags.push(Diagnostic::error(rel, None, Files::SymlinkOutside));
+            continue;
         }
         let name = entry.file_name().to_string_lossy();
         if name.starts_with('.') || name.ends_with('~') {
@@ -319,6 +321,20 @@ pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
         out.push(AssetFile { rel, abs: entry.path().to_path_buf() });
     }
     out
+}
+
+/// The rule for symbolic links, one for every read of `build` and `serve`:
+/// a file is read only when its real path (every link on the way resolved)
+/// lies inside the real path of the root ([`real_root`]). Gives that real
+/// path, to be read instead of the one given; `None` for a file outside
+/// the root, a dangling link, or a file that is gone.
+pub fn inside_root(real_root: &Path, path: &Path) -> Option<PathBuf> {
+    path.canonicalize().ok().filter(|real| real.starts_with(real_root))
+}
+
+/// The real path of a site root, as [`inside_root`] compares with.
+pub fn real_root(root: &Path) -> PathBuf {
+    root.canonicalize().unwrap_or_else(|_| root.to_path_buf())
 }
 
 fn has_symlink_parent(root: &Path, path: &Path) -> bool {
@@ -343,7 +359,14 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
 
 fn read_optional(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<TextFile> {
     let abs = root.join(rel);
-    abs.is_file().then(|| read_text(&AssetFile { rel: rel.to_string(), abs }, diags)).flatten()
+    if !abs.is_file() {
+        return None;
+    }
+    let Some(real) = inside_root(&real_root(root), &abs) else {
+        diags.push(Diagnostic::error(rel, None, Files::SymlinkOutside));
+        return None;
+    };
+    read_text(&AssetFile { rel: rel.to_string(), abs: real }, diags)
 }
 
 /// The largest text file bantin reads (an article of 10 MB is already

@@ -12,14 +12,14 @@
 //! sitemap and reports template errors; a request the old map cannot answer
 //! waits for it.
 
-use crate::diag::messages::Serve;
+use super::crash::{caught, lock, read, write};
+use super::sources::{Sources, Update};
+use crate::diag::messages::{Files, Serve};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::Content;
 use crate::model::Site;
 use crate::render::cache::RenderCache;
 use crate::render::{Job, Output, OutputData, Prepared};
 use crate::text::lang::Lang;
-use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -27,8 +27,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-/// The files of one job, or why it failed.
-type Rendered = Arc<Result<Vec<Output>, Diagnostic>>;
+/// The files of one job, or why they could not be made.
+type Rendered = Arc<Result<Vec<Output>, Failure>>;
 
 /// The jobs of one generation rendered so far.
 type Memo = Arc<Mutex<BTreeMap<Job, Rendered>>>;
@@ -47,45 +47,46 @@ struct Generation {
     rendered: Memo,
 }
 
-/// What is shown: the newest site that checked, or the problems of the
-/// newest attempt when it failed (HTTP shows them as the error page).
+/// What is shown: the newest site that checked, or why the newest attempt
+/// failed (HTTP shows it as the error page).
 #[derive(Default)]
 struct Shown {
     generation: Option<Generation>,
-    error: Option<Diagnostics>,
+    error: Option<Failure>,
+}
+
+/// Why the site cannot be shown: the problems of the newest attempt, and
+/// bantin's own failure (a panic, caught) if that is what stopped it.
+#[derive(Debug, Clone, Default)]
+pub struct Failure {
+    pub diags: Diagnostics,
+    /// What the panic said.
+    pub crash: Option<String>,
+}
+
+impl Failure {
+    fn of(d: Diagnostic) -> Failure {
+        let mut diags = Diagnostics::new();
+        diags.push(d);
+        Failure { diags, crash: None }
+    }
+
+    fn crashed(detail: String) -> Failure {
+        Failure { diags: Diagnostics::new(), crash: Some(detail) }
+    }
 }
 
 /// What a request gets.
 pub enum Answer {
     File(Vec<u8>),
+    /// To this site path (a folder asked for without its slash).
     Redirect(String),
     NotFound(Vec<u8>),
-    /// The site does not build, or a page failed to render: the problems,
-    /// in the language of the messages.
-    Failed(Diagnostics, Lang),
+    /// The site does not build, or a page failed to render: why, with the
+    /// language of the messages.
+    Failed(Failure, Lang),
     /// No site has been built yet.
     Building,
-}
-
-/// What the last update did (tests and the log line read it).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Update {
-    /// Files read again, and articles checked again.
-    pub reread: usize,
-    pub rechecked: usize,
-    /// Everything was loaded again (a file added or removed, say).
-    pub full: bool,
-}
-
-/// The sources as last read, owned by the thread that updates the site.
-pub struct Sources {
-    root: PathBuf,
-    drafts: bool,
-    /// `--lang`, if given: messages are otherwise in the site's language.
-    asked: Option<Lang>,
-    content: Option<Content>,
-    theme: Option<Theme>,
-    memo: crate::validate::Memo,
 }
 
 /// Charts drawn for some data: reused while the files they come from (and
@@ -98,6 +99,11 @@ struct DrawnCharts {
 
 /// The live site, shared by the watcher and the request threads.
 pub struct Live {
+    /// The site root as given, and its real path (links resolved): files
+    /// copied as they are are read from the disk when asked for, under the
+    /// rule of [`crate::load::inside_root`].
+    root: PathBuf,
+    real_root: PathBuf,
     current: RwLock<Shown>,
     /// Bumped by every change shown: open pages reload when it changes.
     version: AtomicU64,
@@ -114,72 +120,17 @@ pub struct Live {
     lang: Mutex<Lang>,
 }
 
-impl Sources {
-    pub fn new(root: &Path, drafts: bool, asked: Option<Lang>) -> Sources {
-        let memo = crate::validate::Memo::keeping();
-        Sources { root: root.to_path_buf(), drafts, asked, content: None, theme: None, memo }
-    }
-
-    /// Reads what changed (`None`: everything) and checks the site again.
-    fn check(&mut self, changed: Option<&[String]>, diags: &mut Diagnostics) -> (Option<(Site, Theme)>, Update) {
-        let mut update = Update::default();
-        let refreshed = match (changed, self.content.as_mut()) {
-            (Some(changed), Some(content)) => crate::load::refresh(&self.root, content, changed, diags),
-            _ => None,
-        };
-        let theme_changed = match refreshed {
-            Some(r) => {
-                update.reread = r.reread.len();
-                r.reread.iter().for_each(|rel| self.memo.forget(rel));
-                r.theme
-            }
-            None => {
-                update.full = true;
-                self.content = Some(crate::load::content(&self.root, diags));
-                true
-            }
-        };
-        let content = self.content.as_ref().expect("loaded above");
-        let options = crate::validate::Options { drafts: self.drafts };
-        let site = crate::validate::site_with_memo(content, options, &mut self.memo, diags);
-        update.rechecked = self.memo.checked;
-        let Some(mut site) = site else { return (None, update) };
-        if !diags.has_errors() {
-            // Photos are made once, into the cache: after the first time,
-            // this only looks at their sizes and times.
-            crate::photos::prepare(&self.root, &mut site, diags);
-        }
-        if theme_changed || self.theme.is_none() {
-            self.theme = Some(crate::theme::resolve(&self.root, &site.settings.theme, &content.templates, diags));
-        }
-        let theme = self.theme.clone().expect("resolved above");
-        ((!diags.has_errors()).then_some((site, theme)), update)
-    }
-
-    /// A hash of every file charts are drawn from: settings, indicators,
-    /// district data.
-    fn data_key(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        if let Some(c) = &self.content {
-            let files = c.site.iter().chain(c.indicators.iter());
-            let data = c.districts.iter().flat_map(|d| d.yaml.iter().chain(d.csvs.iter()));
-            for f in files.chain(data) {
-                (&f.rel, &f.text).hash(&mut h);
-            }
-        }
-        h.finish()
-    }
-}
-
 impl Live {
     /// The language of messages, as of the last update.
-    fn lang(&self) -> Lang {
-        *self.lang.lock().expect("never poisoned")
+    pub fn lang(&self) -> Lang {
+        *lock(&self.lang)
     }
 
-    pub fn new() -> Arc<Live> {
+    /// The live site of the sources at `root`, empty until the first update.
+    pub fn new(root: &Path) -> Arc<Live> {
         Arc::new(Live {
+            root: root.to_path_buf(),
+            real_root: crate::load::real_root(root),
             current: RwLock::new(Shown::default()),
             version: AtomicU64::new(0),
             latest: AtomicU64::new(0),
@@ -199,26 +150,39 @@ impl Live {
     }
 
     pub fn last_update(&self) -> Update {
-        *self.last.lock().expect("never poisoned")
+        *lock(&self.last)
     }
 
     /// Brings the site up to date with the sources after `changed` (paths
     /// relative to the root; `None`: anything) and returns the generation
     /// to fill, or `None` when the site does not check (the error page is
-    /// then shown).
+    /// then shown). A panic on the way is shown the same way, and the
+    /// sources are forgotten, so the next update reads them all again.
     pub fn update(&self, sources: &mut Sources, changed: Option<&[String]>) -> Option<u64> {
-        let started = Instant::now();
         let number = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
+        match caught(|| self.rebuild(sources, changed, number)) {
+            Ok(result) => result,
+            Err(detail) => {
+                sources.forget();
+                self.show(Failure::crashed(detail));
+                None
+            }
+        }
+    }
+
+    /// [`Live::update`] of generation `number`.
+    fn rebuild(&self, sources: &mut Sources, changed: Option<&[String]>, number: u64) -> Option<u64> {
+        let started = Instant::now();
         let mut diags = Diagnostics::new();
         let lang = crate::report_language(&sources.root, sources.asked);
-        *self.lang.lock().expect("never poisoned") = lang;
+        *lock(&self.lang) = lang;
         let (checked, update) = sources.check(changed, &mut diags);
-        *self.last.lock().expect("never poisoned") = update;
+        *lock(&self.last) = update;
         let data = sources.data_key();
         let prepared = checked.and_then(|(site, theme)| {
             self.cache.begin();
             let periods = site.bulletin_periods();
-            let mut drawn = self.charts.lock().expect("never poisoned");
+            let mut drawn = lock(&self.charts);
             let reuse = drawn.as_ref().filter(|d| d.data == data && d.periods == periods).map(|d| d.charts.clone());
             match Prepared::reusing(&site, &theme, Some(self.cache.clone()), reuse) {
                 Ok(p) => {
@@ -231,45 +195,48 @@ impl Live {
                 }
             }
         });
-        let mut shown = self.current.write().expect("never poisoned");
-        let result = match prepared {
-            Some((site, prepared)) => {
-                let routes = shown.generation.as_ref().map(|g| g.routes.clone()).unwrap_or_default();
-                let old = shown.generation.replace(Generation {
-                    number,
-                    site: Arc::new(site),
-                    prepared: Arc::new(prepared),
-                    routes,
-                    fresh: false,
-                    sitemap: None,
-                    rendered: Default::default(),
-                });
-                shown.error = None;
-                // Freeing a whole rendered site takes a while: not here.
-                std::thread::spawn(move || drop(old));
-                let ms = started.elapsed().as_millis();
-                eprintln!(
-                    "{}",
-                    Serve::Updated { ms, read: update.reread, checked: update.rechecked, full: update.full }.text(lang)
-                );
-                Some(number)
+        let Some((site, prepared)) = prepared else {
+            if let Some(content) = &sources.content {
+                diags.attach_lines(|file| content.text_of(file));
             }
-            None => {
-                if let Some(content) = &sources.content {
-                    diags.attach_lines(|file| content.text_of(file));
-                }
-                eprint!("{}\n{}", Serve::Failed.text(lang), diags.report(lang));
-                shown.error = Some(diags.clone());
-                None
-            }
+            self.show(Failure { diags, crash: None });
+            return None;
         };
+        let mut shown = write(&self.current);
+        let routes = shown.generation.as_ref().map(|g| g.routes.clone()).unwrap_or_default();
+        let old = shown.generation.replace(Generation {
+            number,
+            site: Arc::new(site),
+            prepared: Arc::new(prepared),
+            routes,
+            fresh: false,
+            sitemap: None,
+            rendered: Default::default(),
+        });
+        shown.error = None;
+        // Freeing a whole rendered site takes a while: not here.
+        std::thread::spawn(move || drop(old));
+        let ms = started.elapsed().as_millis();
+        let (read, checked, full) = (update.reread, update.rechecked, update.full);
+        eprintln!("{}", Serve::Updated { ms, read, checked, full }.text(lang));
         self.version.fetch_add(1, Ordering::SeqCst);
-        result
+        Some(number)
+    }
+
+    /// Shows `failure` instead of the site (open pages reload to show it).
+    fn show(&self, failure: Failure) {
+        let lang = self.lang();
+        match &failure.crash {
+            Some(detail) => eprintln!("{}", Serve::Crashed { detail: detail.clone() }.text(lang)),
+            None => eprint!("{}\n{}", Serve::Failed.text(lang), failure.diags.report(lang)),
+        }
+        write(&self.current).error = Some(failure);
+        self.version.fetch_add(1, Ordering::SeqCst);
     }
 
     /// Whether the newest generation is rendered whole (or failed).
     pub fn idle(&self) -> bool {
-        let shown = self.current.read().expect("never poisoned");
+        let shown = read(&self.current);
         shown.error.is_some() || shown.generation.as_ref().is_some_and(|g| g.fresh && !self.superseded(g.number))
     }
 
@@ -278,8 +245,18 @@ impl Live {
     }
 
     /// Renders every job of generation `number` (unless a newer one comes),
-    /// then installs the paths they made, the sitemap, and any error.
+    /// then installs the paths they made, the sitemap, and any error; a
+    /// panic on the way is shown as the error page.
     pub fn fill(&self, number: u64) {
+        if let Err(detail) = caught(|| self.fill_jobs(number)) {
+            if !self.superseded(number) {
+                self.show(Failure::crashed(detail));
+            }
+        }
+    }
+
+    /// [`Live::fill`], panics not caught.
+    fn fill_jobs(&self, number: u64) {
         let started = Instant::now();
         let Some((site, prepared, rendered)) = self.handles(number) else { return };
         let jobs = prepared.jobs(&site);
@@ -291,50 +268,33 @@ impl Live {
         if self.superseded(number) {
             return;
         }
-        let mut routes = BTreeMap::new();
-        let mut diags = Diagnostics::new();
-        for (job, result) in done.into_iter().flatten() {
-            match result.as_ref() {
-                Ok(files) => {
-                    for f in files {
-                        if let Some(first) = routes.insert(f.path.clone(), job) {
-                            let first = format!("{first:?}");
-                            diags.push(crate::render::duplicate(&first, f));
-                        }
-                    }
-                }
-                Err(d) => diags.push(d.clone()),
-            }
-        }
+        let (routes, failure) = routes_of(done.into_iter().flatten());
         let pages: Vec<&str> = routes.keys().map(String::as_str).filter(|p| p.ends_with(".html")).collect();
         let sitemap = match crate::render::feeds::sitemap(&site, &pages).data {
             OutputData::Bytes(b) => b,
             _ => Vec::new(),
         };
         self.cache.end();
-        let mut shown = self.current.write().expect("never poisoned");
-        if self.superseded(number) {
-            return;
-        }
         let files = routes.len() + 1;
-        if let Some(g) = shown.generation.as_mut() {
-            g.routes = Arc::new(routes);
-            g.sitemap = Some(Arc::new(sitemap));
-            g.fresh = true;
+        {
+            let mut shown = write(&self.current);
+            if self.superseded(number) {
+                return;
+            }
+            if let Some(g) = shown.generation.as_mut() {
+                g.routes = Arc::new(routes);
+                g.sitemap = Some(Arc::new(sitemap));
+                g.fresh = true;
+            }
         }
-        let lang = self.lang();
-        if diags.has_errors() {
-            eprint!("{}\n{}", Serve::Failed.text(lang), diags.render(lang));
-            shown.error = Some(diags.clone());
-            // Open pages reload to show the error.
-            self.version.fetch_add(1, Ordering::SeqCst);
-        } else {
-            eprintln!("{}", Serve::Rendered { files, ms: started.elapsed().as_millis() }.text(lang));
+        match failure {
+            Some(failure) => self.show(failure),
+            None => eprintln!("{}", Serve::Rendered { files, ms: started.elapsed().as_millis() }.text(self.lang())),
         }
     }
 
     fn handles(&self, number: u64) -> Option<(Arc<Site>, Arc<Prepared>, Memo)> {
-        let shown = self.current.read().expect("never poisoned");
+        let shown = read(&self.current);
         let g = shown.generation.as_ref().filter(|g| g.number == number)?;
         Some((g.site.clone(), g.prepared.clone(), g.rendered.clone()))
     }
@@ -344,9 +304,9 @@ impl Live {
         let key = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
         let waited = Instant::now();
         loop {
-            let shown = self.current.read().expect("never poisoned");
-            if let Some(diags) = &shown.error {
-                return Answer::Failed(diags.clone(), self.lang());
+            let shown = read(&self.current);
+            if let Some(failure) = &shown.error {
+                return Answer::Failed(failure.clone(), self.lang());
             }
             let Some(g) = shown.generation.as_ref() else { return Answer::Building };
             if let Some(answer) = self.lookup(g, &key) {
@@ -369,22 +329,37 @@ impl Live {
         let job = *g.routes.get(key)?;
         let result = render(&g.site, &g.prepared, &g.rendered, job);
         match result.as_ref() {
-            Err(d) => Some(Answer::Failed(one(d.clone()), self.lang())),
+            Err(failure) => Some(Answer::Failed(failure.clone(), self.lang())),
             Ok(files) => {
                 let file = files.iter().find(|f| f.path == key)?;
-                Some(match crate::write::bytes(file) {
+                Some(match self.bytes(file) {
                     Ok(b) => Answer::File(b),
-                    Err(e) => Answer::Failed(one(e), self.lang()),
+                    Err(e) => Answer::Failed(Failure::of(e), self.lang()),
                 })
             }
         }
+    }
+
+    /// The bytes of `file`. One copied as it is comes from the disk now,
+    /// and only if it is still inside the root: a file swapped for a link
+    /// that leads outside since it was listed is refused, as `build`
+    /// refuses it.
+    fn bytes(&self, file: &Output) -> Result<Vec<u8>, Diagnostic> {
+        let (OutputData::Copy(abs) | OutputData::Cached(abs)) = &file.data else {
+            return crate::write::bytes(file);
+        };
+        let rel = crate::load::rel_path(&self.root, abs);
+        let Some(real) = crate::load::inside_root(&self.real_root, abs) else {
+            return Err(Diagnostic::error(rel, None, Files::SymlinkOutside));
+        };
+        std::fs::read(real).map_err(|e| Diagnostic::error(rel, None, Files::CannotRead { detail: e.to_string() }))
     }
 
     /// No file at `key` in a fresh path map: a folder without its slash, or
     /// the 404 page.
     fn missing(&self, g: &Generation, path: &str, key: &str) -> Answer {
         if g.routes.contains_key(&format!("{key}/index.html")) {
-            return Answer::Redirect(format!("/{path}/"));
+            return Answer::Redirect(format!("{path}/"));
         }
         match self.lookup(g, "404.html") {
             Some(Answer::File(b)) => Answer::NotFound(b),
@@ -393,18 +368,42 @@ impl Live {
     }
 }
 
-/// The files of `job`, rendered once per generation.
-fn render(site: &Site, prepared: &Prepared, rendered: &Mutex<BTreeMap<Job, Rendered>>, job: Job) -> Rendered {
-    if let Some(r) = rendered.lock().expect("never poisoned").get(&job) {
-        return r.clone();
+/// Which job made each path, and what failed, from a complete render.
+fn routes_of(done: impl Iterator<Item = (Job, Rendered)>) -> (BTreeMap<String, Job>, Option<Failure>) {
+    let mut routes = BTreeMap::new();
+    let mut failure = Failure::default();
+    for (job, result) in done {
+        match result.as_ref() {
+            Ok(files) => {
+                for f in files {
+                    if let Some(first) = routes.insert(f.path.clone(), job) {
+                        let first = format!("{first:?}");
+                        failure.diags.push(crate::render::duplicate(&first, f));
+                    }
+                }
+            }
+            Err(f) => {
+                failure.diags.extend(f.diags.clone());
+                failure.crash = failure.crash.or_else(|| f.crash.clone());
+            }
+        }
     }
-    let r: Rendered = Arc::new(prepared.render(site, job));
-    rendered.lock().expect("never poisoned").insert(job, r.clone());
-    r
+    let failed = failure.diags.has_errors() || failure.crash.is_some();
+    (routes, failed.then_some(failure))
 }
 
-fn one(d: Diagnostic) -> Diagnostics {
-    let mut all = Diagnostics::new();
-    all.push(d);
-    all
+/// The files of `job`, rendered once per generation; a panic while
+/// rendering it is its failure.
+fn render(site: &Site, prepared: &Prepared, rendered: &Mutex<BTreeMap<Job, Rendered>>, job: Job) -> Rendered {
+    if let Some(r) = lock(rendered).get(&job) {
+        return r.clone();
+    }
+    let made = match caught(|| prepared.render(site, job)) {
+        Ok(Ok(files)) => Ok(files),
+        Ok(Err(d)) => Err(Failure::of(d)),
+        Err(detail) => Err(Failure::crashed(detail)),
+    };
+    let r: Rendered = Arc::new(made);
+    lock(rendered).insert(job, r.clone());
+    r
 }

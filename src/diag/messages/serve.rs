@@ -46,6 +46,15 @@ pub enum Serve {
         folder: String,
         detail: String,
     },
+    /// bantin itself failed (a panic, caught) while rebuilding or rendering.
+    Crashed {
+        detail: String,
+    },
+    /// Plain-text answers to requests `serve` refuses or cannot answer yet.
+    OnlyGetAndHead,
+    NoBodies,
+    PathRefused,
+    StillBuilding,
 }
 
 impl Serve {
@@ -102,6 +111,27 @@ impl Serve {
                 "warning: cannot watch {folder}/: {detail}",
                 "cảnh báo: không theo dõi được {folder}/: {detail}"
             ),
+            Crashed { detail } => say!(
+                lang,
+                "bantin itself failed while building the preview ({detail}). This is a bug in bantin, not in \
+                 your site: please report it. The preview keeps watching; save a file to try again.",
+                "bantin gặp lỗi nội bộ khi dựng bản xem trước ({detail}). Đây là lỗi của bantin, không phải \
+                 của trang web: xin hãy báo lại. Bản xem trước vẫn tiếp tục theo dõi; lưu một tệp để thử lại."
+            ),
+            OnlyGetAndHead => say!(
+                lang,
+                "the preview answers only GET and HEAD requests",
+                "bản xem trước chỉ trả lời yêu cầu GET và HEAD"
+            ),
+            NoBodies => {
+                say!(lang, "the preview accepts no request body", "bản xem trước không nhận nội dung gửi kèm yêu cầu")
+            }
+            PathRefused => {
+                say!(lang, "refused: this path leaves the site", "bị từ chối: đường dẫn này đi ra ngoài trang web")
+            }
+            StillBuilding => {
+                say!(lang, "building the site, try again in a moment", "đang dựng trang, hãy thử lại sau giây lát")
+            }
         }
     }
 }
