@@ -1,5 +1,6 @@
-//! Text as bantin reads it: bytes checked to be UTF-8 text (no NUL bytes),
-//! the byte-order mark removed, line endings made `\n` and Unicode put in
+//! Text as bantin reads it: bytes checked to be UTF-8 text (no NUL bytes, no
+//! other control characters but tabs and line ends, one byte-order mark at
+//! most, removed), line endings made `\n` and Unicode put in
 //! NFC. Pure: the reading itself is in [`super`].
 
 use crate::diag::messages::Files;
@@ -54,12 +55,18 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<String, Diagnostic> {
             return Err(Diagnostic::error("", Some(crate::diag::Pos::new(line, col)), Files::NotUtf8));
         }
     };
-    if let Some(i) = text.find('\0') {
+    if let Some(i) = control_at(text.as_bytes()) {
         let (line, col) = line_col(&text.as_bytes()[..i]);
-        return Err(Diagnostic::error("", Some(crate::diag::Pos::new(line, col)), Files::NulByte));
+        let c = text[i..].chars().next().unwrap_or('\0');
+        let problem =
+            if c == '\0' { Files::NulByte } else { Files::ControlChar { code: format!("U+{:04X}", c as u32) } };
+        return Err(Diagnostic::error("", Some(crate::diag::Pos::new(line, col)), problem));
     }
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
+        if text.starts_with('\u{feff}') {
+            return Err(Diagnostic::error("", Some(crate::diag::Pos::new(1, 1)), Files::TwoByteOrderMarks));
+        }
     }
     if text.contains('\r') {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -73,6 +80,15 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<String, Diagnostic> {
     }
 }
 
+/// Where the first control character other than tab and line ends is: a
+/// C0 byte, DEL, or a C1 character (U+0080–U+009F, which terminals obey
+/// too). Bytes, so that the scan of every file stays cheap.
+fn control_at(bytes: &[u8]) -> Option<usize> {
+    let c0 = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
+    let c1 = |i: usize| bytes[i] == 0xc2 && bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b));
+    (0..bytes.len()).find(|&i| c0(bytes[i]) || c1(i))
+}
+
 fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
     let last = prefix.iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
@@ -82,6 +98,18 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn control_characters_other_than_tabs_and_line_ends_are_found() {
+        assert_eq!(control_at("a\tb\r\nc «d»\u{a0}".as_bytes()), None);
+        assert_eq!(control_at("ab\u{1b}[31m".as_bytes()), Some(2));
+        assert_eq!(control_at("x\u{7f}".as_bytes()), Some(1));
+        assert_eq!(control_at("«\u{9b}".as_bytes()), Some(2), "a C1 control after a two-byte letter");
+        let e = decode_text("ok\nx\u{7}".as_bytes()).unwrap_err();
+        assert_eq!(e.pos, Some(crate::diag::Pos::new(2, 2)));
+        assert!(decode_text("\u{feff}\u{feff}x".as_bytes()).is_err(), "two byte-order marks");
+        assert_eq!(decode_text("\u{feff}x".as_bytes()).unwrap(), "x");
+    }
+
     #[test]
     fn the_quick_nfc_look_never_passes_what_is_not_nfc() {
         use unicode_normalization::{is_nfc, UnicodeNormalization};

@@ -73,12 +73,16 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Content {
         diags.push(Diagnostic::error("content", None, Files::NoContentFolder { root: root.display().to_string() }));
         return out;
     }
+    // A file that is there but unreadable has its own error: it is not
+    // also said to be missing.
+    let before = diags.error_count();
     out.site = read_optional(root, "content/site.yaml", diags);
-    if out.site.is_none() {
+    if out.site.is_none() && diags.error_count() == before {
         diags.push(Diagnostic::error("content/site.yaml", None, Files::NoSiteYaml));
     }
+    let before = diags.error_count();
     out.indicators = read_optional(root, "content/indicators.yaml", diags);
-    if out.indicators.is_none() {
+    if out.indicators.is_none() && diags.error_count() == before {
         diags.push(Diagnostic::error("content/indicators.yaml", None, Files::NoIndicatorsYaml));
     }
     out.districts = districts(root, Root::Districts, diags);

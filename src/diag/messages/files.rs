@@ -20,6 +20,12 @@ pub enum YamlProblem {
 pub enum Files {
     NotUtf8,
     NulByte,
+    /// A control character other than tab and line ends (`code`: `U+001B`).
+    ControlChar {
+        code: String,
+    },
+    /// A second byte-order mark right after the first.
+    TwoByteOrderMarks,
     NoContentFolder {
         root: String,
     },
@@ -91,6 +97,30 @@ impl Files {
                     lang,
                     "remove the NUL characters, or re-save the file as plain UTF-8 text",
                     "hãy xóa các ký tự NUL, hoặc lưu lại tệp dưới dạng văn bản thuần UTF-8"
+                )),
+            ),
+            ControlChar { code } => (
+                say!(
+                    lang,
+                    "this file contains the control character {code}, which a page or a terminal would not show as text",
+                    "tệp này chứa ký tự điều khiển {code}, trang web hay cửa sổ lệnh đều không hiển thị nó như chữ"
+                ),
+                Some(say!(
+                    lang,
+                    "delete it (it often comes from copying out of another program); tabs and line ends are fine",
+                    "hãy xóa ký tự này (thường do sao chép từ phần mềm khác); dấu tab và xuống dòng thì được phép"
+                )),
+            ),
+            TwoByteOrderMarks => (
+                say!(
+                    lang,
+                    "this file starts with two byte-order marks (U+FEFF)",
+                    "tệp này bắt đầu bằng hai dấu thứ tự byte (BOM, U+FEFF)"
+                ),
+                Some(say!(
+                    lang,
+                    "re-save the file as UTF-8 once (most editors: UTF-8 without BOM)",
+                    "hãy lưu lại tệp một lần dưới dạng UTF-8 (thường chọn UTF-8 không có BOM)"
                 )),
             ),
             NoContentFolder { root } => (
