@@ -399,22 +399,22 @@ fn verify(file: PathBuf, key: Option<String>, site: Option<PathBuf>, lang: Lang)
     if !ok {
         say(Says::Mismatch { file: name.clone() });
     }
-    match key.map(|key| sign::check(&file, &key)) {
-        Some(Ok(s)) => say(Says::SignatureMatches { file: name.clone(), id: s.id, comment: s.comment }),
-        Some(Err(e)) => {
-            ok = false;
-            fail(format!("{name}: {}", e.text(lang)), lang);
-        }
-        None if ok => {
-            let beside = bantin::archive::sign::signature_path(&file).exists();
-            say(Says::SignatureUnchecked { file: name.clone(), beside });
-        }
-        None => {}
+    let signed = key.map(|key| sign::check(&file, &key));
+    if let Some(Err(e)) = &signed {
+        fail(format!("{name}: {}", e.text(lang)), lang);
+        ok = false;
     }
     if !ok {
         return ExitCode::from(1);
     }
-    say(Says::Verified { file: name, files: v.checked, sha256: v.sha256 });
+    say(Says::Verified { file: name.clone(), files: v.checked, sha256: v.sha256 });
+    match signed {
+        Some(Ok(s)) => say(Says::SignatureMatches { file: name, id: s.id, comment: s.comment }),
+        _ => {
+            let beside = sign::signature_path(&file).exists();
+            say(Says::SignatureUnchecked { file: name, beside });
+        }
+    }
     ExitCode::SUCCESS
 }
 

@@ -179,6 +179,17 @@ pub fn create_signed(
     Ok(Archived { files: all.len(), bytes: bytes.len(), sha256, signature })
 }
 
+/// The fuzz target `archive` (`fuzz/`, `scripts/fuzz.sh`): any bytes
+/// through the reader of `verify`, which must not panic nor allocate more
+/// than its limits allow.
+#[doc(hidden)]
+pub fn fuzz(data: &[u8]) {
+    if let Ok(v) = verify_reader(std::io::Cursor::new(data), &LIMITS) {
+        assert_eq!(v.sha256.len(), 64);
+        assert!(!v.top.is_empty());
+    }
+}
+
 fn cannot_write(path: &Path, e: std::io::Error) -> Diagnostic {
     let path = path.display().to_string();
     Diagnostic::error(path.clone(), None, Build::CannotWrite { path, detail: e.to_string() })

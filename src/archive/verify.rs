@@ -164,6 +164,12 @@ struct Reader<'l, R> {
     inflater: Inflater,
 }
 
+/// A name as a message shows it: control characters escaped, so that no
+/// name writes lines of its own into the report.
+fn shown(name: &str) -> String {
+    name.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
+}
+
 fn value(bytes: &[u8], at: usize, width: usize) -> u32 {
     bytes[at..at + width].iter().rev().fold(0, |v, &b| (v << 8) | u32::from(b))
 }
@@ -212,12 +218,12 @@ impl<R: Read + Seek> Reader<'_, R> {
         }
         let raw = self.input.bytes(name_len)?;
         let name = String::from_utf8(raw).map_err(|e| Unverifiable::Entry {
-            entry: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            entry: shown(&String::from_utf8_lossy(e.as_bytes())),
             problem: EntryProblem::Name(NameProblem::NotUtf8),
         })?;
         let [crc, compressed, size] = [14, 18, 22].map(|at| value(&fixed, at, 4));
         let header = Header { name, crc, compressed, size };
-        let at_entry = |problem| Unverifiable::Entry { entry: header.name.clone(), problem };
+        let at_entry = |problem| Unverifiable::Entry { entry: shown(&header.name), problem };
         self.check_name(&header.name).map_err(at_entry)?;
         if let Some(problem) = difference(&fixed, &zipfmt::local_header(&header), LOCAL_FIELDS) {
             return Err(at_entry(problem));
@@ -263,7 +269,7 @@ impl<R: Read + Seek> Reader<'_, R> {
     /// Inflates an entry's data as it streams: its SHA-256, checked against
     /// its sizes and CRC-32; the manifest's lines are read on the way.
     fn inflate(&mut self, h: &Header) -> Result<Digest, Unverifiable> {
-        let at_entry = |problem| Unverifiable::Entry { entry: h.name.clone(), problem };
+        let at_entry = |problem| Unverifiable::Entry { entry: shown(&h.name), problem };
         let is_manifest = self.top.as_ref().is_some_and(|t| h.name == format!("{t}/{MANIFEST}"));
         let mut listing = is_manifest.then(|| Listing::new(self.limits.name));
         let (mut sha, mut crc) = (Sha256::new(), crc32fast::Hasher::new());
@@ -357,14 +363,14 @@ impl<R: Read + Seek> Reader<'_, R> {
         fixed[..4].copy_from_slice(&CENTRAL.to_le_bytes());
         self.input.exact(&mut fixed[4..])?;
         let seen = &self.seen[i];
-        let at_entry = |problem| Unverifiable::Entry { entry: seen.header.name.clone(), problem };
+        let at_entry = |problem| Unverifiable::Entry { entry: shown(&seen.header.name), problem };
         let name_len = value(&fixed, 28, 2) as usize;
         let found = match name_len <= self.limits.name {
             true => String::from_utf8_lossy(&self.input.bytes(name_len)?).into_owned(),
             false => "…".to_string(),
         };
         if found != seen.header.name {
-            return Err(at_entry(EntryProblem::DirectoryName { found }));
+            return Err(at_entry(EntryProblem::DirectoryName { found: shown(&found) }));
         }
         match difference(&fixed, &zipfmt::central_header(&seen.header, seen.offset), CENTRAL_FIELDS) {
             Some(problem) => Err(at_entry(problem)),
