@@ -33,8 +33,9 @@ mod serve;
 mod shortcode;
 mod site;
 mod units;
+mod verify;
 
-pub use archive::{Archive, EntryProblem, ManifestProblem, NameProblem, Unverifiable};
+pub use archive::{Archive, NameProblem};
 pub use build::{Build, Unsafe};
 pub use cli::{scaffold_error, Cli, ScaffoldError};
 pub use content::Content;
@@ -47,6 +48,7 @@ pub use serve::Serve;
 pub use shortcode::Shortcode;
 pub use site::Site;
 pub use units::Units;
+pub use verify::{EntryProblem, ManifestProblem, Unverifiable};
 
 use crate::text::lang::Lang;
 
