@@ -530,63 +530,60 @@ fn a_signed_archive_tells_the_office_from_a_forgery() {
         said.push_str(&tampered);
     }
     std::fs::remove_file(dir.path().join("bantin.zip.minisig")).unwrap();
-    let (code, missing) = check("bantin.zip", "en");
-    assert_eq!(code, Some(1), "{missing}");
-    insta::assert_snapshot!("signatures", said + &missing);
+    for lang in ["en", "vi"] {
+        let (code, missing) = check("bantin.zip", lang);
+        assert_eq!(code, Some(1), "{missing}");
+        said.push_str(&missing);
+    }
+    insta::assert_snapshot!("signatures", said);
+}
+
+/// `bantin ARGS` in `dir`, with `BANTIN_KEY_PASSWORD` set to `password`
+/// (or not set); its exit code and what it said.
+fn run_in(dir: &Path, args: &[&str], password: Option<&str>) -> (Option<i32>, String, String) {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    c.args(args).current_dir(dir).env_remove("BANTIN_KEY_PASSWORD");
+    if let Some(p) = password {
+        c.env("BANTIN_KEY_PASSWORD", p);
+    }
+    let o = c.output().unwrap();
+    (o.status.code(), String::from_utf8(o.stdout).unwrap(), String::from_utf8_lossy(&o.stderr).into_owned())
 }
 
 #[test]
 fn a_password_protects_the_key_and_a_site_publishes_its_public_key() {
     let dir = tempfile::tempdir().unwrap();
-    let keys = dir.path().join("keys");
-    let run = |args: &[&str], password: Option<&str>| {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_bantin"));
-        c.args(args).env_remove("BANTIN_KEY_PASSWORD");
-        if let Some(p) = password {
-            c.env("BANTIN_KEY_PASSWORD", p);
-        }
-        c.output().unwrap()
-    };
-    let o = run(&["keygen", "--lang", "en", "--out", keys.to_str().unwrap()], None);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("no password"), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = run(&["keygen", "--out", keys.to_str().unwrap()], Some("correct horse"));
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let line = String::from_utf8(o.stdout).unwrap().trim().to_string();
-    let key = keys.join("bantin.key");
+    let mut said = String::new();
+    for lang in ["en", "vi"] {
+        let (code, _, text) = run_in(dir.path(), &["keygen", "--lang", lang, "--out", "keys"], None);
+        assert_eq!(code, Some(1));
+        said.push_str(&text);
+    }
+    let (code, line, text) = run_in(dir.path(), &["keygen", "--out", "keys"], Some("correct horse"));
+    assert_eq!(code, Some(0), "{text}");
+    let key = dir.path().join("keys/bantin.key");
     assert!(std::fs::read_to_string(&key).unwrap().contains("bantin secret key"));
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(std::fs::metadata(&key).unwrap().permissions().mode() & 0o777, 0o600);
-    let site = dir.path().join("site");
-    copy_dir(&fixture("minimal"), &site);
-    let site_yaml = site.join("content/site.yaml");
+    copy_dir(&fixture("minimal"), &dir.path().join("site"));
+    let site_yaml = dir.path().join("site/content/site.yaml");
     let text = std::fs::read_to_string(&site_yaml).unwrap();
-    std::fs::write(&site_yaml, format!("{text}archive_public_key: {line}\n")).unwrap();
-    let zip = dir.path().join("a.zip");
-    let archive = |password| {
-        run(
-            &[
-                "archive",
-                "--lang",
-                "en",
-                "--root",
-                site.to_str().unwrap(),
-                "--out",
-                zip.to_str().unwrap(),
-                "--sign",
-                key.to_str().unwrap(),
-            ],
-            password,
-        )
+    std::fs::write(&site_yaml, format!("{text}archive_public_key: {}\n", line.trim())).unwrap();
+    let archive = |lang, password| {
+        let args = ["archive", "--lang", lang, "--root", "site", "--out", "a.zip", "--sign", "keys/bantin.key"];
+        run_in(dir.path(), &args, password)
     };
-    let o = archive(Some("wrong"));
-    assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("wrong password"), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(!zip.exists(), "nothing written when the key does not open");
-    let o = archive(Some("correct horse"));
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(!String::from_utf8_lossy(&o.stderr).contains("unknown field"), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = run(&["verify", "--lang", "en", zip.to_str().unwrap(), "--site", site.to_str().unwrap()], None);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("a.zip: signed with key"));
+    for lang in ["en", "vi"] {
+        let (code, _, text) = archive(lang, Some("wrong"));
+        assert_eq!(code, Some(1));
+        said.push_str(&text);
+    }
+    assert!(!dir.path().join("a.zip").exists(), "nothing written when the key does not open");
+    let (code, _, text) = archive("en", Some("correct horse"));
+    assert_eq!(code, Some(0), "{text}");
+    assert!(!text.contains("unknown field"), "{text}");
+    let (code, _, text) = run_in(dir.path(), &["verify", "--lang", "en", "a.zip", "--site", "site"], None);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("a.zip: signed with key"), "{text}");
+    insta::assert_snapshot!("keys", said);
 }
