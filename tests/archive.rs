@@ -529,7 +529,15 @@ fn a_signed_archive_tells_the_office_from_a_forgery() {
         assert_eq!(code, Some(1), "{tampered}");
         said.push_str(&tampered);
     }
-    std::fs::remove_file(dir.path().join("bantin.zip.minisig")).unwrap();
+    // A signature file cut short is refused, not a crash.
+    let sig = dir.path().join("bantin.zip.minisig");
+    let text = std::fs::read_to_string(&sig).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    std::fs::write(&sig, format!("{}\n{}\n{}\nAAAA\n", lines[0], lines[1], lines[2])).unwrap();
+    let (code, short) = check("bantin.zip", "en");
+    assert_eq!(code, Some(1), "{short}");
+    assert!(short.contains("not a signature of 64 bytes"), "{short}");
+    std::fs::remove_file(&sig).unwrap();
     for lang in ["en", "vi"] {
         let (code, missing) = check("bantin.zip", lang);
         assert_eq!(code, Some(1), "{missing}");

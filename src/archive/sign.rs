@@ -215,6 +215,16 @@ pub fn check(archive: &Path, key: &VerifyingKey) -> Result<Signed, Unverifiable>
     let unreadable = |detail: String| Unverifiable::SignatureUnreadable { path: shown.clone(), detail };
     let text = read_small(&path).map_err(unreadable)?;
     let signature = SignatureBox::from_string(&text).map_err(|e| unreadable(e.to_string()))?;
+    // minisign would read the whole archive into memory for a legacy
+    // signature (not of its hash), and index a short global signature out
+    // of bounds.
+    if !signature.is_prehashed() {
+        return Err(unreadable("a legacy signature (not of the file's hash); sign again with bantin".into()));
+    }
+    let global = text.lines().nth(3).map(str::trim).unwrap_or("");
+    if ct_codecs::Base64::decode_to_vec(global, None).map_or(true, |g| g.len() != 64) {
+        return Err(unreadable("its fourth line is not a signature of 64 bytes".into()));
+    }
     if signature.keynum() != key.0.keynum() {
         return Err(Unverifiable::OtherKey { signed: key_id(signature.keynum()), key: key.id() });
     }
