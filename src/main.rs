@@ -1,7 +1,8 @@
 //! The `bantin` command line: a thin layer over the library. The clock is
 //! read here only (`new` dates an article today); builds never read it.
 
-use bantin::diag::messages::{scaffold_error, Cli as Says};
+use bantin::archive::sign;
+use bantin::diag::messages::{scaffold_error, Archive, Cli as Says};
 use bantin::diag::Diagnostics;
 use bantin::text::lang::Lang;
 use clap::{Parser, Subcommand};
@@ -137,12 +138,32 @@ enum Command {
         /// The zip file to write (default: bantin.zip or bantin-<period>.zip in the root).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Sign it with this secret key (from `bantin keygen`): writes <zip>.minisig beside it.
+        #[arg(long, value_name = "SECRET_KEY")]
+        sign: Option<PathBuf>,
     },
-    /// Check an archive against its MANIFEST.sha256; name any file changed,
-    /// added or removed.
+    /// Check an archive: laid out as bantin writes it, every file matching
+    /// its MANIFEST.sha256 (any file changed, added or removed is named), and
+    /// with --key or --site its signature.
     Verify {
         /// The zip file.
         file: PathBuf,
+        /// The public key to check <zip>.minisig with: a file (bantin.pub) or its `RW…` line.
+        #[arg(long, value_name = "PUBLIC_KEY")]
+        key: Option<String>,
+        /// Check the signature with the `archive_public_key` of this site's content/site.yaml.
+        #[arg(long, value_name = "ROOT", conflicts_with = "key")]
+        site: Option<PathBuf>,
+    },
+    /// Make a key pair to sign archives with: bantin.key (secret, with a
+    /// password) and bantin.pub (to publish). Never replaces a key.
+    Keygen {
+        /// The folder to write them in.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+        /// No password on the secret key (for automated signing only).
+        #[arg(long)]
+        no_password: bool,
     },
 }
 
@@ -297,13 +318,53 @@ fn init(dir: PathBuf, level: Option<String>, lang: Lang) -> ExitCode {
     }
 }
 
-fn archive(root: PathBuf, period: Option<String>, out: Option<PathBuf>, lang: Lang) -> ExitCode {
+/// Prints one problem of `archive --sign` or `keygen` about `file` and fails.
+fn refuse(file: &Path, problem: Archive, lang: Lang) -> ExitCode {
+    let mut diags = Diagnostics::new();
+    diags.push(bantin::diag::Diagnostic::error(file.display().to_string(), None, problem));
+    report(&diags, lang);
+    ExitCode::from(1)
+}
+
+/// A signing key's password: BANTIN_KEY_PASSWORD when set, else asked on
+/// the terminal (`twice` for a new key).
+fn password(twice: bool, lang: Lang) -> Result<String, Archive> {
+    if let Ok(password) = std::env::var(sign::PASSWORD_VARIABLE) {
+        return if password.is_empty() { Err(Archive::EmptyPassword) } else { Ok(password) };
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Archive::NoPassword);
+    }
+    let ask = |m: Says| rpassword::prompt_password(m.text(lang)).map_err(|_| Archive::NoPassword);
+    let first = ask(Says::PasswordPrompt)?;
+    if first.is_empty() {
+        return Err(Archive::EmptyPassword);
+    }
+    if twice && ask(Says::PasswordAgain)? != first {
+        return Err(Archive::PasswordsDiffer);
+    }
+    Ok(first)
+}
+
+fn archive(root: PathBuf, period: Option<String>, out: Option<PathBuf>, key: Option<PathBuf>, lang: Lang) -> ExitCode {
     let name = period.as_ref().map(|p| format!("bantin-{p}.zip")).unwrap_or_else(|| "bantin.zip".into());
     let out = out.unwrap_or_else(|| root.join(name));
-    match bantin::archive::create(&root, period.as_deref(), &out) {
+    let open = |path: &Path| {
+        let password = if sign::SigningKey::needs_password(path)? { Some(password(false, lang)?) } else { None };
+        sign::SigningKey::open(path, password)
+    };
+    let key = match key.as_deref().map(|path| (path, open(path))) {
+        Some((path, Err(e))) => return refuse(path, e, lang),
+        Some((_, Ok(key))) => Some(key),
+        None => None,
+    };
+    match bantin::archive::create_signed(&root, period.as_deref(), &out, key.as_ref()) {
         Ok(a) => {
             let (files, bytes, out) = (a.files, a.bytes, out.display().to_string());
             eprintln!("{}", Says::Archived { files, bytes, out }.text(lang));
+            if let (Some(signature), Some(key)) = (a.signature, key) {
+                eprintln!("{}", Says::Signed { signature: signature.display().to_string(), id: key.id() }.text(lang));
+            }
             ExitCode::SUCCESS
         }
         Err(diags) => {
@@ -315,22 +376,61 @@ fn archive(root: PathBuf, period: Option<String>, out: Option<PathBuf>, lang: La
     }
 }
 
-fn verify(file: PathBuf, lang: Lang) -> ExitCode {
+fn verify(file: PathBuf, key: Option<String>, site: Option<PathBuf>, lang: Lang) -> ExitCode {
     let name = file.display().to_string();
-    match bantin::archive::verify(&file) {
-        Ok(v) if v.ok() => {
-            eprintln!("{}", Says::Verified { file: name, files: v.checked }.text(lang));
+    let key = match (key, site) {
+        (Some(key), _) => Some(sign::VerifyingKey::read(&key)),
+        (None, Some(root)) => Some(sign::VerifyingKey::of_site(&root)),
+        (None, None) => None,
+    };
+    let key = match key.transpose() {
+        Ok(key) => key,
+        Err(e) => return fail(e.text(lang), lang),
+    };
+    let v = match bantin::archive::verify(&file) {
+        Ok(v) => v,
+        Err(e) => return fail(format!("{name}: {}", e.text(lang)), lang),
+    };
+    let say = |m: Says| eprintln!("{}", m.text(lang));
+    v.changed.iter().for_each(|p| say(Says::Changed { path: p.clone() }));
+    v.added.iter().for_each(|p| say(Says::Added { path: p.clone() }));
+    v.removed.iter().for_each(|p| say(Says::Removed { path: p.clone() }));
+    let mut ok = v.ok();
+    if !ok {
+        say(Says::Mismatch { file: name.clone() });
+    }
+    let signed = key.map(|key| sign::check(&file, &key));
+    if let Some(Err(e)) = &signed {
+        fail(format!("{name}: {}", e.text(lang)), lang);
+        ok = false;
+    }
+    if !ok {
+        return ExitCode::from(1);
+    }
+    say(Says::Verified { file: name.clone(), files: v.checked, sha256: v.sha256 });
+    match signed {
+        Some(Ok(s)) => say(Says::SignatureMatches { file: name, id: s.id, comment: s.comment }),
+        _ => {
+            let beside = sign::signature_path(&file).exists();
+            say(Says::SignatureUnchecked { file: name, beside });
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn keygen(out: PathBuf, no_password: bool, lang: Lang) -> ExitCode {
+    let ask = || if no_password { Ok(None) } else { password(true, lang).map(Some) };
+    match sign::keygen(&out, ask) {
+        Ok(k) => {
+            let (secret, public) = (k.secret.display().to_string(), k.public.display().to_string());
+            eprintln!("{}", Says::KeysWritten { secret, public, id: k.id, line: k.line.clone() }.text(lang));
+            if no_password {
+                eprintln!("{}", Says::KeyUnprotected.text(lang));
+            }
+            println!("{}", k.line);
             ExitCode::SUCCESS
         }
-        Ok(v) => {
-            let say = |m: Says| eprintln!("{}", m.text(lang));
-            v.changed.iter().for_each(|p| say(Says::Changed { path: p.clone() }));
-            v.added.iter().for_each(|p| say(Says::Added { path: p.clone() }));
-            v.removed.iter().for_each(|p| say(Says::Removed { path: p.clone() }));
-            say(Says::Mismatch { file: name });
-            ExitCode::from(1)
-        }
-        Err(e) => fail(e.text(lang), lang),
+        Err(e) => refuse(&out, e, lang),
     }
 }
 
@@ -357,7 +457,11 @@ fn main() -> ExitCode {
         Command::Import { files, district, root, dry_run, images } => {
             import(root.clone(), district, files, images, dry_run, lang(&root))
         }
-        Command::Archive { root, period, out } => archive(root.clone(), period, out, lang(&root)),
-        Command::Verify { file } => verify(file, asked.unwrap_or_default()),
+        Command::Archive { root, period, out, sign } => archive(root.clone(), period, out, sign, lang(&root)),
+        Command::Verify { file, key, site } => {
+            let lang = site.as_deref().map(lang).unwrap_or(asked.unwrap_or_default());
+            verify(file, key, site, lang)
+        }
+        Command::Keygen { out, no_password } => keygen(out, no_password, asked.unwrap_or_default()),
     }
 }

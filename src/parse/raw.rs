@@ -28,6 +28,8 @@ pub const SITE_KEYS: &[&str] = &[
     "articles_per_page",
     "topics",
     "safe_html",
+    // Read by `bantin verify --site` only (src/archive/sign.rs).
+    "archive_public_key",
 ];
 
 /// One entry of `content/indicators.yaml`.

@@ -1,5 +1,5 @@
 //! Messages of the command line: the summary lines of `build`, `check`,
-//! `archive`, `verify`, `import` and `init`, and their errors.
+//! `archive`, `verify`, `keygen`, `import` and `init`, and their errors.
 
 use super::say;
 use crate::text::lang::Lang;
@@ -80,7 +80,34 @@ pub enum Cli {
     Verified {
         file: String,
         files: usize,
+        sha256: String,
     },
+    /// `verify` without a key: the archive is whole, its maker unknown.
+    SignatureUnchecked {
+        file: String,
+        /// Whether `<file>.minisig` is there.
+        beside: bool,
+    },
+    SignatureMatches {
+        file: String,
+        id: String,
+        comment: String,
+    },
+    /// `archive --sign`.
+    Signed {
+        signature: String,
+        id: String,
+    },
+    KeysWritten {
+        secret: String,
+        public: String,
+        id: String,
+        line: String,
+    },
+    /// `keygen --no-password`.
+    KeyUnprotected,
+    PasswordPrompt,
+    PasswordAgain,
     Changed {
         path: String,
     },
@@ -182,11 +209,42 @@ impl Cli {
                 let summary = Summary { errors: *errors, warnings: *warnings }.text(lang);
                 say!(lang, "archive failed: {summary}", "lưu trữ không thành công: {summary}")
             }
-            Verified { file, files } => say!(
+            Verified { file, files, sha256 } => say!(
                 lang,
-                "{file}: all {files} files match MANIFEST.sha256",
-                "{file}: cả {files} tệp đều khớp với MANIFEST.sha256"
+                "{file}: all {files} files match MANIFEST.sha256, laid out as bantin writes them (SHA-256 of the archive: {sha256})",
+                "{file}: cả {files} tệp đều khớp với MANIFEST.sha256, đúng cách bantin ghi (SHA-256 của tệp lưu trữ: {sha256})"
             ),
+            SignatureUnchecked { file, beside } => {
+                let beside = match beside {
+                    true => say!(lang, " ({file}.minisig is beside it)", " (có tệp {file}.minisig bên cạnh)"),
+                    false => String::new(),
+                };
+                say!(
+                    lang,
+                    "{file}: signature not checked{beside}: this says the archive is whole, not who made it; give the office's public key with --key",
+                    "{file}: chưa kiểm tra chữ ký{beside}: kết quả này chỉ cho biết tệp còn nguyên vẹn, không cho biết ai đã làm ra nó; hãy cho khóa công khai của cơ quan bằng --key"
+                )
+            }
+            SignatureMatches { file, id, comment } => say!(
+                lang,
+                "{file}: signed with key {id} (trusted comment: {comment})",
+                "{file}: được ký bằng khóa {id} (chú thích tin cậy: {comment})"
+            ),
+            Signed { signature, id } => {
+                say!(lang, "signed with key {id} into {signature}", "đã ký bằng khóa {id} vào {signature}")
+            }
+            KeysWritten { secret, public, id, line } => say!(
+                lang,
+                "wrote the secret key {secret} (keep it secret and backed up; never publish it) and the public key {public} (key {id}).\nPublish the public key where citizens look for the office: put {public} in content/static/ (the site then serves it), add `archive_public_key: {line}` to content/site.yaml, and print it in an official document.\nAnyone can then check an archive: bantin verify bantin.zip --key {public}, or minisign -Vm bantin.zip -p {public}",
+                "đã ghi khóa bí mật {secret} (giữ bí mật và sao lưu; không bao giờ công bố) và khóa công khai {public} (khóa {id}).\nHãy công bố khóa công khai ở nơi người dân tìm đến cơ quan: đặt {public} vào content/static/ (trang web sẽ đăng tệp này), thêm `archive_public_key: {line}` vào content/site.yaml, và in khóa trong một văn bản chính thức.\nKhi đó ai cũng kiểm tra được tệp lưu trữ: bantin verify bantin.zip --key {public}, hoặc minisign -Vm bantin.zip -p {public}"
+            ),
+            KeyUnprotected => say!(
+                lang,
+                "the secret key has no password: anyone who can read the file can sign as the office; keep it for automated signing on a machine you trust",
+                "khóa bí mật không có mật khẩu: ai đọc được tệp là ký được thay cơ quan; chỉ dùng để ký tự động trên máy tin cậy"
+            ),
+            PasswordPrompt => say!(lang, "Password of the secret key: ", "Mật khẩu của khóa bí mật: "),
+            PasswordAgain => say!(lang, "The same password again: ", "Nhập lại mật khẩu: "),
             Changed { path } => say!(lang, "changed: {path}", "đã bị sửa: {path}"),
             Added { path } => {
                 say!(lang, "added (not in the manifest): {path}", "bị thêm vào (không có trong MANIFEST): {path}")
@@ -197,42 +255,6 @@ impl Cli {
             Mismatch { file } => {
                 say!(lang, "{file}: does NOT match its manifest", "{file}: KHÔNG khớp với MANIFEST của nó")
             }
-        }
-    }
-}
-
-/// Why `bantin verify` could not read an archive.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unverifiable {
-    CannotRead { file: String, detail: String },
-    NotAZip { file: String, detail: String },
-    Entry { file: String, entry: String, detail: String },
-    NoManifest { file: String },
-    ManifestLine { line: usize },
-}
-
-impl Unverifiable {
-    /// The message in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
-        use Unverifiable::*;
-        match self {
-            CannotRead { file, detail } => {
-                say!(lang, "{file}: cannot be read: {detail}", "{file}: không đọc được: {detail}")
-            }
-            NotAZip { file, detail } => {
-                say!(lang, "{file}: not a zip archive: {detail}", "{file}: không phải là tệp nén zip: {detail}")
-            }
-            Entry { file, entry, detail } => say!(lang, "{file}: {entry}: {detail}", "{file}: {entry}: {detail}"),
-            NoManifest { file } => say!(
-                lang,
-                "{file}: has no MANIFEST.sha256; it was not made by `bantin archive`",
-                "{file}: không có MANIFEST.sha256; tệp này không do `bantin archive` tạo ra"
-            ),
-            ManifestLine { line } => say!(
-                lang,
-                "MANIFEST.sha256:{line}: not `<sha256>  <path>`",
-                "MANIFEST.sha256:{line}: dòng không có dạng `<sha256>  <đường dẫn>`"
-            ),
         }
     }
 }

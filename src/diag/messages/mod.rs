@@ -8,9 +8,11 @@
 //! [`Units`] (levels, codes, lifetimes and mergers of units), [`Data`]
 //! (districts, communes, CSV rows), [`Figures`] (the numbers and
 //! period of one observation), [`Content`] (articles and pages),
-//! [`Shortcode`], [`Build`] (rendering, writing, archives), [`Lint`] (the
+//! [`Shortcode`], [`Build`] (rendering, writing), [`Archive`] (writing and
+//! signing archives, keys), [`Lint`] (the
 //! warnings of `check`), [`Photos`] (images articles show); and, outside diagnostics, [`Cli`] (the command
-//! line) and [`Serve`] (the preview server).
+//! line), [`Unverifiable`] (what `verify` refuses) and [`Serve`] (the
+//! preview server).
 //!
 //! To add a message: add a variant to the group's enum, and its two texts
 //! (and hint) to the group's `words`, written with [`say!`]: English first,
@@ -18,6 +20,7 @@
 //! `words` is one `match` with an arm per message: long, but a table, and
 //! the compiler checks that no message is left without its words.
 
+mod archive;
 mod build;
 mod cli;
 mod content;
@@ -30,9 +33,11 @@ mod serve;
 mod shortcode;
 mod site;
 mod units;
+mod verify;
 
+pub use archive::{Archive, NameProblem};
 pub use build::{Build, Unsafe};
-pub use cli::{scaffold_error, Cli, ScaffoldError, Unverifiable};
+pub use cli::{scaffold_error, Cli, ScaffoldError};
 pub use content::Content;
 pub use data::Data;
 pub use figures::{Figures, Quantity};
@@ -43,6 +48,7 @@ pub use serve::Serve;
 pub use shortcode::Shortcode;
 pub use site::Site;
 pub use units::Units;
+pub use verify::{EntryProblem, ManifestProblem, Unverifiable};
 
 use crate::text::lang::Lang;
 
@@ -71,6 +77,7 @@ pub enum Message {
     Content(Content),
     Shortcode(Shortcode),
     Build(Build),
+    Archive(Archive),
     Lint(Lint),
     Photos(Photos),
 }
@@ -86,6 +93,7 @@ impl Message {
             Message::Content(m) => m.words(lang),
             Message::Shortcode(m) => m.words(lang),
             Message::Build(m) => m.words(lang),
+            Message::Archive(m) => m.words(lang),
             Message::Lint(m) => m.words(lang),
             Message::Photos(m) => m.words(lang),
         }
@@ -122,7 +130,7 @@ macro_rules! group {
         }
     )*};
 }
-group!(Files, Site, Units, Data, Figures, Content, Shortcode, Build, Lint, Photos);
+group!(Files, Site, Units, Data, Figures, Content, Shortcode, Build, Archive, Lint, Photos);
 
 /// `a, b, c`: a list of names in a message.
 fn list(items: &[String]) -> String {
@@ -149,6 +157,7 @@ mod tests {
             Content::NoTitle.into(),
             Shortcode::AsOfOnlyLatest { other: "2023".into() }.into(),
             Build::NoBulletinFor { period: "2023-Q4".into() }.into(),
+            Archive::PasswordsDiffer.into(),
             Lint::DeadLink { dest: "../x/".into() }.into(),
             Photos::Cmyk { image: "a.jpg".into() }.into(),
         ];
