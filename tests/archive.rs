@@ -486,7 +486,10 @@ fn a_signature_checks_with_bantin_and_with_minisign() {
         let o = minisign.output().unwrap();
         assert!(o.status.success(), "minisign: {}", String::from_utf8_lossy(&o.stderr));
     } else {
-        assert!(std::env::var_os("BANTIN_REQUIRE_TOOLS").is_none(), "the minisign tool is required (apt-get install minisign)");
+        assert!(
+            std::env::var_os("BANTIN_REQUIRE_TOOLS").is_none(),
+            "the minisign tool is required (apt-get install minisign)"
+        );
         eprintln!("SKIPPED: the minisign tool is not installed (apt-get install minisign)");
     }
     // The key's `RW…` line works as well as its file.

@@ -146,3 +146,20 @@ fn a_35000_character_word_in_names_and_titles_builds() {
     let built = build(dir.path(), false);
     assert!(built.files().iter().any(|f| f.ends_with(".png")), "share cards were made");
 }
+
+/// Issue 20, item 14: a note a spreadsheet would run as a formula is
+/// published in the CSV with a leading `'` (OWASP), and a note so guarded
+/// (a published CSV put back as data) is read without it.
+#[test]
+fn formulas_in_notes_are_neutralised_in_the_published_csv() {
+    let dir = site_with(|root| {
+        let csv = "indicator,commune,period,value,note\nwaste,,2024-Q2,95,\"=HYPERLINK(\"\"http://x.invalid\"\",\"\"x\"\")\"\nwaste,,2024-Q3,96,'@SUM(A1)\n";
+        std::fs::write(root.join("content/districts/ky-anh/data/formulas.csv"), csv).unwrap();
+    });
+    let built = build(dir.path(), false);
+    let published = built.read("indicators/waste.csv");
+    assert!(published.contains(",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"x\"\")\","), "{published}");
+    assert!(published.contains(",'@SUM(A1),"), "{published}");
+    let page = built.read("districts/ky-anh/index.html");
+    assert!(page.contains(">@SUM(A1)<") && !page.contains("'@SUM"), "the note as written");
+}

@@ -206,8 +206,10 @@ impl Diagnostics {
     }
 
     /// The report in `lang`, one problem (and its hint) after another.
+    /// Control characters (from a file name, say) are shown as `<U+001B>`.
     pub fn render(&self, lang: Lang) -> String {
-        self.sorted().iter().map(|d| d.render(lang) + "\n").collect()
+        let all: String = self.sorted().iter().map(|d| d.render(lang) + "\n").collect();
+        crate::text::escape::terminal(&all).into_owned()
     }
 
     /// Attaches to each positioned problem the line it points at, from
@@ -239,7 +241,7 @@ impl Diagnostics {
                 out.push_str(&snippet(line, pos));
             }
         }
-        out
+        crate::text::escape::terminal(&out).into_owned()
     }
 }
 

@@ -44,6 +44,10 @@ const COLUMNS: &[&str] = &[
 
 /// Reads every row of a CSV file; bad rows are reported by line.
 pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
+    if let Some(line) = unclosed_quote(&file.text) {
+        diags.push(Diagnostic::error(&file.rel, Some(Pos::new(line, 1)), Data::CsvUnclosedQuote));
+        return Vec::new();
+    }
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file.text.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_lowercase()).collect::<Vec<_>>(),
@@ -52,11 +56,20 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
             return Vec::new();
         }
     };
+    let mut twice = false;
     for (i, h) in headers.iter().enumerate() {
         if !COLUMNS.contains(&h.as_str()) {
             let problem = Data::CsvUnknownColumn { name: h.to_string(), column: i + 1 };
             diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), problem));
+        } else if let Some(first) = headers[..i].iter().position(|earlier| earlier == h) {
+            let problem = Data::CsvColumnTwice { name: h.to_string(), first: first + 1, column: i + 1 };
+            diags.push(Diagnostic::error(&file.rel, Some(Pos::new(1, 1)), problem));
+            twice = true;
         }
+    }
+    if twice {
+        // Which of the two cells is meant cannot be told.
+        return Vec::new();
     }
     let col = |name: &str| headers.iter().position(|h| h == name);
     let (Some(ind), Some(per)) = (col("indicator"), col("period")) else {
@@ -95,24 +108,48 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
         let cell = |i: Option<usize>| {
             i.and_then(|i| record.get(i)).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
         };
+        // Text bantin's own CSV guarded against spreadsheet formulas.
+        let text = |i: Option<usize>| cell(i).map(|s| crate::text::escape::csv_text_back(&s).to_string());
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         rows.push(CsvRow {
             line,
             indicator: cell(Some(ind)).unwrap_or_default(),
-            commune: cell(cols[0]),
+            commune: text(cols[0]),
             period: cell(Some(per)).unwrap_or_default(),
             value: cell(cols[1]),
             total: cell(cols[2]),
             target: cell(cols[3]),
-            note: cell(cols[4]),
+            note: text(cols[4]),
             status: cell(cols[5]),
             revised_from: cell(cols[6]),
             revised_in: cell(cols[7]),
         });
     }
     rows
+}
+
+/// The line where a quoted cell opens and never closes (the rest of the
+/// file would be read as that one cell).
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let (mut line, mut opened, mut in_quote, mut field_start) = (1, 0, false, true);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if in_quote && chars.peek() == Some(&'"') => {
+                chars.next();
+            }
+            '"' if in_quote => in_quote = false,
+            '"' if field_start => (in_quote, opened) = (true, line),
+            _ => {}
+        }
+        if c == '\n' {
+            line += 1;
+        }
+        field_start = !in_quote && matches!(c, ',' | '\n');
+    }
+    in_quote.then_some(opened)
 }
 
 /// The error for a row whose cells do not match the header: most often a

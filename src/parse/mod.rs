@@ -46,6 +46,10 @@ pub fn yaml<T: DeserializeOwned>(
     line_offset: usize,
     diags: &mut Diagnostics,
 ) -> Option<Parsed<T>> {
+    if let Some(line) = second_document(text) {
+        diags.push(Diagnostic::error(file, Some(Pos::new(line + line_offset, 1)), Files::SecondDocument));
+        return None;
+    }
     if let Some(pos) = too_deep(text, line_offset) {
         diags.push(Diagnostic::error(file, Some(pos), Files::FlowTooDeep { max: MAX_FLOW_DEPTH }));
         return None;
@@ -71,6 +75,22 @@ pub fn yaml<T: DeserializeOwned>(
             None
         }
     }
+}
+
+/// The line (from 1) of a `---` or `...` that ends the first YAML document
+/// and starts another (one leading `---` is allowed). At column 0 it is
+/// always a marker: a block scalar's lines are indented.
+fn second_document(text: &str) -> Option<usize> {
+    let marker =
+        |l: &str, m: &str| l.strip_prefix(m).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
+    let mut content = false;
+    for (i, line) in text.lines().enumerate() {
+        if marker(line, "---") && content || marker(line, "...") {
+            return Some(i + 1);
+        }
+        content |= !line.trim().is_empty() && !line.trim_start().starts_with('#') && !marker(line, "---");
+    }
+    None
 }
 
 /// How deep `[…]` and `{…}` may nest in a YAML file. The YAML scanner's

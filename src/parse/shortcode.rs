@@ -110,6 +110,9 @@ fn parse_call(inner: &str) -> Result<(String, Vec<(String, String)>), Says> {
                 (v[..cut].trim().to_string(), &v[cut..])
             }
         };
+        if args.iter().any(|(k, _)| *k == key) {
+            return Err(Says::ArgumentTwice { key });
+        }
         args.push((key, value));
         let rest = rest.trim_start();
         s = match rest.strip_prefix(',') {

@@ -12,13 +12,7 @@ fn num(n: Option<Num>) -> String {
     n.map(|n| format!("{:.*}", n.decimals as usize, n.value)).unwrap_or_default()
 }
 
-fn cell(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
+use crate::text::escape::csv_cell as cell;
 
 fn rows(out: &mut String, district: &str, commune: &str, series: &Series) {
     // Values added up across a merger are shown, never published as data.

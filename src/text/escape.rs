@@ -1,5 +1,6 @@
 //! Escaping text for XML and HTML, in content and in attributes (feeds,
-//! the sitemap, the HTML bantin writes itself around Markdown's images).
+//! the sitemap, the HTML bantin writes itself around Markdown's images),
+//! for CSV cells a spreadsheet opens, and for the terminal.
 
 /// Escapes text for XML content and attributes.
 pub fn xml(s: &str) -> String {
@@ -16,4 +17,72 @@ pub fn xml(s: &str) -> String {
         }
     }
     out
+}
+
+/// A text cell of a CSV that bantin publishes: quoted when it must be, and
+/// one that a spreadsheet would run as a formula (starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP
+/// recommends. A number is never written through this.
+pub fn csv_cell(s: &str) -> String {
+    let guarded = if s.starts_with(FORMULA) { format!("'{s}") } else { s.to_string() };
+    if guarded.contains([',', '"', '\n', '\r']) || guarded.starts_with(' ') || guarded.ends_with(' ') {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell read back: the `'` that [`csv_cell`] put before a formula
+/// character is taken off.
+pub fn csv_text_back(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA) => rest,
+        _ => s,
+    }
+}
+
+/// Text for the terminal: control characters other than line ends and
+/// tabs (which could move the cursor or recolour the screen, from a file
+/// name for instance) are written as `<U+001B>`.
+pub fn terminal(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_ = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    if !s.contains(unsafe_) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars().map(|c| if unsafe_(c) { format!("<U+{:04X}>", c as u32) } else { c.to_string() }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_guarded_and_read_back() {
+        for (text, cell) in [
+            ("=1+1", "'=1+1"),
+            ("+84 912", "'+84 912"),
+            ("-x", "'-x"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("=HYPERLINK(\"x\",\"y\")", "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""),
+            ("Kỳ Châu", "Kỳ Châu"),
+            ("đạt, vượt", "\"đạt, vượt\""),
+            ("'quoted", "'quoted"),
+        ] {
+            assert_eq!(csv_cell(text), cell);
+        }
+        for text in ["=1+1", "-x", "'quoted", "Kỳ Châu", "'"] {
+            let cell = csv_cell(text);
+            let unquoted = cell.trim_matches('"').replace("\"\"", "\"");
+            assert_eq!(csv_text_back(&unquoted), text);
+        }
+    }
+
+    #[test]
+    fn control_characters_do_not_reach_the_terminal() {
+        assert_eq!(terminal("a\u{1b}[31mb\n\tc"), "a<U+001B>[31mb\n\tc");
+        assert_eq!(terminal("\u{9b}2J"), "<U+009B>2J");
+        assert!(matches!(terminal("Kỳ Anh"), std::borrow::Cow::Borrowed(_)));
+    }
 }

@@ -35,11 +35,19 @@ fn title(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> String {
     t
 }
 
+/// The longest slug, in characters (all ASCII): a slug is a folder name,
+/// and file systems stop at 255 bytes.
+pub const MAX_SLUG: usize = 150;
+
 fn slug(doc: &Parsed<RawFrontMatter>, file_stem: &str, diags: &mut Diagnostics) -> Option<String> {
     if let Some(s) = &doc.value.slug {
         let s = s.trim();
         if !is_slug(s) {
             diags.push(doc.error("slug", Says::BadSlug { slug: s.to_string(), suggestion: slugify(s) }));
+            return None;
+        }
+        if s.len() > MAX_SLUG {
+            diags.push(doc.error("slug", Says::SlugTooLong { length: s.len(), max: MAX_SLUG }));
             return None;
         }
         return Some(s.to_string());
@@ -48,6 +56,14 @@ fn slug(doc: &Parsed<RawFrontMatter>, file_stem: &str, diags: &mut Diagnostics) 
     let s = slugify(stem);
     if s.is_empty() {
         diags.push(Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), Says::EmptySlug));
+        return None;
+    }
+    if s.len() > MAX_SLUG {
+        diags.push(Diagnostic::error(
+            &doc.file,
+            Some(Pos::new(1, 1)),
+            Says::SlugTooLong { length: s.len(), max: MAX_SLUG },
+        ));
         return None;
     }
     Some(s)

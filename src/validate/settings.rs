@@ -88,8 +88,16 @@ fn base_url(doc: &Parsed<RawSite>, diags: &mut Diagnostics) -> String {
         return "https://example.invalid/".into();
     }
     let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+    // Characters an address never holds as they are (RFC 3986): they
+    // would break the feed, the sitemap and the Open Graph tags.
+    let mut forbidden: Vec<char> = url.chars().filter(|c| "\"<>\\^`{|}".contains(*c) || c.is_control()).collect();
+    forbidden.sort_unstable();
+    forbidden.dedup();
+    let forbidden: String = forbidden.into_iter().collect();
     if !scheme_ok || url.len() <= "https://".len() || url.contains(char::is_whitespace) {
         diags.push(doc.error("base_url", Site::NotAbsoluteUrl { url: url.clone() }));
+    } else if !forbidden.is_empty() {
+        diags.push(doc.error("base_url", Site::UrlCharacters { url: url.clone(), chars: forbidden }));
     }
     if url.ends_with('/') {
         url

@@ -38,6 +38,10 @@ pub enum Content {
         topic: String,
         slug: String,
     },
+    SlugTooLong {
+        length: usize,
+        max: usize,
+    },
     TooManyTopics {
         count: usize,
         max: usize,
@@ -120,6 +124,18 @@ impl Content {
             NoDate => (
                 say!(lang, "the front matter has no `date`", "phần thông tin đầu bài chưa có `date` (ngày)"),
                 Some(say!(lang, "add e.g. `date: 2024-01-06` (YYYY-MM-DD)", "hãy thêm, ví dụ `date: 2024-01-06` (YYYY-MM-DD)")),
+            ),
+            SlugTooLong { length, max } => (
+                say!(
+                    lang,
+                    "the article's address (slug) would be {length} characters long, more than {max}",
+                    "địa chỉ (slug) của bài viết sẽ dài {length} ký tự, quá giới hạn {max}"
+                ),
+                Some(say!(
+                    lang,
+                    "give a shorter file name, or `slug:` in the front matter, e.g. `slug: tong-ket-nam-2023`",
+                    "hãy đặt tên tệp ngắn hơn, hoặc ghi `slug:` trong phần đầu bài, ví dụ `slug: tong-ket-nam-2023`"
+                )),
             ),
             TooManyTopics { count, max } => (
                 say!(lang, "this article has {count} topics, more than {max}", "bài viết có {count} chủ đề, quá giới hạn {max}"),

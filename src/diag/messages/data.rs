@@ -46,6 +46,13 @@ pub enum Data {
         name: String,
         column: usize,
     },
+    CsvColumnTwice {
+        name: String,
+        first: usize,
+        column: usize,
+    },
+    /// A quoted cell that never closes.
+    CsvUnclosedQuote,
     CsvNoIndicatorPeriod,
     CsvCells {
         cells: usize,
@@ -174,6 +181,26 @@ impl Data {
             CsvHeader { detail } => {
                 (say!(lang, "cannot read the header row: {detail}", "không đọc được dòng tiêu đề: {detail}"), None)
             }
+            CsvColumnTwice { name, first, column } => (
+                say!(
+                    lang,
+                    "the column `{name}` is in the header twice (columns {first} and {column})",
+                    "cột `{name}` xuất hiện hai lần trong dòng tiêu đề (cột {first} và cột {column})"
+                ),
+                Some(say!(lang, "keep one of them", "hãy giữ lại một cột")),
+            ),
+            CsvUnclosedQuote => (
+                say!(
+                    lang,
+                    "a cell opens a quote (\") on this line that is never closed, so the rest of the file would be one cell",
+                    "một ô mở dấu ngoặc kép (\") ở dòng này mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô"
+                ),
+                Some(say!(
+                    lang,
+                    "close the quote at the end of the cell; a quote inside a quoted cell is written twice (\"\")",
+                    "hãy đóng ngoặc kép ở cuối ô; dấu ngoặc kép bên trong ô được viết hai lần (\"\")"
+                )),
+            ),
             CsvUnknownColumn { name, column } => (
                 say!(lang, "unknown column `{name}` (column {column})", "cột `{name}` không hợp lệ (cột thứ {column})"),
                 Some(say!(

@@ -47,6 +47,8 @@ pub enum Files {
     DuplicateKey {
         key: String,
     },
+    /// A `---` that starts a second YAML document in one file.
+    SecondDocument,
     /// `[…]` or `{…}` nested deeper than bantin reads.
     FlowTooDeep {
         max: usize,
@@ -218,6 +220,18 @@ impl Files {
                     lang,
                     "keep one of them; YAML would silently use only the last",
                     "hãy giữ lại một; YAML sẽ chỉ dùng khóa cuối cùng mà không báo"
+                )),
+            ),
+            SecondDocument => (
+                say!(
+                    lang,
+                    "invalid YAML: this line starts a second document; bantin reads one document a file",
+                    "YAML không hợp lệ: dòng này mở đầu tài liệu thứ hai; mỗi tệp bantin chỉ đọc một tài liệu"
+                ),
+                Some(say!(
+                    lang,
+                    "remove the `---` (or `...`) line and merge the two parts, or move the second part to a file of its own",
+                    "hãy xóa dòng `---` (hoặc `...`) và gộp hai phần, hoặc chuyển phần sau sang tệp riêng"
                 )),
             ),
             FlowTooDeep { max } => (

@@ -16,6 +16,9 @@ pub enum Shortcode {
     NoClosingQuote {
         key: String,
     },
+    ArgumentTwice {
+        key: String,
+    },
     UnknownShortcode {
         name: String,
     },
@@ -94,6 +97,10 @@ impl Shortcode {
                     "`{{{{ {inner} }}}}` không phải là shortcode: hãy viết {{{{ name(key=\"value\") }}}}"
                 ),
                 None,
+            ),
+            ArgumentTwice { key } => (
+                say!(lang, "the argument `{key}` is given twice", "tham số `{key}` được ghi hai lần"),
+                Some(say!(lang, "keep one `{key}=`", "hãy giữ lại một `{key}=`")),
             ),
             NoClosingQuote { key } => (
                 say!(lang, "the value of `{key}` has no closing quote", "giá trị của `{key}` thiếu dấu ngoặc kép đóng"),

@@ -10,6 +10,11 @@ pub enum Site {
     NotAbsoluteUrl {
         url: String,
     },
+    /// Characters no address holds as they are.
+    UrlCharacters {
+        url: String,
+        chars: String,
+    },
     UnknownLanguage {
         code: String,
     },
@@ -87,6 +92,18 @@ impl Site {
                     "`{url}` không phải là địa chỉ http(s) tuyệt đối"
                 ),
                 Some(say!(lang, "use {URL_EN}", "hãy dùng {URL_VI}")),
+            ),
+            UrlCharacters { url, chars } => (
+                say!(
+                    lang,
+                    "`{url}` holds characters an address cannot hold as they are: {chars}",
+                    "`{url}` chứa ký tự mà địa chỉ web không được có: {chars}"
+                ),
+                Some(say!(
+                    lang,
+                    "write the site's address as the browser shows it, e.g. https://example.gov.vn/ban-tin/",
+                    "hãy ghi địa chỉ trang web như trình duyệt hiển thị, ví dụ https://example.gov.vn/ban-tin/"
+                )),
             ),
             ThemeName { name } => (
                 say!(

@@ -152,8 +152,8 @@ fn csv(site: &crate::model::Site, all: &[Owed]) -> String {
         String::from("\u{FEFF}unit,indicator,latest,periods_behind,plans_without_result,status,never_reported\n");
     for o in all {
         let cells = [
-            site.districts[o.unit].slug.clone(),
-            site.indicators[o.indicator].id.clone(),
+            crate::text::escape::csv_cell(&site.districts[o.unit].slug),
+            crate::text::escape::csv_cell(&site.indicators[o.indicator].id),
             o.latest.map(|p| p.key()).unwrap_or_default(),
             o.behind.to_string(),
             o.unmet_plans.to_string(),
