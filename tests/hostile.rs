@@ -163,3 +163,27 @@ fn formulas_in_notes_are_neutralised_in_the_published_csv() {
     let page = built.read("districts/ky-anh/index.html");
     assert!(page.contains(">@SUM(A1)<") && !page.contains("'@SUM"), "the note as written");
 }
+
+/// Issue 20, item 15: a target of 0 gives no share of plan, never `inf%`
+/// or `NaN` on a page, a chart or a card.
+#[test]
+fn a_target_of_zero_shows_no_infinite_share() {
+    let dir = site_with(|root| {
+        let p = root.join("content/districts/vu-quang/district.yaml");
+        let text = std::fs::read_to_string(&p).unwrap();
+        let text = if text.contains("\ndata:") { text } else { format!("{text}data:\n") };
+        let text = text.replacen(
+            "\ndata:\n",
+            "\ndata:\n  gross-output:\n    - { period: 2023, value: 120.5, target: 0 }\n",
+            1,
+        );
+        std::fs::write(&p, text).unwrap();
+    });
+    let built = build(dir.path(), false);
+    let page = built.read("districts/vu-quang/index.html");
+    assert!(page.contains("120,5"), "the figure is shown");
+    for f in built.files().into_iter().filter(|f| f.ends_with(".html") || f.ends_with(".svg")) {
+        let text = built.read(&f);
+        assert!(!text.contains("inf%") && !text.contains("NaN") && !text.contains("∞"), "{f}");
+    }
+}
