@@ -187,3 +187,16 @@ fn a_target_of_zero_shows_no_infinite_share() {
         assert!(!text.contains("inf%") && !text.contains("NaN") && !text.contains("∞"), "{f}");
     }
 }
+
+/// Issue 20, item 14: a file name with a control character is refused (it
+/// would reach a page's links), and the message shows it as `<U+001B>`.
+#[cfg(unix)]
+#[test]
+fn a_file_name_with_a_control_character_is_refused_and_shown_escaped() {
+    let dir = site_with(|root| {
+        std::fs::write(root.join("content/districts/ky-anh/2024/a\u{1b}[2Jb.pdf"), "x").unwrap();
+    });
+    let report = build_errors(dir.path());
+    assert!(report.contains("a<U+001B>[2Jb.pdf: error: the name of this file holds a control character"), "{report}");
+    assert!(!report.contains('\u{1b}'));
+}

@@ -314,6 +314,11 @@ pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
             continue;
         }
         let rel = rel_path(root, entry.path());
+        if rel.contains(char::is_control) {
+            // It would reach a page's links and the terminal.
+            diags.push(Diagnostic::error(rel, None, Files::ControlInName));
+            continue;
+        }
         if (entry.path_is_symlink() || parent_linked) && inside_root(&canonical_root, entry.path()).is_none() {
             diags.push(Diagnostic::error(rel, None, Files::SymlinkOutside));
             continue;

@@ -24,6 +24,8 @@ pub enum Files {
     ControlChar {
         code: String,
     },
+    /// A file name with a control character.
+    ControlInName,
     /// A second byte-order mark right after the first.
     TwoByteOrderMarks,
     NoContentFolder {
@@ -112,6 +114,14 @@ impl Files {
                     "delete it (it often comes from copying out of another program); tabs and line ends are fine",
                     "hãy xóa ký tự này (thường do sao chép từ phần mềm khác); dấu tab và xuống dòng thì được phép"
                 )),
+            ),
+            ControlInName => (
+                say!(
+                    lang,
+                    "the name of this file holds a control character (shown as <U+…>)",
+                    "tên tệp này chứa ký tự điều khiển (hiện là <U+…>)"
+                ),
+                Some(say!(lang, "rename the file with letters, digits and dashes", "hãy đổi tên tệp chỉ gồm chữ, số và dấu gạch ngang")),
             ),
             TwoByteOrderMarks => (
                 say!(
