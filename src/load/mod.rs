@@ -1,7 +1,7 @@
 //! Stage 1, load: walk the site root and read its files into memory.
 //!
 //! This is the only stage besides `write` that touches the disk. Text is
-//! checked (UTF-8, no NUL bytes), its byte-order mark removed, line endings
+//! checked (UTF-8, no control characters), its byte-order mark removed, line endings
 //! made `\n` and Unicode put in NFC, so later stages see one form of text.
 //! Binary assets are not read, only listed, and copied by `write`.
 
@@ -9,12 +9,13 @@ use crate::diag::messages::Files;
 use crate::diag::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 mod decode;
 mod root;
+mod walk;
 pub use decode::{decode_owned, decode_text, peek};
 pub use root::Root;
+pub use walk::{inside_root, real_root, rel_path, walk};
 
 /// A text file, read and normalised.
 #[derive(Debug, Clone)]
@@ -273,97 +274,6 @@ fn districts(root: &Path, kind: Root, diags: &mut Diagnostics) -> Vec<DistrictFi
     }
     out.retain(|d| d.yaml.is_some());
     out
-}
-
-/// Every file below `root/sub`, sorted by path; symlinks that lead outside
-/// the root are refused.
-pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
-    let dir = root.join(sub);
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let canonical_root = real_root(root);
-    let mut out = Vec::new();
-    // Folders below the root reached through a symbolic link.
-    let mut linked: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
-    for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                let rel = err.path().map(|p| rel_path(root, p)).unwrap_or_else(|| sub.to_string());
-                let msg = if err.loop_ancestor().is_some() {
-                    Files::SymlinkLoop
-                } else {
-                    Files::CannotRead { detail: err.to_string() }
-                };
-                diags.push(Diagnostic::error(rel, None, msg));
-                continue;
-            }
-        };
-        let parent_linked = entry.path().parent().is_some_and(|p| linked.contains(p));
-        if entry.file_type().is_dir() {
-            if entry.path_is_symlink()
-                || parent_linked
-                || (entry.depth() == 0 && has_symlink_parent(root, entry.path()))
-            {
-                linked.insert(entry.path().to_path_buf());
-            }
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = rel_path(root, entry.path());
-        if rel.contains(char::is_control) {
-            // It would reach a page's links and the terminal.
-            diags.push(Diagnostic::error(rel, None, Files::ControlInName));
-            continue;
-        }
-        if (entry.path_is_symlink() || parent_linked) && inside_root(&canonical_root, entry.path()).is_none() {
-            diags.push(Diagnostic::error(rel, None, Files::SymlinkOutside));
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || name.ends_with('~') {
-            continue;
-        }
-        out.push(AssetFile { rel, abs: entry.path().to_path_buf() });
-    }
-    out
-}
-
-/// The rule for symbolic links, one for every read of `build` and `serve`:
-/// a file is read only when its real path (every link on the way resolved)
-/// lies inside the real path of the root ([`real_root`]). Gives that real
-/// path, to be read instead of the one given; `None` for a file outside
-/// the root, a dangling link, or a file that is gone.
-pub fn inside_root(real_root: &Path, path: &Path) -> Option<PathBuf> {
-    path.canonicalize().ok().filter(|real| real.starts_with(real_root))
-}
-
-/// The real path of a site root, as [`inside_root`] compares with.
-pub fn real_root(root: &Path) -> PathBuf {
-    root.canonicalize().unwrap_or_else(|_| root.to_path_buf())
-}
-
-fn has_symlink_parent(root: &Path, path: &Path) -> bool {
-    let mut p = path.parent();
-    while let Some(dir) = p {
-        if dir == root {
-            return false;
-        }
-        if dir.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
-            return true;
-        }
-        p = dir.parent();
-    }
-    false
-}
-
-/// `path` relative to `root`, `/`-separated (as files are named in messages).
-pub fn rel_path(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 fn read_optional(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<TextFile> {
