@@ -40,30 +40,26 @@ fn title(doc: &Parsed<RawFrontMatter>, diags: &mut Diagnostics) -> String {
 pub const MAX_SLUG: usize = 150;
 
 fn slug(doc: &Parsed<RawFrontMatter>, file_stem: &str, diags: &mut Diagnostics) -> Option<String> {
-    if let Some(s) = &doc.value.slug {
-        let s = s.trim();
-        if !is_slug(s) {
-            diags.push(doc.error("slug", Says::BadSlug { slug: s.to_string(), suggestion: slugify(s) }));
-            return None;
+    let (s, at) = match &doc.value.slug {
+        Some(s) => {
+            let s = s.trim();
+            if !is_slug(s) {
+                diags.push(doc.error("slug", Says::BadSlug { slug: s.to_string(), suggestion: slugify(s) }));
+                return None;
+            }
+            (s.to_string(), doc.pos("slug"))
         }
-        if s.len() > MAX_SLUG {
-            diags.push(doc.error("slug", Says::SlugTooLong { length: s.len(), max: MAX_SLUG }));
-            return None;
+        None => {
+            let s = slugify(strip_date_prefix(file_stem));
+            if s.is_empty() {
+                diags.push(Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), Says::EmptySlug));
+                return None;
+            }
+            (s, Some(Pos::new(1, 1)))
         }
-        return Some(s.to_string());
-    }
-    let stem = strip_date_prefix(file_stem);
-    let s = slugify(stem);
-    if s.is_empty() {
-        diags.push(Diagnostic::error(&doc.file, Some(Pos::new(1, 1)), Says::EmptySlug));
-        return None;
-    }
+    };
     if s.len() > MAX_SLUG {
-        diags.push(Diagnostic::error(
-            &doc.file,
-            Some(Pos::new(1, 1)),
-            Says::SlugTooLong { length: s.len(), max: MAX_SLUG },
-        ));
+        diags.push(Diagnostic::error(&doc.file, at, Says::SlugTooLong { length: s.len(), max: MAX_SLUG }));
         return None;
     }
     Some(s)
