@@ -1,6 +1,6 @@
 //! Writes the benchmark corpus (see `bantin::corpus`):
 //! `cargo run --release --example corpus -- --articles 10000 --districts 50 --out /tmp/corpus`
-//! writes `/tmp/corpus/bantin/` and `/tmp/corpus/hugo/`; with `--units`,
+//! writes `/tmp/corpus/bantin/`, `/tmp/corpus/hugo/` and `/tmp/corpus/zola/`; with `--units`,
 //! also `/tmp/corpus/bantin-units/` (the same site with units and mergers).
 
 use std::path::PathBuf;
@@ -16,5 +16,5 @@ fn main() {
     let out = PathBuf::from(arg(&args, "--out", "target/corpus"));
     let units = args.iter().any(|a| a == "--units");
     bantin::corpus::generate(&out, n, districts, units).expect("the corpus is written");
-    eprintln!("wrote {n} articles over {districts} districts into {}/bantin and {}/hugo", out.display(), out.display());
+    eprintln!("wrote {n} articles over {districts} districts into {0}/bantin, {0}/hugo and {0}/zola", out.display());
 }

@@ -16,10 +16,10 @@ stamp=target/.bench-deleted # touched whenever the benchmark deletes many files
 corpus() {
   local dir="target/bench/$1" replaced=0
   # The same site with units and mergers (bantin-units/) comes with it.
-  if [ "$(cat "$dir/corpus/.size" 2>/dev/null)" != "$1 $2 units" ]; then
+  if [ "$(cat "$dir/corpus/.size" 2>/dev/null)" != "$1 $2 units zola" ]; then
     if [ -d "$dir/corpus" ]; then replaced=1; fi
     ./target/release/examples/corpus --articles "$1" --districts "$2" --units --out "$dir/corpus" >&2 || return 1
-    echo "$1 $2 units" > "$dir/corpus/.size"
+    echo "$1 $2 units zola" > "$dir/corpus/.size"
     # The old corpus was deleted by the generator: wait from now on.
     if [ "$replaced" = 1 ]; then touch "$stamp"; fi
   fi

@@ -1,8 +1,9 @@
 //! A deterministic synthetic corpus for benchmarks: N articles (about 600
 //! words of Vietnamese-like text with headings, a list, a table and links)
 //! over D districts, each with 10 indicators over 8 periods and communes
-//! with data, as a bantin site and the same articles as a Hugo site with
-//! comparable templates (a page, a section list, a taxonomy).
+//! with data, as a bantin site and the same articles as a Hugo site and a
+//! Zola site with comparable templates (a page, a section list, a taxonomy,
+//! a 404 page and the sitemap).
 //!
 //! Used by `examples/corpus.rs` (and `scripts/bench.sh`) and by a test.
 
@@ -300,7 +301,57 @@ fn hugo_site(root: &Path, arts: &[Article], districts: usize) {
     }
 }
 
-/// Writes `<out>/bantin/` and `<out>/hugo/` (replacing `out`); with
+const ZOLA_CONFIG: &str = "base_url = \"https://example.gov.vn/bench/\"\ntitle = \"Bản tin thử tải\"\ndefault_language = \"vi\"\ncompile_sass = false\nbuild_search_index = false\ngenerate_feeds = false\ngenerate_sitemap = true\ntaxonomies = [{ name = \"topics\", feed = false }]\n";
+const ZOLA_BASE: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{% block title %}{% endblock %} · {{ config.title }}</title><link rel=\"stylesheet\" href=\"{{ get_url(path='style.css') }}\"></head><body><header><a href=\"{{ config.base_url }}\">{{ config.title }}</a><nav>{% for d in config.extra.nav %}<a href=\"{{ get_url(path=d.path) }}\">{{ d.name }}</a> {% endfor %}</nav></header><main>{% block main %}{% endblock %}</main><footer>{{ config.title }}</footer></body></html>\n";
+const ZOLA_PAGE: &str = "{% extends \"base.html\" %}{% block title %}{{ page.title }}{% endblock %}{% block main %}<article><h1>{{ page.title }}</h1><p>{{ page.date | date(format='%d/%m/%Y') }} · {{ page.extra.author }}{% for t in page.taxonomies.topics %} · <a href=\"{{ get_taxonomy_url(kind='topics', name=t) }}\">{{ t }}</a>{% endfor %}</p>{{ page.content | safe }}</article>{% endblock %}\n";
+const ZOLA_LIST: &str = "{% extends \"base.html\" %}{% block title %}{{ TITLE }}{% endblock %}{% block main %}<h1>{{ TITLE }}</h1><ul>{% for p in paginator.pages %}<li><a href=\"{{ p.permalink }}\">{{ p.title }}</a> {{ p.date | date(format='%d/%m/%Y') }}<p>{{ p.summary | safe }}</p></li>{% endfor %}</ul><nav>{% if paginator.previous %}<a href=\"{{ paginator.previous }}\">‹</a>{% endif %} {{ paginator.current_index }}/{{ paginator.number_pagers }} {% if paginator.next %}<a href=\"{{ paginator.next }}\">›</a>{% endif %}</nav>{% endblock %}\n";
+/// A topic's page lists all its articles: Zola 0.22 paginating a taxonomy
+/// of 10,000 articles took 80 s instead of 6 (every pager is given all of
+/// the term's pages), which no Zola site would live with.
+const ZOLA_TERM: &str = "{% extends \"base.html\" %}{% block title %}{{ term.name }}{% endblock %}{% block main %}<h1>{{ term.name }}</h1><ul>{% for p in term.pages %}<li><a href=\"{{ p.permalink }}\">{{ p.title }}</a> {{ p.date | date(format='%d/%m/%Y') }}<p>{{ p.summary | safe }}</p></li>{% endfor %}</ul>{% endblock %}\n";
+const ZOLA_INDEX: &str = "{% extends \"base.html\" %}{% block title %}{{ section.title }}{% endblock %}{% block main %}<h1>{{ config.title }}</h1><ul>{% for s in section.subsections %}{% set sec = get_section(path=s, metadata_only=true) %}<li><a href=\"{{ sec.permalink }}\">{{ sec.title }}</a></li>{% endfor %}</ul>{% endblock %}\n";
+const ZOLA_TERMS: &str = "{% extends \"base.html\" %}{% block title %}{{ taxonomy.name }}{% endblock %}{% block main %}<h1>{{ taxonomy.name }}</h1><ul>{% for t in terms %}<li><a href=\"{{ t.permalink }}\">{{ t.name }}</a> ({{ t.pages | length }})</li>{% endfor %}</ul>{% endblock %}\n";
+const ZOLA_404: &str = "{% extends \"base.html\" %}{% block title %}404{% endblock %}{% block main %}<h1>Không tìm thấy trang</h1>{% endblock %}\n";
+
+/// The same articles as a Zola site (Zola 0.22): the same URLs as the Hugo
+/// site, a page, a section list paginated by 10, a taxonomy, a 404 page and the sitemap, no feeds. An article's summary is its first
+/// paragraph, as in bantin's lists (Zola's `<!-- more -->`).
+fn zola_site(root: &Path, arts: &[Article], districts: usize) {
+    // The districts for the menu, as the other tools have them at hand
+    // (asking `get_section` for each on every page made Zola quadratic).
+    let mut config = ZOLA_CONFIG.to_string();
+    config.push_str("[extra]\nnav = [\n");
+    for d in 0..districts {
+        let _ = writeln!(config, "  {{ name = \"{}\", path = \"@/d{d}/_index.md\" }},", district_name(d));
+    }
+    config.push_str("]\n");
+    write(&root.join("config.toml"), &config);
+    write(&root.join("templates/base.html"), ZOLA_BASE);
+    write(&root.join("templates/page.html"), ZOLA_PAGE);
+    write(&root.join("templates/section.html"), &ZOLA_LIST.replace("TITLE", "section.title"));
+    write(&root.join("templates/index.html"), ZOLA_INDEX);
+    write(&root.join("templates/topics/list.html"), ZOLA_TERMS);
+    write(&root.join("templates/topics/single.html"), ZOLA_TERM);
+    write(&root.join("templates/404.html"), ZOLA_404);
+    write(&root.join("static/style.css"), "body{font-family:sans-serif}\n");
+    write(&root.join("content/_index.md"), "+++\ntitle = \"Bản tin thử tải\"\n+++\n");
+    for d in 0..districts {
+        let index = format!("+++\ntitle = \"{}\"\nsort_by = \"date\"\npaginate_by = 10\n+++\n", district_name(d));
+        write(&root.join(format!("content/d{d}/_index.md")), &index);
+    }
+    for a in arts {
+        let (first, rest) = a.body.split_once("\n\n").unwrap_or((&a.body, ""));
+        let text = format!(
+            "---\ntitle: \"{}\"\ndate: {}\ntaxonomies:\n  topics: [{}]\nextra:\n  author: Ban biên tập\n---\n{first}\n\n<!-- more -->\n\n{rest}",
+            a.title,
+            a.date,
+            a.topics.join(", "),
+        );
+        write(&root.join(format!("content/d{}/{}.md", a.district, a.slug)), &text);
+    }
+}
+
+/// Writes `<out>/bantin/`, `<out>/hugo/` and `<out>/zola/` (replacing `out`); with
 /// `units`, also `<out>/bantin-units/`: the same site as a version 2 one,
 /// its districts under a province and merged in pairs into new units.
 pub fn generate(out: &Path, n: usize, districts: usize, units: bool) -> std::io::Result<()> {
@@ -312,6 +363,7 @@ pub fn generate(out: &Path, n: usize, districts: usize, units: bool) -> std::io:
     let data_seed = r.0;
     bantin_site(&out.join("bantin"), &arts, districts, &mut r, false);
     hugo_site(&out.join("hugo"), &arts, districts);
+    zola_site(&out.join("zola"), &arts, districts);
     if units {
         bantin_site(&out.join("bantin-units"), &arts, districts, &mut Rng(data_seed), true);
     }

@@ -18,6 +18,13 @@ fn surely_nfc(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // Eight ASCII bytes at a time.
+        if let Some(word) = b.get(i..i + 8) {
+            if u64::from_ne_bytes(word.try_into().unwrap_or([0x80; 8])) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
         match b[i] {
             0x00..=0x7F => i += 1,
             0xC2..=0xCB => i += 2,                                       // U+0080–U+02FF
@@ -86,7 +93,20 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<String, Diagnostic> {
 fn control_at(bytes: &[u8]) -> Option<usize> {
     let c0 = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
     let c1 = |i: usize| bytes[i] == 0xc2 && bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b));
-    (0..bytes.len()).find(|&i| c0(bytes[i]) || c1(i))
+    // Blocks of 64 bytes are first asked, without branches (so the loop
+    // vectorises), whether they hold a suspect byte at all; only such a
+    // block, rare in real text, is looked at byte by byte.
+    let suspect = |b: u8| (b < 0x20) | (b == 0x7f) | (b == 0xc2);
+    let mut start = 0;
+    for block in bytes.chunks(64) {
+        if block.iter().fold(false, |any, &b| any | suspect(b)) {
+            if let Some(i) = (start..start + block.len()).find(|&i| c0(bytes[i]) || c1(i)) {
+                return Some(i);
+            }
+        }
+        start += block.len();
+    }
+    None
 }
 
 fn line_col(prefix: &[u8]) -> (usize, usize) {
@@ -108,6 +128,28 @@ mod tests {
         assert_eq!(e.pos, Some(crate::diag::Pos::new(2, 2)));
         assert!(decode_text("\u{feff}\u{feff}x".as_bytes()).is_err(), "two byte-order marks");
         assert_eq!(decode_text("\u{feff}x".as_bytes()).unwrap(), "x");
+    }
+
+    #[test]
+    fn control_characters_are_found_across_the_blocks_of_the_quick_look() {
+        // The byte-by-byte rule, against which the block-wise scan is checked.
+        let slow = |b: &[u8]| {
+            (0..b.len()).find(|&i| {
+                (b[i] < 0x20 && !matches!(b[i], b'\t' | b'\n' | b'\r'))
+                    || b[i] == 0x7f
+                    || (b[i] == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+            })
+        };
+        let filler = "Xã Kỳ Tân\t«đạt» 118/153\r\n".repeat(12);
+        for at in 0..200 {
+            for bad in ["\u{7}", "\u{9b}", "\u{7f}", "\0"] {
+                let mut text = filler[..filler.char_indices().nth(at).map_or(filler.len(), |(i, _)| i)].to_string();
+                text.push_str(bad);
+                text.push_str(&filler);
+                assert_eq!(control_at(text.as_bytes()), slow(text.as_bytes()), "{bad:?} after {at} characters");
+            }
+        }
+        assert_eq!(control_at(filler.as_bytes()), None);
     }
 
     #[test]
