@@ -25,12 +25,20 @@ fn wrap(text: &str, size: u32, bold: bool, width: u32, max_lines: usize) -> Vec<
     let fits = |s: &str| glyphs::width(s, size, bold) <= width;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    // The line so far, measured: each word is measured once, not the
+    // whole line again for every word.
+    let mut pen = glyphs::Pen::new(size, bold);
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-        if fits(&candidate) || line.is_empty() {
-            line = candidate;
+        let longer = if line.is_empty() { pen.after(word) } else { pen.after(" ").after(word) };
+        if longer.width() <= width || line.is_empty() {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            pen = longer;
         } else {
             lines.push(std::mem::replace(&mut line, word.to_string()));
+            pen = glyphs::Pen::new(size, bold).after(word);
         }
     }
     if !line.is_empty() {
