@@ -1,7 +1,8 @@
 //! Writes the benchmark corpus (see `bantin::corpus`):
 //! `cargo run --release --example corpus -- --articles 10000 --districts 50 --out /tmp/corpus`
 //! writes `/tmp/corpus/bantin/`, `/tmp/corpus/hugo/` and `/tmp/corpus/zola/`; with `--units`,
-//! also `/tmp/corpus/bantin-units/` (the same site with units and mergers).
+//! also `/tmp/corpus/bantin-units/` (the same site with units and mergers);
+//! with `--no-peers`, no Hugo or Zola site (for bantin alone at 300,000).
 
 use std::path::PathBuf;
 
@@ -15,6 +16,7 @@ fn main() {
     let districts: usize = arg(&args, "--districts", "50").parse().expect("--districts D");
     let out = PathBuf::from(arg(&args, "--out", "target/corpus"));
     let units = args.iter().any(|a| a == "--units");
-    bantin::corpus::generate(&out, n, districts, units).expect("the corpus is written");
+    let peers = !args.iter().any(|a| a == "--no-peers");
+    bantin::corpus::generate_sites(&out, n, districts, units, peers).expect("the corpus is written");
     eprintln!("wrote {n} articles over {districts} districts into {0}/bantin, {0}/hugo and {0}/zola", out.display());
 }

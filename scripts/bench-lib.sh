@@ -13,13 +13,17 @@ stamp=target/.bench-deleted # touched whenever the benchmark deletes many files
 
 # corpus ARTICLES DISTRICTS: makes target/bench/ARTICLES/corpus once (making
 # it again would delete the old one first, see above); prints its folder.
+# BENCH_PEERS=0: without the Hugo and Zola sites.
 corpus() {
-  local dir="target/bench/$1" replaced=0
+  local dir="target/bench/$1" replaced=0 kind="units zola" flags=(--units)
+  if [ "${BENCH_PEERS:-1}" = 0 ]; then kind="units"; flags+=(--no-peers); fi
   # The same site with units and mergers (bantin-units/) comes with it.
-  if [ "$(cat "$dir/corpus/.size" 2>/dev/null)" != "$1 $2 units zola" ]; then
+  local have; have=$(cat "$dir/corpus/.size" 2>/dev/null || true)
+  # A corpus with the peers serves a run without them too.
+  if [ "$have" != "$1 $2 $kind" ] && [ "$have" != "$1 $2 units zola" ]; then
     if [ -d "$dir/corpus" ]; then replaced=1; fi
-    ./target/release/examples/corpus --articles "$1" --districts "$2" --units --out "$dir/corpus" >&2 || return 1
-    echo "$1 $2 units zola" > "$dir/corpus/.size"
+    ./target/release/examples/corpus --articles "$1" --districts "$2" "${flags[@]}" --out "$dir/corpus" >&2 || return 1
+    echo "$1 $2 $kind" > "$dir/corpus/.size"
     # The old corpus was deleted by the generator: wait from now on.
     if [ "$replaced" = 1 ]; then touch "$stamp"; fi
   fi

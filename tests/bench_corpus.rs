@@ -1,5 +1,5 @@
 //! The benchmark's corpus, small: generated, built by bantin, and shaped
-//! for Hugo, so the benchmark cannot rot (no timing here; see
+//! for Hugo and Zola (built by Zola where its binary is at hand), so the benchmark cannot rot (no timing here; see
 //! `scripts/bench.sh` and docs/performance.md).
 
 mod common;
@@ -23,6 +23,19 @@ fn a_small_benchmark_corpus_builds() {
     ] {
         assert!(hugo.join(f).is_file(), "{f}");
     }
+    let zola = dir.path().join("zola");
+    for f in [
+        "config.toml",
+        "templates/page.html",
+        "templates/section.html",
+        "templates/topics/single.html",
+        "templates/404.html",
+    ] {
+        assert!(zola.join(f).is_file(), "{f}");
+    }
+    let page = std::fs::read_to_string(zola.join("content/d0/bai-0.md")).unwrap();
+    assert!(page.contains("\n\n<!-- more -->\n\n") && page.contains("taxonomies:\n  topics: ["), "{page}");
+    zola_builds(&zola, &dir.path().join("zola-out"));
     // The same corpus twice is the same bytes.
     let again = tempfile::tempdir().unwrap();
     bantin::corpus::generate(again.path(), 300, 5, false).unwrap();
@@ -30,6 +43,20 @@ fn a_small_benchmark_corpus_builds() {
         std::fs::read(dir.path().join("bantin/content/districts/d3/bai-8.md")).unwrap(),
         std::fs::read(again.path().join("bantin/content/districts/d3/bai-8.md")).unwrap()
     );
+}
+
+/// Zola 0.22 (the benchmark's peer, see `tools::zola`) builds the Zola
+/// site into pages at the same URLs.
+fn zola_builds(site: &std::path::Path, out: &std::path::Path) {
+    let Some(zola) = common::tools::zola() else { return };
+    let run = std::process::Command::new(&zola)
+        .args(["--root".as_ref(), site.as_os_str(), "build".as_ref(), "--output-dir".as_ref(), out.as_os_str()])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    for f in ["d0/bai-0/index.html", "d0/index.html", "topics/kinh-te/index.html", "404.html", "sitemap.xml"] {
+        assert!(out.join(f).is_file(), "{f}");
+    }
 }
 
 /// The same corpus with units and mergers (FORMAT v2), for the benchmark

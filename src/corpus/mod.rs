@@ -355,6 +355,12 @@ fn zola_site(root: &Path, arts: &[Article], districts: usize) {
 /// `units`, also `<out>/bantin-units/`: the same site as a version 2 one,
 /// its districts under a province and merged in pairs into new units.
 pub fn generate(out: &Path, n: usize, districts: usize, units: bool) -> std::io::Result<()> {
+    generate_sites(out, n, districts, units, true)
+}
+
+/// [`generate`], with the Hugo and Zola sites only when `peers` (a corpus
+/// for bantin alone, at sizes no peer is run on).
+pub fn generate_sites(out: &Path, n: usize, districts: usize, units: bool, peers: bool) -> std::io::Result<()> {
     if out.exists() {
         std::fs::remove_dir_all(out)?;
     }
@@ -362,8 +368,10 @@ pub fn generate(out: &Path, n: usize, districts: usize, units: bool) -> std::io:
     let arts = articles(&mut r, n, districts);
     let data_seed = r.0;
     bantin_site(&out.join("bantin"), &arts, districts, &mut r, false);
-    hugo_site(&out.join("hugo"), &arts, districts);
-    zola_site(&out.join("zola"), &arts, districts);
+    if peers {
+        hugo_site(&out.join("hugo"), &arts, districts);
+        zola_site(&out.join("zola"), &arts, districts);
+    }
     if units {
         bantin_site(&out.join("bantin-units"), &arts, districts, &mut Rng(data_seed), true);
     }
