@@ -18,5 +18,6 @@ fn main() {
     let units = args.iter().any(|a| a == "--units");
     let peers = !args.iter().any(|a| a == "--no-peers");
     bantin::corpus::generate_sites(&out, n, districts, units, peers).expect("the corpus is written");
-    eprintln!("wrote {n} articles over {districts} districts into {0}/bantin, {0}/hugo and {0}/zola", out.display());
+    let sites = if peers { "bantin, hugo and zola" } else { "bantin" };
+    eprintln!("wrote {n} articles over {districts} districts into {}: {sites}", out.display());
 }
