@@ -1,6 +1,7 @@
 //! Escaping text for XML and HTML, in content and in attributes (feeds,
 //! the sitemap, the HTML bantin writes itself around Markdown's images),
-//! for CSV cells a spreadsheet opens, and for the terminal.
+//! for CSV cells a spreadsheet opens, for JSON inside a script, and for the
+//! terminal.
 
 /// Escapes text for XML content and attributes.
 pub fn xml(s: &str) -> String {
@@ -54,6 +55,34 @@ pub fn terminal(s: &str) -> std::borrow::Cow<'_, str> {
     s.chars().map(|c| if unsafe_(c) { format!("<U+{:04X}>", c as u32) } else { c.to_string() }).collect()
 }
 
+/// A writer for JSON that goes into a script (the search index): it writes `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`, so
+/// that no text of the site can close the script or start markup. These
+/// characters occur only inside JSON strings, where the escapes mean the
+/// same; escaping as the bytes are written (instead of three `replace`s
+/// of the finished text) keeps one copy of the index, not five.
+pub struct ScriptJson(pub Vec<u8>);
+
+impl std::io::Write for ScriptJson {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut rest = bytes;
+        while let Some(i) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&')) {
+            self.0.extend_from_slice(&rest[..i]);
+            self.0.extend_from_slice(match rest[i] {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                _ => b"\\u0026",
+            });
+            rest = &rest[i + 1..];
+        }
+        self.0.extend_from_slice(rest);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +113,17 @@ mod tests {
         assert_eq!(terminal("a\u{1b}[31mb\n\tc"), "a<U+001B>[31mb\n\tc");
         assert_eq!(terminal("\u{9b}2J"), "<U+009B>2J");
         assert!(matches!(terminal("Kỳ Anh"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn markup_characters_in_script_json_are_escaped_as_written() {
+        use std::io::Write;
+        let mut out = ScriptJson(Vec::new());
+        serde_json::to_writer(&mut out, &("</script><b>&amp;", "a < b > c & d")).unwrap();
+        out.flush().unwrap();
+        let text = String::from_utf8(out.0).unwrap();
+        assert_eq!(text, r#"["\u003c/script\u003e\u003cb\u003e\u0026amp;","a \u003c b \u003e c \u0026 d"]"#);
+        let back: (String, String) = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, ("</script><b>&amp;".to_string(), "a < b > c & d".to_string()));
     }
 }
