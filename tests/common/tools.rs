@@ -115,6 +115,6 @@ pub fn chromium_dump_at(chromium: &PathBuf, url: &str, (width, height): (u32, u3
 /// (`BANTIN_ZOLA` overrides). Not on crates.io and not part of the project.
 pub fn zola() -> Option<PathBuf> {
     let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/peers/zola");
-    let tool = std::env::var_os("BANTIN_ZOLA").map(PathBuf::from).or_else(|| beside.is_file().then_some(beside));
+    let tool = std::env::var_os("BANTIN_ZOLA").map(PathBuf::from).or(Some(beside)).filter(|p| p.is_file());
     found("Zola", tool, "the benchmark's Zola binary belongs at ../shared/peers/zola, or set BANTIN_ZOLA")
 }
