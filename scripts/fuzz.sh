@@ -11,7 +11,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(frontmatter period observation shortcode slugify district_yaml figures http_request archive)
+  targets=(frontmatter period observation shortcode slugify district_yaml figures http_request archive workbook)
 fi
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1

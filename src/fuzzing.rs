@@ -118,6 +118,7 @@ pub fn district_yaml(data: &[u8]) {
         folder: "ky-anh".into(),
         yaml: Some(crate::load::TextFile { rel: "district.yaml".into(), text: s.into() }),
         csvs: Vec::new(),
+        workbooks: Vec::new(),
         articles: Vec::new(),
         assets: Vec::new(),
     };
@@ -137,4 +138,19 @@ pub fn district_yaml(data: &[u8]) {
         .collect();
     let mut d = Diagnostics::new();
     let _ = crate::validate::data::district(&files, &indicators, &Default::default(), &mut d);
+}
+
+/// A workbook (`data/*.xlsx`) through the sheet reader: any bytes give
+/// rows or errors, never a panic; every row and every problem names a
+/// place in the file.
+pub fn workbook(data: &[u8]) {
+    let book = crate::load::WorkbookFile { rel: "content/units/a/data/a.xlsx".into(), bytes: data.into() };
+    let mut d = Diagnostics::new();
+    for (place, row) in crate::parse::sheet::rows(&book, &mut d) {
+        assert!(place.starts_with("content/units/a/data/a.xlsx: "), "{place}");
+        assert!(row.line >= 2, "a data row is below the header: {row:?}");
+    }
+    for problem in d.sorted() {
+        assert!(problem.file.starts_with("content/units/a/data/a.xlsx"), "{}", problem.file);
+    }
 }

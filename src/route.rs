@@ -126,6 +126,11 @@ pub fn indicator_csv(id: &str) -> String {
     format!("indicators/{id}.csv")
 }
 
+/// An indicator's data as a workbook: `indicators/<id>.xlsx`.
+pub fn indicator_xlsx(id: &str) -> String {
+    format!("indicators/{id}.xlsx")
+}
+
 /// The data status as a spreadsheet: `data-status/status.csv`.
 pub fn data_status_csv() -> String {
     format!("{}status.csv", Route::DataStatus.dir())
@@ -190,6 +195,7 @@ mod tests {
         assert_eq!(Route::Page("gioi-thieu").dir(), "gioi-thieu/");
         assert_eq!(list_page("districts/ky-anh/", 2), "districts/ky-anh/page/2/");
         assert_eq!(indicator_csv("gross-output"), "indicators/gross-output.csv");
+        assert_eq!(indicator_xlsx("gross-output"), "indicators/gross-output.xlsx");
     }
 
     #[test]

@@ -265,7 +265,9 @@ fn the_lead_image_has_its_alt_text_and_caption_escaped() {
 
 /// Version 2 keeps every meaning of version 1 (FORMAT): each v1 fixture
 /// builds to the same files, byte for byte, as pinned in a snapshot of
-/// their digests. A change here must be one FORMAT v2 names.
+/// their digests. A change here must be one FORMAT v2 names, or an
+/// addition that changes no meaning (each indicator's data as `.xlsx`
+/// beside its CSV, linked from its page).
 #[test]
 fn v1_sites_build_to_the_same_pages() {
     use sha2::{Digest, Sha256};

@@ -10,7 +10,7 @@ type Target = (&'static str, fn(&[u8]));
 #[test]
 fn every_kept_fuzz_input_passes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
-    let targets: [Target; 7] = [
+    let targets: [Target; 8] = [
         ("frontmatter", bantin::fuzzing::frontmatter),
         ("period", bantin::fuzzing::period),
         ("observation", bantin::fuzzing::observation),
@@ -18,6 +18,7 @@ fn every_kept_fuzz_input_passes() {
         ("slugify", bantin::fuzzing::slugify),
         ("district_yaml", bantin::fuzzing::district_yaml),
         ("figures", bantin::fuzzing::figures),
+        ("workbook", bantin::fuzzing::workbook),
     ];
     let mut count = 0;
     for (name, run) in targets {

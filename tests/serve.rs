@@ -118,6 +118,38 @@ fn an_edit_is_served_rebuilt_and_errors_show_as_a_page() {
     eventually("the fixed site", || body(server.port, "/").0 == 200);
 }
 
+/// A workbook of Kỳ Anh's: waste collection for `period`, `value` percent.
+fn waste_book(period: &str, value: f64) -> Vec<u8> {
+    let mut b = rust_xlsxwriter::Workbook::new();
+    let s = b.add_worksheet();
+    for (i, n) in ["indicator", "period", "value"].iter().enumerate() {
+        s.write_string(0, i as u16, *n).unwrap();
+    }
+    s.write_string(1, 0, "waste").unwrap();
+    s.write_string(1, 1, period).unwrap();
+    s.write_number(1, 2, value).unwrap();
+    b.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_saved_workbook_is_read_again_and_excels_lock_file_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("data_kinds"), dir.path());
+    let book = dir.path().join("content/districts/ky-anh/data/bao-cao.xlsx");
+    std::fs::write(&book, waste_book("2024-Q2", 96.5)).unwrap();
+    let server = start(dir.path());
+    eventually("the workbook's figure", || {
+        body(server.port, "/indicators/waste.csv").1.contains("ky-anh,,2024-Q2,96.5,")
+    });
+    // Excel opens it: a lock file appears beside it, and is never read.
+    std::fs::write(dir.path().join("content/districts/ky-anh/data/~$bao-cao.xlsx"), b"lock").unwrap();
+    std::fs::write(&book, waste_book("2024-Q2", 97.25)).unwrap();
+    eventually("the saved figure", || body(server.port, "/indicators/waste.csv").1.contains("ky-anh,,2024-Q2,97.25,"));
+    assert_eq!(body(server.port, "/").0, 200, "the lock file is no error");
+    let update = server.last_update();
+    assert!(!update.full && update.reread == 1, "only the workbook was read again: {update:?}");
+}
+
 #[test]
 fn open_pages_are_told_to_reload() {
     let dir = tempfile::tempdir().unwrap();

@@ -22,17 +22,39 @@ pub enum Severity {
     Warning,
 }
 
-/// A place in a source file: 1-based line and column.
+/// A place in a source file: 1-based line and column; or, in a workbook's
+/// sheet (the diagnostic's file then names the sheet, `data/a.xlsx:
+/// Sheet1`), 1-based row and column, shown as a cell (`Sheet1!D7`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Pos {
     pub line: usize,
     pub col: usize,
+    /// A spreadsheet cell, not a place in a text.
+    pub cell: bool,
 }
 
 impl Pos {
     pub fn new(line: usize, col: usize) -> Self {
-        Pos { line, col }
+        Pos { line, col, cell: false }
     }
+
+    /// The cell at 1-based `row` and `col` of a sheet.
+    pub fn cell(row: usize, col: usize) -> Self {
+        Pos { line: row, col, cell: true }
+    }
+}
+
+/// A cell's name as spreadsheets write it: column letters, then the row
+/// (1-based `row` and `col`: `cell_name(7, 4)` is `D7`).
+pub fn cell_name(row: usize, col: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = col;
+    while n > 0 {
+        letters.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{row}", String::from_utf8_lossy(&letters))
 }
 
 /// One problem: where, and what (the message knows how to fix it).
@@ -81,6 +103,7 @@ impl Diagnostic {
             (Severity::Warning, Lang::Vi) => "cảnh báo",
         };
         let mut out = match self.pos {
+            Some(p) if p.cell => format!("{}!{}: {label}: {}", self.file, cell_name(p.line, p.col), self.text(lang)),
             Some(p) => format!("{}:{}:{}: {label}: {}", self.file, p.line, p.col, self.text(lang)),
             None => format!("{}: {label}: {}", self.file, self.text(lang)),
         };
@@ -219,7 +242,7 @@ impl Diagnostics {
     pub fn attach_lines<'t>(&mut self, text_of: impl Fn(&str) -> Option<&'t str>) {
         let mut lines_of: std::collections::HashMap<String, Vec<&'t str>> = std::collections::HashMap::new();
         for d in self.items.iter_mut().filter(|d| d.line.is_none()) {
-            let Some(pos) = d.pos else { continue };
+            let Some(pos) = d.pos.filter(|p| !p.cell) else { continue };
             if !lines_of.contains_key(&d.file) {
                 let lines = text_of(&d.file).map(|t| t.lines().collect()).unwrap_or_default();
                 lines_of.insert(d.file.clone(), lines);
@@ -274,6 +297,16 @@ mod tests {
             decimals: (0, 0),
         }
         .into()
+    }
+
+    #[test]
+    fn a_cell_is_named_by_its_column_letters_and_row() {
+        assert_eq!(cell_name(7, 4), "D7");
+        assert_eq!(cell_name(1, 26), "Z1");
+        assert_eq!(cell_name(1, 27), "AA1");
+        assert_eq!(cell_name(3, 703), "AAA3");
+        let d = Diagnostic::error("a.xlsx: Sheet1", Some(Pos::cell(7, 4)), above());
+        assert!(d.render(Lang::En).starts_with("a.xlsx: Sheet1!D7: error: "), "{}", d.render(Lang::En));
     }
 
     #[test]

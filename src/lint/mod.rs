@@ -89,7 +89,7 @@ fn series(site: &Site, s: &Series, d: &mut Diagnostics) {
         if a.origin.file == b.origin.file && a.origin.line > b.origin.line {
             d.push(Diagnostic::warning(
                 &b.origin.file,
-                Some(Pos::new(b.origin.line, 1)),
+                Some(b.origin.pos()),
                 Lint::PeriodOrder { id: id.to_string(), period: b.period.to_string(), earlier: a.period.to_string() },
             ));
         }
@@ -100,7 +100,7 @@ fn series(site: &Site, s: &Series, d: &mut Diagnostics) {
             if let Some(later) = obs[i + 1..].iter().find(|l| l.value.is_some()) {
                 d.push(Diagnostic::warning(
                     &o.origin.file,
-                    Some(Pos::new(o.origin.line, 1)),
+                    Some(o.origin.pos()),
                     Lint::TargetWithoutValue {
                         id: id.to_string(),
                         period: o.period.to_string(),
@@ -152,7 +152,7 @@ fn notes(site: &Site, s: &Series, d: &mut Diagnostics) {
             };
             if (stated - derived).abs() > 0.5 * 10f64.powi(-(said.decimals as i32)) + 1e-9 {
                 let problem = Lint::NoteDisagrees { id: ind.id.clone(), said: said.text.clone(), computed };
-                d.push(Diagnostic::warning(&o.origin.file, Some(Pos::new(o.origin.line, 1)), problem));
+                d.push(Diagnostic::warning(&o.origin.file, Some(o.origin.pos()), problem));
             }
         }
     }

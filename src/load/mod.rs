@@ -15,7 +15,7 @@ mod root;
 mod walk;
 pub use decode::{decode_owned, decode_text, peek};
 pub use root::Root;
-pub use walk::{inside_root, real_root, rel_path, walk};
+pub use walk::{ignored, inside_root, real_root, rel_path, walk};
 
 /// A text file, read and normalised.
 #[derive(Debug, Clone)]
@@ -23,6 +23,15 @@ pub struct TextFile {
     /// Path relative to the site root, `/`-separated: used in messages.
     pub rel: String,
     pub text: crate::text::shared::Shared,
+}
+
+/// A workbook (`data/*.xlsx`), read as bytes: the parse stage reads its
+/// sheets.
+#[derive(Debug, Clone)]
+pub struct WorkbookFile {
+    /// Path relative to the site root, `/`-separated.
+    pub rel: String,
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 /// A file copied to the output as it is.
@@ -40,6 +49,8 @@ pub struct DistrictFiles {
     pub folder: String,
     pub yaml: Option<TextFile>,
     pub csvs: Vec<TextFile>,
+    /// FORMAT v2: `data/*.xlsx`, in path order.
+    pub workbooks: Vec<WorkbookFile>,
     pub articles: Vec<TextFile>,
     pub assets: Vec<AssetFile>,
 }
@@ -164,14 +175,13 @@ pub fn refresh(root: &Path, content: &mut Content, changed: &[String], diags: &m
             done.theme = true;
             continue;
         }
-        let name = rel.rsplit('/').next().unwrap_or(rel);
-        if name.starts_with('.') || name.ends_with('~') {
-            continue; // never read (editors' backup and swap files)
+        if ignored(rel.rsplit('/').next().unwrap_or(rel)) {
+            continue; // never read (editors' backup, swap and lock files)
         }
         let abs = root.join(rel);
         let is_asset =
             content.static_files.iter().chain(content.districts.iter().flat_map(|d| &d.assets)).any(|a| &a.rel == rel);
-        let known = is_asset || known_text(content, rel).is_some();
+        let known = is_asset || known_text(content, rel).is_some() || known_workbook(content, rel).is_some();
         match (abs.is_file(), known) {
             // An editor's temporary file that came and went.
             (false, false) if !abs.exists() => continue,
@@ -184,6 +194,11 @@ pub fn refresh(root: &Path, content: &mut Content, changed: &[String], diags: &m
         let real = inside_root(&real_root, &abs)?;
         if is_asset {
             continue; // copied when served (and checked again then), never read here
+        }
+        if let Some(slot) = known_workbook(content, rel) {
+            *slot = read_workbook(&AssetFile { rel: rel.clone(), abs: real }, diags)?;
+            done.reread.push(rel.clone());
+            continue;
         }
         let slot = known_text(content, rel)?;
         done.theme |= rel.starts_with("templates/");
@@ -211,11 +226,24 @@ fn known_text<'c>(content: &'c mut Content, rel: &str) -> Option<&'c mut TextFil
         .find(|t| t.rel == rel)
 }
 
+/// Whether a file of a `data/` folder is a spreadsheet workbook (read by
+/// the parse stage; one it cannot read is an error there, never copied).
+pub fn is_workbook(name: &str) -> bool {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods")
+}
+
+/// The loaded workbook at `rel`, if `content` has one.
+fn known_workbook<'c>(content: &'c mut Content, rel: &str) -> Option<&'c mut WorkbookFile> {
+    content.districts.iter_mut().flat_map(|d| d.workbooks.iter_mut()).find(|w| w.rel == rel)
+}
+
 /// What a file under `content/districts/<folder>/` is, by its path there.
 #[derive(PartialEq)]
 enum Role {
     Yaml,
     Csv,
+    Workbook,
     Article,
     Asset,
 }
@@ -223,8 +251,10 @@ enum Role {
 fn role(inner: &str, yaml: &str) -> Role {
     if inner == yaml {
         Role::Yaml
-    } else if inner.starts_with("data/") && inner.ends_with(".csv") && inner.matches('/').count() == 1 {
+    } else if inner.starts_with("data/") && inner.matches('/').count() == 1 && inner.ends_with(".csv") {
         Role::Csv
+    } else if inner.starts_with("data/") && inner.matches('/').count() == 1 && is_workbook(inner) {
+        Role::Workbook
     } else if inner.ends_with(".md") {
         Role::Article
     } else {
@@ -246,8 +276,11 @@ fn districts(root: &Path, kind: Root, diags: &mut Diagnostics) -> Vec<DistrictFi
         };
         placed.push((folder.to_string(), role(inner, kind.yaml()), file.clone()));
     }
-    let text_files: Vec<AssetFile> =
-        placed.iter().filter(|(_, r, _)| *r != Role::Asset).map(|(_, _, f)| f.clone()).collect();
+    let text_files: Vec<AssetFile> = placed
+        .iter()
+        .filter(|(_, r, _)| !matches!(r, Role::Asset | Role::Workbook))
+        .map(|(_, _, f)| f.clone())
+        .collect();
     let mut texts = read_all(&text_files, diags).into_iter();
     for (folder, role, file) in placed {
         let d = by_folder.entry(folder.clone()).or_insert_with(|| DistrictFiles {
@@ -255,11 +288,13 @@ fn districts(root: &Path, kind: Root, diags: &mut Diagnostics) -> Vec<DistrictFi
             folder,
             yaml: None,
             csvs: Vec::new(),
+            workbooks: Vec::new(),
             articles: Vec::new(),
             assets: Vec::new(),
         });
         match role {
             Role::Asset => d.assets.push(file),
+            Role::Workbook => d.workbooks.extend(read_workbook(&file, diags)),
             Role::Yaml => d.yaml = texts.next().flatten(),
             Role::Csv => d.csvs.extend(texts.next().flatten()),
             Role::Article => d.articles.extend(texts.next().flatten()),
@@ -288,13 +323,34 @@ fn read_optional(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Text
     read_text(&AssetFile { rel: rel.to_string(), abs: real }, diags)
 }
 
+/// The largest workbook bantin reads: a sheet of 250,000 rows of figures
+/// takes some 10 MB.
+pub const MAX_WORKBOOK_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a workbook's bytes; one too large, or unreadable, is reported.
+pub fn read_workbook(file: &AssetFile, diags: &mut Diagnostics) -> Option<WorkbookFile> {
+    match read_bounded(&file.abs, MAX_WORKBOOK_BYTES) {
+        Ok(Some(bytes)) => Some(WorkbookFile { rel: file.rel.clone(), bytes: bytes.into() }),
+        Ok(None) => {
+            let max = MAX_WORKBOOK_BYTES / (1024 * 1024);
+            let mb = std::fs::metadata(&file.abs).map(|m| m.len() / (1024 * 1024)).unwrap_or(max);
+            diags.push(Diagnostic::error(&file.rel, None, Files::TooLarge { mb, max }));
+            None
+        }
+        Err(err) => {
+            diags.push(Diagnostic::error(&file.rel, None, Files::CannotRead { detail: err.to_string() }));
+            None
+        }
+    }
+}
+
 /// The largest text file bantin reads (an article of 10 MB is already
 /// some 2,000 printed pages).
 pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Reads a text file; a file that is not UTF-8 text, or too large, is reported.
 pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> {
-    match read_bounded(&file.abs) {
+    match read_bounded(&file.abs, MAX_TEXT_BYTES) {
         Ok(Some(bytes)) => match decode_owned(bytes) {
             Ok(text) => Some(TextFile { rel: file.rel.clone(), text: text.into() }),
             Err(d) => {
@@ -316,17 +372,17 @@ pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> 
 }
 
 /// The bytes of the file at `path`, or `None` when it is larger than
-/// [`MAX_TEXT_BYTES`]. One open and one size query per file (asking the
+/// `max`. One open and one size query per file (asking the
 /// size by path first, then reading, was a second lookup of every file).
-fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+fn read_bounded(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
     let mut f = std::fs::File::open(path)?;
     let len = f.metadata()?.len();
-    if len > MAX_TEXT_BYTES {
+    if len > max {
         return Ok(None);
     }
     let mut bytes = Vec::with_capacity(len as usize);
     // A file that grew since its size was asked is still bounded.
-    (&mut f).take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= MAX_TEXT_BYTES).then_some(bytes))
+    (&mut f).take(max + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
 }

@@ -8,6 +8,13 @@ use crate::diag::{Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
+/// Files bantin never reads: hidden ones, editors' backups (`name~`) and
+/// the lock files Excel and LibreOffice keep beside an open workbook
+/// (`~$name.xlsx`, `.~lock.name.xlsx#`).
+pub fn ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with("~$")
+}
+
 /// Every file below `root/sub`, sorted by path; symlinks that lead outside
 /// the root are refused.
 pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
@@ -56,8 +63,7 @@ pub fn walk(root: &Path, sub: &str, diags: &mut Diagnostics) -> Vec<AssetFile> {
             diags.push(Diagnostic::error(rel, None, Files::SymlinkOutside));
             continue;
         }
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || name.ends_with('~') {
+        if ignored(&entry.file_name().to_string_lossy()) {
             continue;
         }
         out.push(AssetFile { rel, abs: entry.path().to_path_buf() });

@@ -112,7 +112,7 @@ mod tests {
             target: None,
             note: None,
             source: None,
-            origin: Origin { file: String::new(), line: 0 },
+            origin: Origin { file: String::new(), line: 0, cell: None },
             added_from: Vec::new(),
             certainty: Default::default(),
             revision: None,

@@ -100,6 +100,27 @@ pub struct Num {
 pub struct Origin {
     pub file: String,
     pub line: usize,
+    /// In a workbook's sheet (`file` then names the sheet too): the column
+    /// of the row's first cell read, so the row is named by a cell.
+    pub cell: Option<usize>,
+}
+
+impl Origin {
+    /// The place as a report names it: `file:line`, or `file!D7`.
+    pub fn place(&self) -> String {
+        match self.cell {
+            Some(col) => format!("{}!{}", self.file, crate::diag::cell_name(self.line, col)),
+            None => format!("{}:{}", self.file, self.line),
+        }
+    }
+
+    /// Where a diagnostic about the observation points.
+    pub fn pos(&self) -> crate::diag::Pos {
+        match self.cell {
+            Some(col) => crate::diag::Pos::cell(self.line, col),
+            None => crate::diag::Pos::new(self.line, 1),
+        }
+    }
 }
 
 /// One observation: where an indicator stood at the end of a period.
@@ -145,7 +166,7 @@ pub(crate) fn observation(period: &str, value: Option<f64>, total: Option<f64>, 
         target: target.map(num),
         note: None,
         source: None,
-        origin: Origin { file: "f".into(), line: 1 },
+        origin: Origin { file: "f".into(), line: 1, cell: None },
         added_from: Vec::new(),
         certainty: Certainty::Final,
         revision: None,

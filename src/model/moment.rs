@@ -128,7 +128,7 @@ mod tests {
             target: target.map(n),
             note: None,
             source: source.map(str::to_string),
-            origin: Origin { file: String::new(), line: 0 },
+            origin: Origin { file: String::new(), line: 0, cell: None },
             added_from: Vec::new(),
             certainty: Default::default(),
             revision: None,

@@ -9,11 +9,21 @@ use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::TextFile;
 use crate::text::decimal;
 
-/// One data row of a CSV file, cells as text (empty = absent).
+/// Where each named column of a sheet is (1-based), shared by its rows,
+/// so a problem names its cell.
+pub type SheetColumns = std::sync::Arc<std::collections::BTreeMap<&'static str, usize>>;
+
+/// One data row of a CSV file or a sheet, cells as text (empty = absent).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvRow {
+    /// The line of the CSV file, or the row of the sheet.
     pub line: usize,
+    /// In a sheet: its columns (`None` in a CSV file).
+    pub columns: Option<SheetColumns>,
     pub indicator: String,
+    /// The `district` column of a file the build wrote (the unit the row
+    /// belongs to), when there is one.
+    pub district: Option<String>,
     pub commune: Option<String>,
     pub period: String,
     pub value: Option<String>,
@@ -27,7 +37,20 @@ pub struct CsvRow {
     pub revised_in: Option<String>,
 }
 
-const COLUMNS: &[&str] = &[
+impl CsvRow {
+    /// The place of the row's cell in column `name`: the line of a CSV
+    /// file, or the cell of a sheet (its row's first named cell when the
+    /// sheet has no such column).
+    pub fn pos(&self, name: &str) -> Pos {
+        match &self.columns {
+            None => Pos::new(self.line, 1),
+            Some(c) => Pos::cell(self.line, c.get(name).or_else(|| c.values().min()).copied().unwrap_or(1)),
+        }
+    }
+}
+
+/// The columns the CSV input and a sheet's first row may name.
+pub const COLUMNS: &[&str] = &[
     "indicator",
     "commune",
     "period",
@@ -85,6 +108,7 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
         col("status"),
         col("revised_from"),
         col("revised_in"),
+        col("district"),
     ];
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -115,7 +139,9 @@ pub fn parse(file: &TextFile, diags: &mut Diagnostics) -> Vec<CsvRow> {
         }
         rows.push(CsvRow {
             line,
+            columns: None,
             indicator: cell(Some(ind)).unwrap_or_default(),
+            district: text(cols[8]),
             commune: text(cols[0]),
             period: cell(Some(per)).unwrap_or_default(),
             value: cell(cols[1]),

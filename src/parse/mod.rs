@@ -8,6 +8,7 @@
 pub mod csvobs;
 pub mod frontmatter;
 pub mod raw;
+pub mod sheet;
 pub mod shortcode;
 pub mod yamlpos;
 

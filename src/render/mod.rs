@@ -20,6 +20,7 @@ mod share;
 pub mod templates;
 pub mod values;
 pub mod views;
+pub mod xlsxout;
 
 use crate::diag::messages::Build;
 use crate::diag::{Diagnostic, Diagnostics};

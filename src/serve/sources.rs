@@ -103,7 +103,7 @@ impl Sources {
     }
 
     /// A hash of every file charts are drawn from: settings, indicators,
-    /// district data.
+    /// district data (YAML, CSV and workbooks).
     pub(super) fn data_key(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -112,6 +112,9 @@ impl Sources {
             let data = c.districts.iter().flat_map(|d| d.yaml.iter().chain(d.csvs.iter()));
             for f in files.chain(data) {
                 (&f.rel, &f.text).hash(&mut h);
+            }
+            for w in c.districts.iter().flat_map(|d| &d.workbooks) {
+                (&w.rel, &w.bytes).hash(&mut h);
             }
         }
         h.finish()

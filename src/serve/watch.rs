@@ -122,6 +122,9 @@ fn paths_of(event: &notify::Event, root: &Path, into: &mut Option<BTreeSet<Strin
             continue;
         }
         let rel = crate::load::rel_path(root, p);
+        if crate::load::ignored(rel.rsplit('/').next().unwrap_or(&rel)) {
+            continue; // an editor's backup, or Excel's lock file beside an open workbook
+        }
         let (top, rest) = rel.split_once('/').unwrap_or((rel.as_str(), ""));
         if !SOURCES.contains(&top) {
             continue;
@@ -177,7 +180,7 @@ fn fingerprint(root: &Path) -> Fingerprint {
     for sub in SOURCES {
         for e in walkdir::WalkDir::new(root.join(sub)).into_iter().filter_map(Result::ok) {
             if let Ok(m) = e.metadata() {
-                if m.is_file() {
+                if m.is_file() && !crate::load::ignored(&e.file_name().to_string_lossy()) {
                     v.insert(crate::load::rel_path(root, e.path()), (m.len(), m.modified().ok()));
                 }
             }

@@ -66,6 +66,7 @@ pub struct Strings {
     pub published: &'static str,
     pub data_table: &'static str,
     pub download_csv: &'static str,
+    pub download_xlsx: &'static str,
     /// After a card's table cut to its latest periods, after their count.
     pub earlier_rows: &'static str,
     pub related_indicators: &'static str,
@@ -183,6 +184,7 @@ static VI: Strings = Strings {
     published: "Ngày đăng",
     data_table: "Bảng số liệu",
     download_csv: "Tải số liệu (CSV)",
+    download_xlsx: "Tải tệp Excel (.xlsx)",
     earlier_rows: "kỳ trước đó có trong tệp CSV",
     related_indicators: "Chỉ tiêu liên quan",
     no_data: "Chưa có số liệu",
@@ -292,6 +294,7 @@ static EN: Strings = Strings {
     published: "Published",
     data_table: "Data table",
     download_csv: "Download data (CSV)",
+    download_xlsx: "Download workbook (.xlsx)",
     earlier_rows: "earlier periods are in the CSV",
     related_indicators: "Related indicators",
     no_data: "No data yet",

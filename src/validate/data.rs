@@ -73,9 +73,18 @@ pub fn district(
         gather_yaml(&doc, "data", data, indicators, &by_id, &mut own, diags);
     }
     let mut communes = communes(&doc, indicators, &by_id, diags);
+    let slug = slugify(&files.folder);
     for csv in &files.csvs {
-        for row in csvobs::parse(csv, diags) {
-            gather_csv(&csv.rel, &row, indicators, &by_id, &mut own, &mut communes, diags);
+        let rows = csvobs::parse(csv, diags).into_iter().map(|r| (csv.rel.clone(), r));
+        let rows = own_rows(&csv.rel, &slug, &name, rows.collect(), diags);
+        for (file, row) in rows {
+            gather_csv(&file, &row, indicators, &by_id, &mut own, &mut communes, diags);
+        }
+    }
+    for book in &files.workbooks {
+        let rows = own_rows(&book.rel, &slug, &name, crate::parse::sheet::rows(book, diags), diags);
+        for (sheet, row) in rows {
+            gather_csv(&sheet, &row, indicators, &by_id, &mut own, &mut communes, diags);
         }
     }
     let communes =
@@ -109,7 +118,7 @@ fn data_after_until(d: &District, diags: &mut Diagnostics) {
     for o in all.flat_map(|s| &s.observations).filter(|o| o.period.end() > until) {
         let (unit, period) = (d.name.clone(), o.period.key());
         let problem = crate::diag::messages::Units::DataAfterUntil { unit, period, until };
-        diags.push(Diagnostic::error(&o.origin.file, Some(Pos::new(o.origin.line, 1)), problem));
+        diags.push(Diagnostic::error(&o.origin.file, Some(o.origin.pos()), problem));
     }
 }
 
@@ -262,6 +271,30 @@ fn cut_by_comma<T>(doc: &Parsed<T>, path: &str, map: &serde_yaml::Mapping) -> Ve
     out
 }
 
+/// The rows of a file that belong to the unit `slug` (named `name`): all,
+/// unless a `district` column (of a file the build wrote, put back) names
+/// other units; their rows are left out with one warning for the file,
+/// and a file with no row of the unit at all is an error.
+fn own_rows(
+    file: &str,
+    slug: &str,
+    name: &str,
+    rows: Vec<(String, CsvRow)>,
+    diags: &mut Diagnostics,
+) -> Vec<(String, CsvRow)> {
+    let mine = |d: &str| d == name || slugify(d) == slug;
+    let (own, others): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(_, r)| r.district.as_deref().is_none_or(&mine));
+    if !others.is_empty() {
+        let units: std::collections::BTreeSet<String> = others.iter().filter_map(|(_, r)| r.district.clone()).collect();
+        let units = units.into_iter().collect();
+        diags.push(match own.is_empty() {
+            true => Diagnostic::error(file, None, Data::NoRowOfThisUnit { folder: slug.to_string(), units }),
+            false => Diagnostic::warning(file, None, Data::OtherUnitsRows { rows: others.len(), units }),
+        });
+    }
+    own
+}
+
 fn gather_csv(
     file: &str,
     row: &CsvRow,
@@ -271,7 +304,7 @@ fn gather_csv(
     communes: &mut [(String, Gathered)],
     diags: &mut Diagnostics,
 ) {
-    let pos = Some(Pos::new(row.line, 1));
+    let pos = Some(row.pos("indicator"));
     let Some(ind) = by_id.index(file, pos, &row.indicator, diags) else { return };
     let into = match &row.commune {
         None => own,
@@ -279,24 +312,29 @@ fn gather_csv(
             Some((_, g)) => g,
             None => {
                 let known = communes.iter().map(|(n, _)| n.clone()).collect();
-                diags.push(Diagnostic::error(file, pos, Data::UnknownCommune { name: name.clone(), known }));
+                diags.push(Diagnostic::error(
+                    file,
+                    Some(row.pos("commune")),
+                    Data::UnknownCommune { name: name.clone(), known },
+                ));
                 return;
             }
         },
     };
-    let field = |t: &Option<String>| t.as_ref().map(|text| Field { text: text.clone(), pos });
+    let field =
+        |t: &Option<String>, name: &str| t.as_ref().map(|text| Field { text: text.clone(), pos: Some(row.pos(name)) });
     let input = ObsInput {
         file: file.to_string(),
         pos,
-        period: field(&Some(row.period.clone()).filter(|p| !p.is_empty())),
-        value: field(&row.value),
-        total: field(&row.total),
-        target: field(&row.target),
+        period: field(&Some(row.period.clone()).filter(|p| !p.is_empty()), "period"),
+        value: field(&row.value, "value"),
+        total: field(&row.total, "total"),
+        target: field(&row.target, "target"),
         note: row.note.clone(),
         source: None,
-        status: field(&row.status),
-        revised_from: field(&row.revised_from),
-        revised_in: field(&row.revised_in),
+        status: field(&row.status, "status"),
+        revised_from: field(&row.revised_from, "revised_from"),
+        revised_in: field(&row.revised_in, "revised_in"),
     };
     if let Some(obs) = observation::check(&input, &indicators[ind], diags) {
         insert(into, ind, obs, &indicators[ind], diags);
@@ -306,9 +344,9 @@ fn gather_csv(
 fn insert(into: &mut Gathered, ind: usize, obs: Observation, indicator: &Indicator, diags: &mut Diagnostics) {
     let by_period = into.entry(ind).or_default();
     if let Some(first) = by_period.get(&obs.period) {
-        let (file, line) = (first.origin.file.clone(), first.origin.line);
-        let problem = Data::DuplicateObservation { id: indicator.id.clone(), period: obs.period.key(), file, line };
-        diags.push(Diagnostic::error(&obs.origin.file, Some(Pos::new(obs.origin.line, 1)), problem));
+        let place = first.origin.place();
+        let problem = Data::DuplicateObservation { id: indicator.id.clone(), period: obs.period.key(), place };
+        diags.push(Diagnostic::error(&obs.origin.file, Some(obs.origin.pos()), problem));
         return;
     }
     by_period.insert(obs.period, obs);

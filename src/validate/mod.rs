@@ -102,6 +102,9 @@ impl Memo {
             for c in &d.csvs {
                 (&c.rel, &c.text).hash(&mut h);
             }
+            for w in &d.workbooks {
+                (&w.rel, &w.bytes).hash(&mut h);
+            }
         }
         let context = h.finish();
         if context != self.context {
@@ -328,7 +331,7 @@ fn check_sources(districts: &[District], articles: &[Arc<Article>], diags: &mut 
                 if let Some(src) = &o.source {
                     if !slugs.contains(src.as_str()) {
                         let problem = Data::SourceNotArticle { source: src.clone(), district: d.slug.clone() };
-                        diags.push(Diagnostic::warning(&o.origin.file, Some(Pos::new(o.origin.line, 1)), problem));
+                        diags.push(Diagnostic::warning(&o.origin.file, Some(o.origin.pos()), problem));
                     }
                 }
             }

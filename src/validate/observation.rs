@@ -116,7 +116,11 @@ pub fn check(input: &ObsInput, indicator: &Indicator, diags: &mut Diagnostics) -
         target,
         note: input.note.clone().filter(|n| !n.trim().is_empty()),
         source: input.source.clone().filter(|s| !s.trim().is_empty()),
-        origin: Origin { file: input.file.clone(), line: input.pos.map(|p| p.line).unwrap_or(0) },
+        origin: Origin {
+            file: input.file.clone(),
+            line: input.pos.map(|p| p.line).unwrap_or(0),
+            cell: input.pos.filter(|p| p.cell).map(|p| p.col),
+        },
         added_from: Vec::new(),
         certainty,
         revision,

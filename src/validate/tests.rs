@@ -30,6 +30,7 @@ fn district(yaml: &str, csv: Option<&str>) -> (Option<District>, Diagnostics) {
         folder: "ky-anh".into(),
         yaml: Some(text("content/districts/ky-anh/district.yaml", yaml)),
         csvs: csv.map(|c| text("content/districts/ky-anh/data/a.csv", c)).into_iter().collect(),
+        workbooks: Vec::new(),
         articles: Vec::new(),
         assets: Vec::new(),
     };

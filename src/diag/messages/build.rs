@@ -46,6 +46,10 @@ pub enum Build {
     Chart {
         detail: String,
     },
+    /// An indicator's workbook could not be written.
+    Workbook {
+        detail: String,
+    },
     Refused {
         path: String,
         why: Unsafe,
@@ -99,6 +103,9 @@ impl Build {
             }
             Chart { detail } => {
                 (say!(lang, "could not draw the chart: {detail}", "không vẽ được biểu đồ: {detail}"), None)
+            }
+            Workbook { detail } => {
+                (say!(lang, "could not write the workbook: {detail}", "không ghi được tệp Excel: {detail}"), None)
             }
             Refused { path, why } => (
                 {

@@ -36,8 +36,8 @@ pub enum Data {
     DuplicateObservation {
         id: String,
         period: String,
-        file: String,
-        line: usize,
+        /// The first place: `file:line`, or `file!D7`.
+        place: String,
     },
     CsvHeader {
         detail: String,
@@ -96,6 +96,18 @@ pub enum Data {
     /// A knock-on note: the indicator ids of this file were not checked,
     /// because indicators.yaml itself has errors (reported first).
     Unchecked,
+    /// Rows of a file the build wrote that belong to other units (its
+    /// `district` column names them): not read here.
+    OtherUnitsRows {
+        rows: usize,
+        units: Vec<String>,
+    },
+    /// Every row names another unit: likely a file put in the wrong folder,
+    /// or a `district` column that does not write the folder's name.
+    NoRowOfThisUnit {
+        folder: String,
+        units: Vec<String>,
+    },
 }
 
 impl Data {
@@ -166,11 +178,11 @@ impl Data {
                     say!(lang, "known communes: {known}", "các xã đã khai báo: {known}")
                 }),
             ),
-            DuplicateObservation { id, period, file, line } => (
+            DuplicateObservation { id, period, place } => (
                 say!(
                     lang,
-                    "`{id}` for period {period} is given twice: here and at {file}:{line}",
-                    "`{id}` của kỳ {period} được ghi hai lần: ở đây và tại {file}:{line}"
+                    "`{id}` for period {period} is given twice: here and at {place}",
+                    "`{id}` của kỳ {period} được ghi hai lần: ở đây và tại {place}"
                 ),
                 Some(say!(
                     lang,
@@ -300,6 +312,36 @@ impl Data {
                     "hãy dùng slug của một bài viết cùng huyện"
                 )),
             ),
+            OtherUnitsRows { rows, units } => {
+                let units = super::list(units);
+                (
+                    say!(
+                        lang,
+                        "{rows} rows belong to other units (the `district` column names {units}) and are not read here",
+                        "{rows} dòng thuộc đơn vị khác (cột `district` ghi {units}) nên không được đọc ở đây"
+                    ),
+                    Some(say!(
+                        lang,
+                        "a unit's data folder reads the rows whose `district` is the unit's folder name; delete the others, or put them in their own unit's folder",
+                        "thư mục data của một đơn vị chỉ đọc các dòng có cột `district` là tên thư mục của đơn vị đó; hãy xoá các dòng khác hoặc chuyển sang thư mục của đơn vị tương ứng"
+                    )),
+                )
+            }
+            NoRowOfThisUnit { folder, units } => {
+                let units = super::list(units);
+                (
+                    say!(
+                        lang,
+                        "no row of this file belongs to `{folder}`: its `district` column names {units}",
+                        "không dòng nào của tệp này thuộc `{folder}`: cột `district` ghi {units}"
+                    ),
+                    Some(say!(
+                        lang,
+                        "write `{folder}` in the `district` column (or leave it empty), or move the file to its unit's folder",
+                        "hãy ghi `{folder}` vào cột `district` (hoặc để trống), hoặc chuyển tệp sang thư mục của đơn vị tương ứng"
+                    )),
+                )
+            }
             Unchecked => (
                 say!(
                     lang,

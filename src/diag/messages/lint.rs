@@ -36,8 +36,8 @@ pub enum Lint {
         /// The period the text names, as the site's language writes it;
         /// `None`: the article's moment.
         of: Option<String>,
-        file: String,
-        line: usize,
+        /// Where the data was written: `file:line`, or `file!D7`.
+        place: String,
     },
     /// A note restates a derived figure with another number.
     NoteDisagrees {
@@ -87,18 +87,18 @@ impl Lint {
     pub(super) fn words(&self, lang: Lang) -> Words {
         use Lint::*;
         match self {
-            FigureDisagrees { said, data, of, file, line } => {
+            FigureDisagrees { said, data, of, place } => {
                 let data = data.show();
                 let said = match of {
                     None => say!(
                         lang,
-                        "the article says {said}, but the data of its date says {data} ({file}:{line})",
-                        "bài viết ghi {said}, nhưng số liệu tại thời điểm bài viết là {data} ({file}:{line})"
+                        "the article says {said}, but the data of its date says {data} ({place})",
+                        "bài viết ghi {said}, nhưng số liệu tại thời điểm bài viết là {data} ({place})"
                     ),
                     Some(of) => say!(
                         lang,
-                        "the article says {said}, but the data for {of} says {data} ({file}:{line})",
-                        "bài viết ghi {said}, nhưng số liệu kỳ {of} là {data} ({file}:{line})"
+                        "the article says {said}, but the data for {of} says {data} ({place})",
+                        "bài viết ghi {said}, nhưng số liệu kỳ {of} là {data} ({place})"
                     ),
                 };
                 (

@@ -10,7 +10,7 @@
 //! period of one observation), [`Content`] (articles and pages),
 //! [`Shortcode`], [`Build`] (rendering, writing), [`Archive`] (writing and
 //! signing archives, keys), [`Lint`] (the
-//! warnings of `check`), [`Photos`] (images articles show); and, outside diagnostics, [`Cli`] (the command
+//! warnings of `check`), [`Photos`] (images articles show), [`Sheets`] (workbooks); and, outside diagnostics, [`Cli`] (the command
 //! line), [`Unverifiable`] (what `verify` refuses) and [`Serve`] (the
 //! preview server).
 //!
@@ -30,6 +30,7 @@ mod files;
 mod lint;
 mod photos;
 mod serve;
+mod sheets;
 mod shortcode;
 mod site;
 mod units;
@@ -45,6 +46,7 @@ pub use files::{Files, YamlProblem};
 pub use lint::{Computed, Lint, Shown};
 pub use photos::Photos;
 pub use serve::Serve;
+pub use sheets::Sheets;
 pub use shortcode::Shortcode;
 pub use site::Site;
 pub use units::Units;
@@ -80,6 +82,7 @@ pub enum Message {
     Archive(Archive),
     Lint(Lint),
     Photos(Photos),
+    Sheets(Sheets),
 }
 
 impl Message {
@@ -96,6 +99,7 @@ impl Message {
             Message::Archive(m) => m.words(lang),
             Message::Lint(m) => m.words(lang),
             Message::Photos(m) => m.words(lang),
+            Message::Sheets(m) => m.words(lang),
         }
     }
 
@@ -115,6 +119,7 @@ impl Message {
     pub fn rank(&self) -> u8 {
         match self {
             Message::Files(f) if f.is_root_cause() => 0,
+            Message::Sheets(Sheets::NotAWorkbook { .. } | Sheets::Encrypted | Sheets::OtherFormat { .. }) => 0,
             Message::Data(Data::Unchecked) => 2,
             _ => 1,
         }
@@ -130,7 +135,7 @@ macro_rules! group {
         }
     )*};
 }
-group!(Files, Site, Units, Data, Figures, Content, Shortcode, Build, Archive, Lint, Photos);
+group!(Files, Site, Units, Data, Figures, Content, Shortcode, Build, Archive, Lint, Photos, Sheets);
 
 /// `a, b, c`: a list of names in a message.
 fn list(items: &[String]) -> String {
@@ -160,6 +165,7 @@ mod tests {
             Archive::PasswordsDiffer.into(),
             Lint::DeadLink { dest: "../x/".into() }.into(),
             Photos::Cmyk { image: "a.jpg".into() }.into(),
+            Sheets::NoResult.into(),
         ];
         for m in samples {
             let (en, vi) = (m.text(Lang::En), m.text(Lang::Vi));

@@ -29,9 +29,8 @@ use jiff::civil::Date;
 struct Found {
     said: String,
     data: Shown,
-    /// The data's place.
-    file: String,
-    line: usize,
+    /// The data's place: `file:line`, or `file!D7`.
+    place: String,
     /// The period the text named (its key), if the comparison used one.
     of: Option<String>,
 }
@@ -68,7 +67,7 @@ pub fn article(site: &Site, a: &Article, d: &mut Diagnostics) {
             _ => named::check(&cx, &f, &sentence, &place),
         };
         for x in found {
-            let problem = Lint::FigureDisagrees { said: x.said, data: x.data, of: x.of, file: x.file, line: x.line };
+            let problem = Lint::FigureDisagrees { said: x.said, data: x.data, of: x.of, place: x.place };
             d.push(Diagnostic::warning(&a.file, Some(Pos::new(a.body.first_line + line_index, f.at.1 + 1)), problem));
         }
     }
@@ -130,7 +129,7 @@ fn count(site: &Site, a: &Article, f: &Figure, total: f64, text: &str, place: &P
         unit: String::new(),
         lang: site.settings.lang,
     };
-    Some(Found { said: f.text.clone(), data, file: shown.origin.file.clone(), line: shown.origin.line, of: None })
+    Some(Found { said: f.text.clone(), data, place: shown.origin.place(), of: None })
 }
 
 /// A sentence of a line, and where a figure starts in it (in characters).

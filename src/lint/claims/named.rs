@@ -240,7 +240,7 @@ impl ShareSaid {
 }
 
 fn found(said: String, data: Shown, o: &Observation, period: Option<Period>) -> Found {
-    Found { said, data, file: o.origin.file.clone(), line: o.origin.line, of: period.map(Period::key) }
+    Found { said, data, place: o.origin.place(), of: period.map(Period::key) }
 }
 
 /// Whether `data` rounded to `decimals` is `text`.

@@ -88,6 +88,7 @@ impl Renderer<'_> {
             commune_charts: Vec<views::ChartRef<'c>>,
             rows: Vec<DataRow>,
             csv_href: String,
+            xlsx_href: String,
         }
         let site = self.site;
         let ind = &site.indicators[i];
@@ -117,6 +118,7 @@ impl Renderer<'_> {
                 .collect(),
             rows,
             csv_href: route::indicator_csv(&ind.id),
+            xlsx_href: route::indicator_xlsx(&ind.id),
         };
         let page =
             self.page("indicator.html", &dir, self.base(&dir, ind.name.clone(), description, "indicators"), body)?;
@@ -124,7 +126,12 @@ impl Renderer<'_> {
             path: route::indicator_csv(&ind.id),
             data: OutputData::Bytes(csvout::indicator_csv(site, i).into_bytes()),
         };
-        Ok(vec![page, csv])
+        let xlsx = crate::render::xlsxout::indicator_xlsx(site, i).map_err(|e| {
+            let problem = crate::diag::messages::Build::Workbook { detail: e.to_string() };
+            Diagnostic::error(route::indicator_xlsx(&ind.id), None, problem)
+        })?;
+        let xlsx = Output { path: route::indicator_xlsx(&ind.id), data: OutputData::Bytes(xlsx) };
+        Ok(vec![page, csv, xlsx])
     }
 
     pub(super) fn topics(&self) -> Result<Output, Diagnostic> {
