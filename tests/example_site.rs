@@ -3,6 +3,9 @@
 mod common;
 use common::*;
 
+#[path = "../examples/example_workbook.rs"]
+mod example_workbook;
+
 #[test]
 fn example_site_builds_without_errors_or_warnings() {
     let b = build(&repo_root(), false);
@@ -120,4 +123,25 @@ fn example_site_photos_weigh_a_tenth_of_the_originals_on_a_phone() {
     assert!(share < 0.1, "{published} of {originals}");
     // The portrait photo stands upright: taller than wide.
     assert!(page.contains("width=\"1600\" height=\"2133\""), "{page}");
+}
+
+#[test]
+fn example_site_keeps_vu_quangs_figures_in_the_workbook_its_script_writes() {
+    // The workbook and the README's picture of it are what
+    // `cargo run --example example_workbook` writes, byte for byte.
+    let root = repo_root();
+    let book = std::fs::read(root.join(example_workbook::WORKBOOK_PATH)).unwrap();
+    assert!(book == example_workbook::workbook(), "run `cargo run --example example_workbook` again");
+    let picture = std::fs::read_to_string(root.join(example_workbook::PICTURE_PATH)).unwrap();
+    assert_eq!(picture, example_workbook::picture(), "run `cargo run --example example_workbook` again");
+    // The site reads it: months from the dates Excel made, 83% as 83.
+    let b = build(&root, false);
+    let csv = b.read("indicators/advanced-ntm-criteria.csv");
+    assert!(
+        csv.contains("vu-quang,Đức Giang,2022-10,11,20,,\"Ước đạt 65–70% kế hoạch cả năm, theo báo cáo 10 tháng\","),
+        "{csv}"
+    );
+    let csv = b.read("indicators/waste-collection.csv");
+    assert!(csv.contains("vu-quang,,2022-10,83,,,Số liệu 10 tháng đầu năm 2022,"), "{csv}");
+    assert!(b.exists("indicators/waste-collection.xlsx"), "and offers each indicator as a workbook");
 }
