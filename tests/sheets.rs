@@ -164,14 +164,24 @@ fn sheets_are_read_by_their_first_row_and_skipped_with_a_warning_otherwise() {
     let empty_first = b.add_worksheet();
     empty_first.set_name("Trống").unwrap();
     header_at(empty_first, 3, &["indicator", "period", "value"]);
+    // A hidden sheet is read by the same rule, and the officer told.
+    let hidden = b.add_worksheet();
+    hidden.set_name("Ẩn").unwrap();
+    header(hidden, &["indicator", "period", "value"]);
+    hidden.write_string(1, 0, "waste").unwrap();
+    hidden.write_string(1, 1, "2024-Q3").unwrap();
+    hidden.write_number(1, 2, 97).unwrap();
+    hidden.set_hidden(true);
     let (_dir, root) = site_with(&[("nhieu-trang.xlsx", b.save_to_buffer().unwrap())]);
     let built = build(&root, false);
     assert!(built.read("indicators/waste.csv").contains("ky-anh,,2024-Q2,96,"));
+    assert!(built.read("indicators/waste.csv").contains("ky-anh,,2024-Q3,97,"));
     let (vi, en) = (built.report.warnings.render(Lang::Vi), built.report.warnings.render(Lang::En));
     insta::assert_snapshot!("sheets_skipped", vi);
     assert!(en.contains("nhieu-trang.xlsx: 'Ghi chú'!A1: warning: the sheet 'Ghi chú' is not read"), "{en}");
     assert!(en.contains("its column names are on row 3, not on the first row"), "{en}");
     assert!(en.contains("Trống!A1: warning: the sheet Trống is not read: its column names are on row 4"), "{en}");
+    assert!(en.contains("nhieu-trang.xlsx: Ẩn: warning: the sheet Ẩn is hidden, but its figures are read"), "{en}");
 }
 
 fn header_at(sheet: &mut Worksheet, row: u32, names: &[&str]) {

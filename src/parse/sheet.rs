@@ -85,14 +85,14 @@ fn read_book(book: &WorkbookFile, diags: &mut Diagnostics) -> Vec<(String, CsvRo
     let mut out = Vec::new();
     for (name, hidden) in sheets {
         let place = format!("{}: {}", book.rel, sheet_ref(&name));
-        if hidden {
-            diags.push(Diagnostic::warning(&place, None, Sheets::Hidden { sheet: sheet_ref(&name) }));
-            continue;
-        }
         let read = Sheet { name: &name, place: &place, recalculated };
-        for row in read.rows(&mut xlsx, diags) {
-            out.push((place.clone(), row));
+        let rows = read.rows(&mut xlsx, diags);
+        // The format reads a sheet by its first row, hidden or not; an
+        // officer who hid it may not expect it published, so say so.
+        if hidden && !rows.is_empty() {
+            diags.push(Diagnostic::warning(&place, None, Sheets::Hidden { sheet: sheet_ref(&name) }));
         }
+        out.extend(rows.into_iter().map(|row| (place.clone(), row)));
     }
     out
 }

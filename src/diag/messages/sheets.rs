@@ -88,13 +88,13 @@ impl Sheets {
             Hidden { sheet } => (
                 say!(
                     lang,
-                    "the sheet {sheet} is hidden, so it is not read",
-                    "trang tính {sheet} đang bị ẩn nên không được đọc"
+                    "the sheet {sheet} is hidden, but its figures are read and published",
+                    "trang tính {sheet} đang bị ẩn nhưng số liệu của nó vẫn được đọc và công bố"
                 ),
                 Some(say!(
                     lang,
-                    "figures that are hidden are not published; unhide the sheet if they should be",
-                    "số liệu bị ẩn thì không được công bố; nếu cần công bố, hãy bỏ ẩn trang tính"
+                    "if they are not to be published, move the sheet to another file or rename its column headers",
+                    "nếu không muốn công bố, hãy chuyển trang tính sang tệp khác hoặc đổi tên các cột ở dòng đầu tiên"
                 )),
             ),
             YearAsDate { year, shown } => (
