@@ -207,10 +207,13 @@ impl Sheets {
                     "hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại: bantin đọc kết quả đã lưu trong sổ, không tự tính công thức"
                 )),
             ),
-            TooManyRows { max } => (
+            TooManyRows { max } => {
+                let max = super::figure(*max as f64, 0, lang);
+                (
                 say!(lang, "the sheet has more than {max} rows; the rest is not read", "trang tính có hơn {max} dòng; phần còn lại không được đọc"),
                 Some(say!(lang, "split the figures into several files or sheets", "hãy chia số liệu ra nhiều tệp hoặc nhiều trang tính")),
-            ),
+            )
+            }
             Damaged { detail } => (
                 say!(lang, "the sheet cannot be read from here ({detail})", "không đọc được trang tính từ ô này trở đi ({detail})"),
                 Some(resave),
