@@ -61,40 +61,58 @@ fn look(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Look {
             return out;
         }
     }
-    if let Some((size, head)) = head_of(zip, "xl/sharedStrings.xml") {
-        // Each string takes at least `<si/>`: five bytes.
-        let claimed = attribute(&head, "uniqueCount").or_else(|| attribute(&head, "count")).unwrap_or(0);
+    // calamine finds a part by its name in any case, with `\` or `/`,
+    // wherever the workbook's relations put it: every part that could be
+    // the string table is looked at.
+    let named = |zip: &zip::ZipArchive<Cursor<&[u8]>>, i: usize| -> Option<String> {
+        Some(zip.name_for_index(i)?.ok()?.replace('\\', "/").to_ascii_lowercase())
+    };
+    for i in 0..zip.len() {
+        let Some(name) = named(zip, i) else { continue };
+        if !name.ends_with("sharedstrings.xml") {
+            continue;
+        }
+        let Some((size, head)) = head_of(zip, i) else { continue };
+        // Each string takes at least `<si/>`: five bytes. (`count` counts
+        // the cells that use a string, and may well be larger.)
+        let claimed = attribute(&head, "uniqueCount").unwrap_or(0);
         if claimed > size / 5 {
-            out.damage = Some(format!("xl/sharedStrings.xml claims {claimed} strings in {size} bytes"));
+            out.damage = Some(format!("{name} claims {claimed} strings in {size} bytes"));
             return out;
         }
     }
-    let workbook: Option<String> = (0..zip.len()).find_map(|i| {
-        let name = zip.name_for_index(i)?.ok()?.into_owned();
-        let file = name.rsplit('/').next().unwrap_or("");
-        (name.ends_with(".xml") && file.starts_with("workbook")).then_some(name)
+    let workbook = (0..zip.len()).find(|&i| {
+        named(zip, i).is_some_and(|n| n.ends_with(".xml") && n.rsplit('/').next().unwrap_or("").starts_with("workbook"))
     });
-    if let Some((_, head)) = workbook.and_then(|w| head_of(zip, &w)) {
+    if let Some((_, head)) = workbook.and_then(|w| head_of(zip, w)) {
         out.recalculated = full_calc_on_load(&head);
     }
     out
 }
 
 /// A part's unpacked size and its first 64 KiB, as text.
-fn head_of(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<(u64, String)> {
-    let part = zip.by_name(name).ok()?;
+fn head_of(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, index: usize) -> Option<(u64, String)> {
+    let part = zip.by_index(index).ok()?;
     let size = part.size();
     let mut head = Vec::new();
-    part.take(64 * 1024).read_to_end(&mut head).ok()?;
+    // What was read before an error counts: calamine reads a damaged
+    // part as far as it goes too (its checksum is only known at the end).
+    let _ = part.take(64 * 1024).read_to_end(&mut head);
     Some((size, String::from_utf8_lossy(&head).into_owned()))
 }
 
-/// The number in `name="…"` (or `name='…'`) of the first element that has it.
+/// The number in `name="…"` (or `name='…'`, after any white space) of the
+/// first element that has it; a number too large for `u64` is `u64::MAX`.
 fn attribute(xml: &str, name: &str) -> Option<u64> {
-    let at = xml.find(&format!(" {name}="))? + name.len() + 2;
-    let rest = xml.get(at..)?;
+    let pattern = format!("{name}=");
+    let at = xml.match_indices(&pattern).find(|(i, _)| xml[..*i].ends_with(|c: char| c.is_ascii_whitespace()))?.0;
+    let rest = xml.get(at + pattern.len()..)?;
     let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    rest[1..].split(quote).next()?.trim().parse().ok()
+    let digits = rest[1..].split(quote).next()?.trim().trim_start_matches('+');
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(digits.parse().unwrap_or(u64::MAX))
 }
 
 /// Whether a workbook part's `calcPr` asks for a full calculation on load
@@ -117,6 +135,17 @@ mod tests {
         assert!(full_calc_on_load("<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/>"));
         assert!(full_calc_on_load("<x:calcPr fullCalcOnLoad='true'/>"));
         assert!(!full_calc_on_load("<calcPr calcId=\"191029\"/>"));
+    }
+
+    #[test]
+    fn a_string_table_claiming_more_strings_than_its_bytes_hold_is_refused() {
+        let crash =
+            include_bytes!("../../../tests/fuzz_regressions/workbook/crash-fa11054aff412f99ca8e846f83887e47cba7310a");
+        let mut zip = zip::ZipArchive::new(Cursor::new(&crash[..])).expect("the zip opens, as it does for calamine");
+        let damage = look(&mut zip).damage.unwrap_or_default();
+        assert!(damage.contains("claims 999999999999999999 strings"), "{damage}");
+        assert_eq!(attribute("<sst\n\tuniqueCount=\"99999999999999999999999\">", "uniqueCount"), Some(u64::MAX));
+        assert_eq!(attribute("<sst xuniqueCount=\"5\" uniqueCount=\"+7\">", "uniqueCount"), Some(7));
     }
 
     #[test]
