@@ -1,85 +1,14 @@
 //! Workbooks as offices keep them (FORMAT v2, "Spreadsheets as they are
 //! kept"): `data/*.xlsx` read beside the CSV, every bad cell named by file,
-//! sheet and cell, and each indicator's `.xlsx` download put back to the
-//! same figures. The workbooks are written here with the same writer the
+//! sheet and cell (the download's way back is `sheets_download.rs`). The
+//! workbooks are written here with the same writer the
 //! build uses, so every case is made fresh and nothing binary is kept.
 
 mod common;
 use bantin::text::lang::Lang;
+use common::sheets::*;
 use common::*;
-use rust_xlsxwriter::{CalculationMode, ExcelDateTime, Format, Formula, Workbook, Worksheet};
-use std::path::{Path, PathBuf};
-
-/// `data_kinds` copied, with `books` written into Kỳ Anh's `data/` folder.
-fn site_with(books: &[(&str, Vec<u8>)]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    copy_dir(&fixture("data_kinds"), &root);
-    for (name, bytes) in books {
-        std::fs::write(root.join("content/districts/ky-anh/data").join(name), bytes).unwrap();
-    }
-    (dir, root)
-}
-
-/// [`site_with`], with Kỳ Anh's figures taken out of its YAML and CSV
-/// (its communes kept).
-fn bare_site_with(books: &[(&str, Vec<u8>)]) -> (tempfile::TempDir, PathBuf) {
-    let (dir, root) = site_with(books);
-    let ky_anh = root.join("content/districts/ky-anh");
-    std::fs::write(
-        ky_anh.join("district.yaml"),
-        "name: Kỳ Anh\nprovince: Hà Tĩnh\nlevel: huyện\nsummary: Huyện **ven biển** phía nam.\ncommunes:\n  - Kỳ Châu\n  - Đức Lĩnh\n",
-    )
-    .unwrap();
-    std::fs::remove_file(ky_anh.join("data/extra.csv")).unwrap();
-    (dir, root)
-}
-
-/// A workbook of one sheet named `name`, filled by `fill`.
-fn book(name: &str, fill: impl FnOnce(&mut Worksheet)) -> Vec<u8> {
-    let mut b = Workbook::new();
-    b.set_calculation_mode(CalculationMode::Manual);
-    let sheet = b.add_worksheet();
-    sheet.set_name(name).unwrap();
-    fill(sheet);
-    b.save_to_buffer().unwrap()
-}
-
-fn header(sheet: &mut Worksheet, names: &[&str]) {
-    for (i, n) in names.iter().enumerate() {
-        sheet.write_string(0, i as u16, *n).unwrap();
-    }
-}
-
-/// The report of `check` on `root`, in both languages.
-fn report(root: &Path) -> (String, String) {
-    let d = bantin::check(root, false);
-    (d.render(Lang::Vi), d.render(Lang::En))
-}
-
-#[test]
-fn a_downloaded_workbook_put_back_builds_to_the_same_figures() {
-    let before = build(&fixture("data_kinds"), false);
-    let mut books = Vec::new();
-    for id in ["model-hamlets", "gross-output", "waste", "pci-rank", "criteria"] {
-        let path = before.out.join(format!("indicators/{id}.xlsx"));
-        books.push((format!("{id}.xlsx"), std::fs::read(&path).unwrap()));
-    }
-    let books: Vec<(&str, Vec<u8>)> = books.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
-    let (_dir, root) = bare_site_with(&books);
-    let after = build(&root, false);
-    // Vũ Quang's rows in the downloads are left to Vũ Quang, with a warning.
-    let warnings = after.report.warnings.render(Lang::En);
-    assert!(warnings.contains("rows belong to other units (the `district` column names vu-quang)"), "{warnings}");
-    for f in before.files() {
-        if f.starts_with("search/") || f.ends_with(".png") {
-            continue; // the search index lists article texts, unchanged; cards likewise
-        }
-        let (a, b) = (std::fs::read(before.out.join(&f)).unwrap(), std::fs::read(after.out.join(&f)).unwrap());
-        assert!(a == b, "{f} differs after the round trip");
-    }
-    assert_eq!(before.files(), after.files());
-}
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
 #[test]
 fn numbers_are_the_numbers_cells_hold_with_the_decimals_their_format_shows() {
@@ -182,12 +111,6 @@ fn sheets_are_read_by_their_first_row_and_skipped_with_a_warning_otherwise() {
     assert!(en.contains("its column names are on row 3, not on the first row"), "{en}");
     assert!(en.contains("Trống!A1: warning: the sheet Trống is not read: its column names are on row 4"), "{en}");
     assert!(en.contains("nhieu-trang.xlsx: Ẩn: warning: the sheet Ẩn is hidden, but its figures are read"), "{en}");
-}
-
-fn header_at(sheet: &mut Worksheet, row: u32, names: &[&str]) {
-    for (i, n) in names.iter().enumerate() {
-        sheet.write_string(row, i as u16, *n).unwrap();
-    }
 }
 
 #[test]
@@ -294,73 +217,121 @@ fn a_sheet_longer_than_the_limit_stops_there_with_an_error() {
     eprintln!("a sheet of {} rows checked in {:?}", max + 10, start.elapsed());
 }
 
-/// The parts of a workbook, unzipped.
-fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    (0..zip.len())
-        .map(|i| {
-            let mut f = zip.by_index(i).unwrap();
-            let mut data = Vec::new();
-            f.read_to_end(&mut data).unwrap();
-            (f.name().unwrap().to_string(), data)
-        })
-        .collect()
-}
-
-fn zipped(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
-    use std::io::Write;
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, data) in parts {
-        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
-        out.write_all(data).unwrap();
+#[test]
+fn a_formula_with_no_saved_result_is_an_error_even_when_it_is_all_its_row_holds() {
+    let written = book("Sheet1", |s| {
+        header(s, &["indicator", "period", "value"]);
+        s.write_string(1, 0, "waste").unwrap();
+        s.write_string(1, 1, "2024-Q2").unwrap();
+        s.write_formula(1, 2, "=90+6").unwrap();
+        for col in 0..3 {
+            s.write_formula(2, col, "=Sheet1!A2").unwrap();
+        }
+    });
+    // A workbook that does not ask to be recalculated, its formulas'
+    // results taken out: as a program that never calculates saves it.
+    let mut parts = parts(&written);
+    for (name, data) in parts.iter_mut() {
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(data.clone()).unwrap();
+            let mut pieces = xml.split("</f><v>");
+            let mut stripped = pieces.next().unwrap().to_string();
+            for piece in pieces {
+                stripped.push_str("</f>");
+                stripped.push_str(piece.split_once("</v>").map_or(piece, |(_, rest)| rest));
+            }
+            assert_ne!(xml, stripped, "the results were found");
+            *data = stripped.into_bytes();
+        }
     }
-    out.finish().unwrap().into_inner()
+    let (_dir, root) = site_with(&[("a.xlsx", zipped(&parts))]);
+    let (_, en) = report(&root);
+    assert!(en.contains("a.xlsx: Sheet1!C2: error: this cell's formula has no saved result"), "{en}");
+    assert!(en.contains("a.xlsx: Sheet1!A3: error: this cell's formula has no saved result"), "{en}");
 }
 
 #[test]
-fn damaged_workbooks_give_errors_never_a_panic() {
-    // Structured damage, where a byte-level fuzzer rarely reaches: the
-    // XML inside a valid zip cut, repeated, or given odd values.
-    let seeds = [
-        std::fs::read(repo_root().join("content/districts/vu-quang/data/tien-do-2022.xlsx")).unwrap(),
-        book("Sheet1", |s| {
-            header(s, &["indicator", "period", "value", "note"]);
-            s.write_string(1, 0, "waste").unwrap();
-            s.write_formula(1, 2, Formula::new("=1/0").set_result("#DIV/0!")).unwrap();
-            s.merge_range(2, 0, 2, 3, "gộp", &Format::new()).unwrap();
-        }),
-    ];
-    let odd: [&[u8]; 8] =
-        [b"", b"r=\"ZZZZ99999999\"", b"<v>1e400</v>", b"s=\"99999\"", b"t=\"s\"", b"<c>", b"&#0;", b"\xff"];
-    let mut state: u64 = 0x5eed;
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n.max(1) as u64) as usize
-    };
-    let mut cases = 0;
-    for seed in &seeds {
-        let parts = parts(seed);
-        for _ in 0..150 {
-            let mut damaged = parts.clone();
-            let i = next(damaged.len());
-            let data = &mut damaged[i].1;
-            let (a, b) = (next(data.len() + 1), next(data.len() + 1));
-            let (a, b) = (a.min(b), a.max(b));
-            let insert = odd[next(odd.len())];
-            match next(3) {
-                0 => drop(data.splice(a..b, insert.iter().copied())),
-                1 => data.truncate(a),
-                _ => {
-                    let piece = data[a..b].to_vec();
-                    data.splice(b..b, piece);
-                }
-            }
-            bantin::fuzzing::workbook(&zipped(&damaged));
-            cases += 1;
-        }
-    }
-    assert_eq!(cases, 300);
+fn xlsm_is_read_and_xls_or_ods_are_a_warning() {
+    let bytes = book("Sheet1", |s| {
+        header(s, &["indicator", "period", "value"]);
+        s.write_string(1, 0, "waste").unwrap();
+        s.write_string(1, 1, "2024-Q2").unwrap();
+        s.write_number(1, 2, 96).unwrap();
+    });
+    let (_dir, root) = site_with(&[("macro.xlsm", bytes), ("libre.ods", b"PK\x03\x04".to_vec())]);
+    let built = build(&root, false);
+    assert!(built.read("indicators/waste.csv").contains("ky-anh,,2024-Q2,96,"));
+    let en = built.report.warnings.render(Lang::En);
+    assert!(en.contains("data/libre.ods: warning: bantin reads .xlsx workbooks, not .ods"), "{en}");
+}
+
+#[test]
+fn a_first_row_without_indicator_or_period_is_an_error_and_unnamed_figures_a_warning() {
+    let no_period = book("A", |s| header(s, &["indicator", "value"]));
+    let unnamed = book("B", |s| {
+        header(s, &["indicator", "period", "value"]);
+        s.write_string(1, 0, "waste").unwrap();
+        s.write_string(1, 1, "2024-Q2").unwrap();
+        s.write_number(1, 2, 96).unwrap();
+        s.write_number(1, 4, 97).unwrap();
+    });
+    let (_dir, root) = site_with(&[("a.xlsx", no_period), ("b.xlsx", unnamed)]);
+    let (_, en) = report(&root);
+    assert!(en.contains("a.xlsx: A!A1: error: the first row needs the columns `indicator` and `period`"), "{en}");
+    assert!(en.contains("b.xlsx: B!E2: warning: column E holds figures but has no name in the first row"), "{en}");
+}
+
+#[test]
+fn a_row_given_in_csv_and_a_workbook_is_an_error_naming_both() {
+    // extra.csv gives waste for 2024-Q1 at its line 3.
+    let bytes = book("Sheet1", |s| {
+        header(s, &["indicator", "period", "value"]);
+        s.write_string(1, 0, "waste").unwrap();
+        s.write_string(1, 1, "2024-Q1").unwrap();
+        s.write_number(1, 2, 95).unwrap();
+    });
+    let (_dir, root) = site_with(&[("a.xlsx", bytes)]);
+    let (_, en) = report(&root);
+    let both = en.contains("extra.csv:3") && en.contains("given twice") && en.contains("a.xlsx: Sheet1!A2");
+    assert!(both, "{en}");
+}
+
+#[test]
+fn a_workbook_whose_rows_all_belong_to_another_unit_is_an_error() {
+    let bytes = book("Sheet1", |s| {
+        header(s, &["indicator", "district", "period", "value"]);
+        s.write_string(1, 0, "waste").unwrap();
+        s.write_string(1, 1, "vu-quang").unwrap();
+        s.write_string(1, 2, "2024-Q2").unwrap();
+        s.write_number(1, 3, 96).unwrap();
+    });
+    let (_dir, root) = site_with(&[("cua-vu-quang.xlsx", bytes)]);
+    let (_, en) = report(&root);
+    assert!(en.contains("cua-vu-quang.xlsx") && en.contains("error:") && en.contains("vu-quang"), "{en}");
+}
+
+#[test]
+fn a_units_workbook_adds_its_rows_and_one_too_large_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_dir(&fixture("units"), &root);
+    let data = root.join("content/units/mai-hoa/data");
+    std::fs::create_dir_all(&data).unwrap();
+    let bytes = book("Sheet1", |s| {
+        header(s, &["indicator", "period", "value"]);
+        s.write_string(1, 0, "poverty-rate").unwrap();
+        s.write_string(1, 1, "2025-Q4").unwrap();
+        s.write_number(1, 2, 4.5).unwrap();
+    });
+    std::fs::write(data.join("so-lieu.xlsx"), bytes).unwrap();
+    assert!(build(&root, false).read("indicators/poverty-rate.csv").contains("mai-hoa,,2025-Q4,4.5,"));
+    let max = bantin::load::MAX_WORKBOOK_BYTES;
+    std::fs::write(data.join("lon.xlsx"), vec![0u8; max as usize + 1]).unwrap();
+    let (_, en) = report(&root);
+    assert!(
+        en.contains(
+            "units/mai-hoa/data/lon.xlsx: error: this workbook is 65 MB; bantin reads workbooks of up to 64 MB"
+        ),
+        "{en}"
+    );
 }

@@ -333,8 +333,9 @@ pub fn read_workbook(file: &AssetFile, diags: &mut Diagnostics) -> Option<Workbo
         Ok(Some(bytes)) => Some(WorkbookFile { rel: file.rel.clone(), bytes: bytes.into() }),
         Ok(None) => {
             let max = MAX_WORKBOOK_BYTES / (1024 * 1024);
-            let mb = std::fs::metadata(&file.abs).map(|m| m.len() / (1024 * 1024)).unwrap_or(max);
-            diags.push(Diagnostic::error(&file.rel, None, Files::TooLarge { mb, max }));
+            // Rounded up: a file just over the limit is not "64 MB of 64".
+            let mb = std::fs::metadata(&file.abs).map(|m| m.len().div_ceil(1024 * 1024)).unwrap_or(max + 1);
+            diags.push(Diagnostic::error(&file.rel, None, crate::diag::messages::Sheets::TooLarge { mb, max }));
             None
         }
         Err(err) => {

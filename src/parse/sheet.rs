@@ -1,8 +1,9 @@
 //! Observations from workbooks: a district's or unit's `data/*.xlsx`
 //! (FORMAT v2, "Spreadsheets as they are kept").
 //!
-//! The rule, sheet by sheet, in the workbook's order (chart sheets have no
-//! cells and are passed over):
+//! The rule, sheet by sheet, in the workbook's order, hidden sheets too
+//! (a warning says their figures are published; chart and macro sheets
+//! have no cells and are passed over with a warning):
 //! - The header is the sheet's first row. When its non-empty cells are all
 //!   column names of the CSV input ([`COLUMNS`], any case, spaces around
 //!   ignored) and include `indicator` and `period`, the sheet is read.
@@ -76,12 +77,15 @@ pub fn rows(book: &WorkbookFile, diags: &mut Diagnostics) -> Vec<(String, CsvRow
 
 fn read_book(book: &WorkbookFile, diags: &mut Diagnostics) -> Vec<(String, CsvRow)> {
     let Some(book::Opened { mut xlsx, recalculated }) = book::open(book, diags) else { return Vec::new() };
-    let sheets: Vec<(String, bool)> = xlsx
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| (s.name.clone(), s.visible != calamine::SheetVisible::Visible))
-        .collect();
+    let mut sheets: Vec<(String, bool)> = Vec::new();
+    for s in xlsx.sheets_metadata() {
+        if s.typ == SheetType::WorkSheet {
+            sheets.push((s.name.clone(), s.visible != calamine::SheetVisible::Visible));
+        } else {
+            let place = format!("{}: {}", book.rel, sheet_ref(&s.name));
+            diags.push(Diagnostic::warning(&place, None, Sheets::NoCells { sheet: sheet_ref(&s.name) }));
+        }
+    }
     let mut out = Vec::new();
     for (name, hidden) in sheets {
         let place = format!("{}: {}", book.rel, sheet_ref(&name));

@@ -3,8 +3,8 @@
 //! (FORMAT v2, "Spreadsheets as they are kept").
 //!
 //! One sheet, the columns of the CSV input (`indicator` first, so the
-//! sheet reads back as it is; `district` is read back as a note of where
-//! the row came from and otherwise ignored), the header bold and frozen,
+//! sheet reads back as it is; `district` says where the row came from: a
+//! unit's `data/` folder reads only its own rows back), the header bold and frozen,
 //! numbers as numbers in a format that shows the decimals they were written
 //! with (8850.20 stays 8850.20 when read back), periods as text (never
 //! dates). The same data gives the same bytes: the writer's only clock,

@@ -2,6 +2,7 @@
 //! temporary folders, and reading what was written.
 #![allow(dead_code)]
 
+pub mod sheets;
 pub mod tools;
 
 use std::path::{Path, PathBuf};

@@ -323,7 +323,7 @@ impl Data {
                     Some(say!(
                         lang,
                         "a unit's data folder reads the rows whose `district` is the unit's folder name; delete the others, or put them in their own unit's folder",
-                        "thư mục data của một đơn vị chỉ đọc các dòng có cột `district` là tên thư mục của đơn vị đó; hãy xoá các dòng khác hoặc chuyển sang thư mục của đơn vị tương ứng"
+                        "thư mục data của một đơn vị chỉ đọc các dòng có cột `district` là tên thư mục của đơn vị đó; hãy xóa các dòng khác hoặc chuyển sang thư mục của đơn vị tương ứng"
                     )),
                 )
             }

@@ -12,16 +12,20 @@ pub enum Sheets {
     NotAWorkbook { detail: String },
     /// Saved with a password: its cells are encrypted.
     Encrypted,
+    /// A workbook larger than bantin reads.
+    TooLarge { mb: u64, max: u64 },
     /// An older or other spreadsheet format (`.xls`, `.ods`).
     OtherFormat { ext: String },
     /// A sheet whose first row names none of the columns: not read.
     Skipped { sheet: String },
-    /// A hidden sheet: not read.
+    /// A hidden sheet that is read: its figures are published.
     Hidden { sheet: String },
+    /// A chart, macro or dialog sheet: no cells, not read.
+    NoCells { sheet: String },
     /// A `period` cell holding a year that a date format shows as a day
     /// of 1905.
     YearAsDate { year: u32, shown: String },
-    /// The same, where a later row would be a header.
+    /// A sheet skipped because its column names are on a later row.
     HeaderBelow { sheet: String, row: usize },
     /// A first-row word that is not a column, beside ones that are.
     UnknownColumn { name: String },
@@ -50,11 +54,11 @@ pub enum Sheets {
 impl Sheets {
     pub(super) fn words(&self, lang: Lang) -> Words {
         use Sheets::*;
-        let columns = "indicator, commune, period, value, total, target, note, status";
+        let columns = "indicator, commune, period, value, total, target, note, status (district, source, revised_from, revised_in)";
         let resave = say!(
             lang,
             "open it in Excel or LibreOffice and save it again as an Excel workbook (.xlsx)",
-            "hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dạng tệp Excel (.xlsx)"
+            "hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng tệp Excel (.xlsx)"
         );
         match self {
             NotAWorkbook { detail } => (
@@ -62,11 +66,23 @@ impl Sheets {
                 Some(resave),
             ),
             Encrypted => (
-                say!(lang, "this workbook is protected by a password", "tệp Excel này được khoá bằng mật khẩu"),
+                say!(lang, "this workbook is protected by a password", "tệp Excel này được khóa bằng mật khẩu"),
                 Some(say!(
                     lang,
                     "figures published for everyone need no password: save a copy without one (File › Info › Protect Workbook)",
                     "số liệu công bố công khai không cần mật khẩu: hãy lưu một bản không đặt mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc)"
+                )),
+            ),
+            TooLarge { mb, max } => (
+                say!(
+                    lang,
+                    "this workbook is {mb} MB; bantin reads workbooks of up to {max} MB",
+                    "tệp Excel này có dung lượng {mb} MB; bantin chỉ đọc tệp Excel tối đa {max} MB"
+                ),
+                Some(say!(
+                    lang,
+                    "split the figures into several workbooks, and keep pictures out of them",
+                    "hãy chia số liệu ra nhiều tệp Excel, và không chèn hình ảnh vào tệp số liệu"
                 )),
             ),
             OtherFormat { ext } => (
@@ -89,7 +105,7 @@ impl Sheets {
                 say!(
                     lang,
                     "the sheet {sheet} is hidden, but its figures are read and published",
-                    "trang tính {sheet} đang bị ẩn nhưng số liệu của nó vẫn được đọc và công bố"
+                    "trang tính {sheet} đang bị ẩn nhưng số liệu trong trang này vẫn được đọc và công bố"
                 ),
                 Some(say!(
                     lang,
@@ -97,11 +113,19 @@ impl Sheets {
                     "nếu không muốn công bố, hãy chuyển trang tính sang tệp khác hoặc đổi tên các cột ở dòng đầu tiên"
                 )),
             ),
+            NoCells { sheet } => (
+                say!(
+                    lang,
+                    "the sheet {sheet} is a chart or macro sheet, with no cells: it is not read",
+                    "trang tính {sheet} là trang biểu đồ hoặc trang macro, không có ô: không được đọc"
+                ),
+                None,
+            ),
             YearAsDate { year, shown } => (
                 say!(
                     lang,
                     "the period cell holds the number {year}, which its date format shows as {shown}",
-                    "ô kỳ báo cáo chứa số {year}, nhưng định dạng ngày tháng của ô hiện thành {shown}"
+                    "ô kỳ báo cáo chứa số {year}, nhưng định dạng ngày tháng của ô hiển thị thành {shown}"
                 ),
                 Some(say!(
                     lang,
@@ -118,14 +142,14 @@ impl Sheets {
                 Some(say!(
                     lang,
                     "delete the rows above the column names (a title belongs in the file name or another sheet)",
-                    "hãy xoá các dòng phía trên dòng tên cột (tiêu đề nên ghi ở tên tệp hoặc trang tính khác)"
+                    "hãy xóa các dòng phía trên dòng tên cột (tiêu đề nên ghi ở tên tệp hoặc trang tính khác)"
                 )),
             ),
             UnknownColumn { name } => (
                 say!(
                     lang,
                     "`{name}` is not a column bantin reads, and this row names other columns",
-                    "`{name}` không phải tên cột bantin đọc, trong khi dòng này có các tên cột khác"
+                    "`{name}` không phải tên cột bantin đọc, mà dòng này lại có tên các cột khác"
                 ),
                 Some(say!(lang, "the columns are {columns}", "các cột dùng được là {columns}")),
             ),
@@ -155,7 +179,7 @@ impl Sheets {
                     "column {column} holds figures but has no name in the first row: they are not read",
                     "cột {column} có số liệu nhưng dòng đầu tiên không ghi tên cột: số liệu này không được đọc"
                 ),
-                Some(say!(lang, "name it in the first row ({columns}) or delete it", "hãy ghi tên cột ở dòng đầu tiên ({columns}) hoặc xoá cột")),
+                Some(say!(lang, "name it in the first row ({columns}) or delete it", "hãy ghi tên cột ở dòng đầu tiên ({columns}) hoặc xóa cột")),
             ),
             TextNumber { quantity, text, number } => {
                 let q = quantity.name(lang);
@@ -163,36 +187,36 @@ impl Sheets {
                     Some(n) if !n.contains('.') => say!(
                         lang,
                         "the cell must hold the number {n}, not text: set its format to Number and type it again",
-                        "ô phải chứa số {n}, không phải chữ: hãy đặt định dạng ô là Số (Number) rồi gõ lại"
+                        "ô phải chứa số {n}, không phải văn bản: hãy đặt định dạng ô là Số (Number) rồi gõ lại"
                     ),
                     Some(n) => {
                         let comma = n.replace('.', ",");
                         say!(
                             lang,
                             "the cell must hold the number {n}, not text: set its format to Number and type it again ({n}, or {comma} where Excel writes decimals with a comma)",
-                            "ô phải chứa số {comma}, không phải chữ: hãy đặt định dạng ô là Số (Number) rồi gõ lại ({comma} nếu Excel cài đặt tiếng Việt, {n} nếu cài đặt tiếng Anh)"
+                            "ô phải chứa số {comma}, không phải văn bản: hãy đặt định dạng ô là Số (Number) rồi gõ lại ({comma} nếu máy dùng dấu phẩy thập phân, {n} nếu máy dùng dấu chấm thập phân)"
                         )
                     }
                     None => say!(
                         lang,
                         "the cell must hold a number, not text: set its format to Number and type the figure again",
-                        "ô phải chứa số, không phải chữ: hãy đặt định dạng ô là Số (Number) rồi gõ lại số liệu"
+                        "ô phải chứa số, không phải văn bản: hãy đặt định dạng ô là Số (Number) rồi gõ lại số liệu"
                     ),
                 };
                 (
-                    say!(lang, "the {q} `{text}` is text, in a cell where a number belongs", "{q} `{text}` là chữ, trong ô cần ghi số"),
+                    say!(lang, "the {q} `{text}` is text, in a cell where a number belongs", "{q} `{text}` đang ở dạng văn bản, nhưng ô này phải ghi số"),
                     Some(hint),
                 )
             }
             NotANumber { quantity, shown } => {
                 let q = quantity.name(lang);
                 (
-                    say!(lang, "the {q} is {shown}, in a cell where a number belongs", "{q} là {shown}, trong ô cần ghi số"),
-                    Some(say!(lang, "type the figure as a number", "hãy gõ số liệu dạng số")),
+                    say!(lang, "the {q} is {shown}, in a cell where a number belongs", "{q} là {shown}, nhưng ô này phải ghi số"),
+                    Some(say!(lang, "type the figure as a number", "hãy nhập số liệu dưới dạng số")),
                 )
             }
             ErrorValue { error } => (
-                say!(lang, "the cell holds the error {error}: its formula failed", "ô có lỗi {error}: công thức của ô bị sai"),
+                say!(lang, "the cell holds the error {error}: its formula failed", "ô có lỗi {error}: công thức trong ô bị lỗi"),
                 Some(say!(lang, "correct the formula, or type the figure", "hãy sửa công thức, hoặc gõ số liệu")),
             ),
             NoResult => (
@@ -204,7 +228,7 @@ impl Sheets {
                 Some(say!(
                     lang,
                     "open the file in Excel or LibreOffice and save it: bantin reads the results a workbook saved, it does not calculate",
-                    "hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại: bantin đọc kết quả đã lưu trong sổ, không tự tính công thức"
+                    "hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại: bantin đọc kết quả đã lưu trong tệp, không tự tính công thức"
                 )),
             ),
             TooManyRows { max } => {
@@ -215,7 +239,7 @@ impl Sheets {
             )
             }
             Damaged { detail } => (
-                say!(lang, "the sheet cannot be read from here ({detail})", "không đọc được trang tính từ ô này trở đi ({detail})"),
+                say!(lang, "the rest of the sheet cannot be read ({detail})", "không đọc được phần còn lại của trang tính ({detail})"),
                 Some(resave),
             ),
         }

@@ -176,8 +176,11 @@ impl Sheet<'_> {
             };
             let Some(_) = cell.formula else { continue };
             let (row, col) = cell.pos;
-            let read = found.data_rows.contains(&row) && header.named.contains_key(&col);
-            if read && (self.recalculated || found.empty.contains(&(row, col))) {
+            // A formula with no saved result is an error even when it
+            // leaves its row with nothing else: a row of formulas is data.
+            let unsaved = found.empty.contains(&(row, col));
+            let read = header.named.contains_key(&col) && (unsaved || found.data_rows.contains(&row));
+            if read && (self.recalculated || unsaved) {
                 diags.push(self.error(row, col, Sheets::NoResult));
                 bad.insert(row);
             }
