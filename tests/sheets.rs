@@ -26,9 +26,7 @@ fn numbers_are_the_numbers_cells_hold_with_the_decimals_their_format_shows() {
         s.write_number_with_format(2, 2, 0.9225, &percent).unwrap();
         s.write_string(2, 4, "Số liệu 10 tháng").unwrap();
         // An empty row is skipped.
-        s.write_string(4, 0, "waste").unwrap();
-        s.write_string(4, 1, "2024-Q3").unwrap();
-        s.write_number(4, 2, 95).unwrap();
+        figure(s, 4, "waste", "2024-Q3", 95.0);
     });
     let (_dir, root) = site_with(&[("bao-cao.xlsx", bytes)]);
     let b = build(&root, false);
@@ -87,9 +85,7 @@ fn sheets_are_read_by_their_first_row_and_skipped_with_a_warning_otherwise() {
     let good = b.add_worksheet();
     good.set_name("Data").unwrap();
     header(good, &["indicator", "period", "value"]);
-    good.write_string(1, 0, "waste").unwrap();
-    good.write_string(1, 1, "2024-Q2").unwrap();
-    good.write_number(1, 2, 96).unwrap();
+    figure(good, 1, "waste", "2024-Q2", 96.0);
     let empty_first = b.add_worksheet();
     empty_first.set_name("Trống").unwrap();
     header_at(empty_first, 3, &["indicator", "period", "value"]);
@@ -97,9 +93,7 @@ fn sheets_are_read_by_their_first_row_and_skipped_with_a_warning_otherwise() {
     let hidden = b.add_worksheet();
     hidden.set_name("Ẩn").unwrap();
     header(hidden, &["indicator", "period", "value"]);
-    hidden.write_string(1, 0, "waste").unwrap();
-    hidden.write_string(1, 1, "2024-Q3").unwrap();
-    hidden.write_number(1, 2, 97).unwrap();
+    figure(hidden, 1, "waste", "2024-Q3", 97.0);
     hidden.set_hidden(true);
     let (_dir, root) = site_with(&[("nhieu-trang.xlsx", b.save_to_buffer().unwrap())]);
     let built = build(&root, false);
@@ -186,12 +180,7 @@ fn a_password_protected_workbook_is_an_error_naming_it() {
 
 #[test]
 fn a_row_given_in_yaml_and_a_workbook_is_an_error_naming_both() {
-    let bytes = book("Sheet1", |s| {
-        header(s, &["indicator", "period", "value"]);
-        s.write_string(1, 0, "pci-rank").unwrap();
-        s.write_string(1, 1, "2022").unwrap();
-        s.write_number(1, 2, 7).unwrap();
-    });
+    let bytes = one_figure("pci-rank", "2022", 7.0);
     let (_dir, root) = site_with(&[("a.xlsx", bytes)]);
     // district.yaml gives pci-rank for 2022 too.
     let (_, en) = report(&root);
@@ -252,12 +241,7 @@ fn a_formula_with_no_saved_result_is_an_error_even_when_it_is_all_its_row_holds(
 
 #[test]
 fn xlsm_is_read_and_xls_or_ods_are_a_warning() {
-    let bytes = book("Sheet1", |s| {
-        header(s, &["indicator", "period", "value"]);
-        s.write_string(1, 0, "waste").unwrap();
-        s.write_string(1, 1, "2024-Q2").unwrap();
-        s.write_number(1, 2, 96).unwrap();
-    });
+    let bytes = one_figure("waste", "2024-Q2", 96.0);
     let (_dir, root) = site_with(&[("macro.xlsm", bytes), ("libre.ods", b"PK\x03\x04".to_vec())]);
     let built = build(&root, false);
     assert!(built.read("indicators/waste.csv").contains("ky-anh,,2024-Q2,96,"));
@@ -270,9 +254,7 @@ fn a_first_row_without_indicator_or_period_is_an_error_and_unnamed_figures_a_war
     let no_period = book("A", |s| header(s, &["indicator", "value"]));
     let unnamed = book("B", |s| {
         header(s, &["indicator", "period", "value"]);
-        s.write_string(1, 0, "waste").unwrap();
-        s.write_string(1, 1, "2024-Q2").unwrap();
-        s.write_number(1, 2, 96).unwrap();
+        figure(s, 1, "waste", "2024-Q2", 96.0);
         s.write_number(1, 4, 97).unwrap();
     });
     let (_dir, root) = site_with(&[("a.xlsx", no_period), ("b.xlsx", unnamed)]);
@@ -284,12 +266,7 @@ fn a_first_row_without_indicator_or_period_is_an_error_and_unnamed_figures_a_war
 #[test]
 fn a_row_given_in_csv_and_a_workbook_is_an_error_naming_both() {
     // extra.csv gives waste for 2024-Q1 at its line 3.
-    let bytes = book("Sheet1", |s| {
-        header(s, &["indicator", "period", "value"]);
-        s.write_string(1, 0, "waste").unwrap();
-        s.write_string(1, 1, "2024-Q1").unwrap();
-        s.write_number(1, 2, 95).unwrap();
-    });
+    let bytes = one_figure("waste", "2024-Q1", 95.0);
     let (_dir, root) = site_with(&[("a.xlsx", bytes)]);
     let (_, en) = report(&root);
     let both = en.contains("extra.csv:3") && en.contains("given twice") && en.contains("a.xlsx: Sheet1!A2");
@@ -317,12 +294,7 @@ fn a_units_workbook_adds_its_rows_and_one_too_large_is_an_error() {
     copy_dir(&fixture("units"), &root);
     let data = root.join("content/units/mai-hoa/data");
     std::fs::create_dir_all(&data).unwrap();
-    let bytes = book("Sheet1", |s| {
-        header(s, &["indicator", "period", "value"]);
-        s.write_string(1, 0, "poverty-rate").unwrap();
-        s.write_string(1, 1, "2025-Q4").unwrap();
-        s.write_number(1, 2, 4.5).unwrap();
-    });
+    let bytes = one_figure("poverty-rate", "2025-Q4", 4.5);
     std::fs::write(data.join("so-lieu.xlsx"), bytes).unwrap();
     assert!(build(&root, false).read("indicators/poverty-rate.csv").contains("mai-hoa,,2025-Q4,4.5,"));
     let max = bantin::load::MAX_WORKBOOK_BYTES;

@@ -240,6 +240,15 @@ impl Sheet<'_> {
                 }
             };
             let at = next.as_ref().map(|(c, _)| c.get_position().0);
+            // Excel writes rows in order; a row given again after a later
+            // one is damage, never merged with what was read.
+            if let (Some(a), Some(r)) = (at, row) {
+                if a < r {
+                    let detail = format!("row {} after row {}", a as u64 + 1, r as u64 + 1);
+                    diags.push(self.error(r, 0, Sheets::Damaged { detail }));
+                    return None;
+                }
+            }
             if at != row && row.is_some() {
                 let r = row.unwrap_or(0);
                 match &header {

@@ -83,3 +83,19 @@ pub fn zipped(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
     }
     out.finish().unwrap().into_inner()
 }
+
+/// Writes one observation on `row` of a sheet headed `indicator, period,
+/// value`.
+pub fn figure(sheet: &mut Worksheet, row: u32, indicator: &str, period: &str, value: f64) {
+    sheet.write_string(row, 0, indicator).unwrap();
+    sheet.write_string(row, 1, period).unwrap();
+    sheet.write_number(row, 2, value).unwrap();
+}
+
+/// A workbook of one sheet, `Sheet1`, holding one observation.
+pub fn one_figure(indicator: &str, period: &str, value: f64) -> Vec<u8> {
+    book("Sheet1", |s| {
+        header(s, &["indicator", "period", "value"]);
+        figure(s, 1, indicator, period, value);
+    })
+}
