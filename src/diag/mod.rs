@@ -47,6 +47,11 @@ impl Pos {
 /// A cell's name as spreadsheets write it: column letters, then the row
 /// (1-based `row` and `col`: `cell_name(7, 4)` is `D7`).
 pub fn cell_name(row: usize, col: usize) -> String {
+    format!("{}{row}", column_letters(col))
+}
+
+/// A spreadsheet column's letters, from 1 (`A`, `Z`, `AA`).
+pub fn column_letters(col: usize) -> String {
     let mut letters = Vec::new();
     let mut n = col;
     while n > 0 {
@@ -54,7 +59,7 @@ pub fn cell_name(row: usize, col: usize) -> String {
         n = (n - 1) / 26;
     }
     letters.reverse();
-    format!("{}{row}", String::from_utf8_lossy(&letters))
+    String::from_utf8_lossy(&letters).into_owned()
 }
 
 /// One problem: where, and what (the message knows how to fix it).

@@ -36,7 +36,7 @@
 
 use super::csvobs::{CsvRow, SheetColumns, COLUMNS};
 use crate::diag::messages::Sheets;
-use crate::diag::{cell_name, Diagnostic, Diagnostics, Pos};
+use crate::diag::{cell_name, column_letters, Diagnostic, Diagnostics, Pos};
 use crate::load::WorkbookFile;
 use calamine::{DataRef, Reader, SheetType, Xlsx};
 use std::collections::{BTreeMap, BTreeSet};
@@ -205,8 +205,14 @@ impl Sheet<'_> {
             }
         }
         for (&col, &row) in &found.unnamed {
-            let column = cell_name(1, col as usize + 1).trim_end_matches('1').to_string();
+            let column = column_letters(col as usize + 1);
             diags.push(self.warning(row, col, Sheets::UnnamedColumn { column }));
+        }
+        // A second pass over the sheet, only when a formula could be
+        // refused: every one of a recalculated workbook, or one whose
+        // cell held no saved value.
+        if !self.recalculated && found.empty.is_empty() {
+            return found.rows;
         }
         let bad = self.formulas(xlsx, &header, &found, diags);
         found.rows.into_iter().filter(|r| !bad.contains(&(r.line as u32 - 1))).collect()
@@ -226,10 +232,8 @@ impl Sheet<'_> {
             }
         };
         let shapes: Vec<Shape> = reader.styles().iter().map(Shape::of).collect();
-        let mut header: Option<Header> = None;
-        let mut found = Found::default();
+        let mut pass = Pass::default();
         let (mut row, mut cells): (Option<u32>, Cells) = (None, Vec::new());
-        let mut read_rows = 0;
         loop {
             let next = match reader.next_cell_with_style_id() {
                 Ok(next) => next,
@@ -240,32 +244,18 @@ impl Sheet<'_> {
                 }
             };
             let at = next.as_ref().map(|(c, _)| c.get_position().0);
-            // Excel writes rows in order; a row given again after a later
-            // one is damage, never merged with what was read.
-            if let (Some(a), Some(r)) = (at, row) {
-                if a < r {
+            if let Some(r) = row.filter(|&r| at != Some(r)) {
+                // Excel writes rows in order; a row given again after a
+                // later one is damage, never merged with what was read.
+                if let Some(a) = at.filter(|&a| a < r) {
                     let detail = format!("row {} after row {}", a as u64 + 1, r as u64 + 1);
                     diags.push(self.error(r, 0, Sheets::Damaged { detail }));
                     return None;
                 }
-            }
-            if at != row && row.is_some() {
-                let r = row.unwrap_or(0);
-                match &header {
-                    None => match self.first_row(r, &cells, diags) {
-                        Begin::Header(h) => header = Some(h),
-                        Begin::NotYet if r < LOOK_ROWS => {}
-                        Begin::NotYet => break,
-                        Begin::Stop => return None,
-                    },
-                    Some(h) => {
-                        read_rows += 1;
-                        if read_rows > MAX_SHEET_ROWS {
-                            diags.push(self.error(r, 0, Sheets::TooManyRows { max: MAX_SHEET_ROWS }));
-                            break;
-                        }
-                        self.row(r, &cells, h, &mut found, diags);
-                    }
+                match self.end_row(r, &cells, &mut pass, diags) {
+                    Flow::On => {}
+                    Flow::Done => break,
+                    Flow::Stop => return None,
                 }
                 cells.clear();
             }
@@ -274,11 +264,53 @@ impl Sheet<'_> {
             let shape = shapes.get(style).copied().unwrap_or_default();
             cells.push((cell.get_position().1, cell.get_value().clone(), shape));
         }
-        if header.is_none() {
+        if pass.header.is_none() {
             diags.push(self.warning(0, 0, Sheets::Skipped { sheet: sheet_ref(self.name) }));
         }
-        header.map(|h| (h, found))
+        pass.header.map(|h| (h, pass.found))
     }
+
+    /// Takes the complete row `r`: the header while there is none yet, an
+    /// observation after it.
+    fn end_row(&self, r: u32, cells: &Cells, pass: &mut Pass, diags: &mut Diagnostics) -> Flow {
+        let Some(header) = &pass.header else {
+            return match self.first_row(r, cells, diags) {
+                Begin::Header(h) => {
+                    pass.header = Some(h);
+                    Flow::On
+                }
+                Begin::NotYet if r < LOOK_ROWS => Flow::On,
+                Begin::NotYet => Flow::Done,
+                Begin::Stop => Flow::Stop,
+            };
+        };
+        pass.read_rows += 1;
+        if pass.read_rows > MAX_SHEET_ROWS {
+            diags.push(self.error(r, 0, Sheets::TooManyRows { max: MAX_SHEET_ROWS }));
+            return Flow::Done;
+        }
+        self.row(r, cells, header, &mut pass.found, diags);
+        Flow::On
+    }
+}
+
+/// What one pass over a sheet has found so far.
+#[derive(Default)]
+struct Pass {
+    header: Option<Header>,
+    found: Found,
+    /// Rows taken below the header.
+    read_rows: usize,
+}
+
+/// What the pass does after a row.
+enum Flow {
+    /// Reads on.
+    On,
+    /// Stops reading, keeping what was read.
+    Done,
+    /// The sheet is not read (why is reported).
+    Stop,
 }
 
 /// How far down a header is looked for, to say where it is when it is
