@@ -131,7 +131,7 @@ pub fn picture() -> String {
             let numeric = (3..=4).contains(&c) && r > 0;
             let (tx, anchor) = if numeric { (x + w - 5, "end") } else { (x + 5, "start") };
             let weight = if r == 0 { " font-weight=\"bold\"" } else { "" };
-            let text = escape(text);
+            let text = bantin::text::escape::xml(text);
             svg.push_str(&format!(
                 "<text x=\"{tx}\" y=\"{}\" text-anchor=\"{anchor}\"{weight}>{text}</text>\n",
                 y + 15
@@ -156,10 +156,6 @@ pub fn picture() -> String {
     ));
     svg.push_str("</svg>\n");
     svg
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The files this script writes, from the repository's root.

@@ -91,7 +91,7 @@ pub fn district(
         communes.into_iter().map(|(name, gathered)| Commune { name, series: series(gathered, indicators) }).collect();
     let fields = super::units::fields(&doc, files.root, diags);
     let district = District {
-        slug: slugify(&files.folder),
+        slug,
         root: files.root,
         name,
         province: clean(&doc.value.province),
