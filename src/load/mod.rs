@@ -330,11 +330,11 @@ pub const MAX_WORKBOOK_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads a workbook's bytes; one too large, or unreadable, is reported.
 pub fn read_workbook(file: &AssetFile, diags: &mut Diagnostics) -> Option<WorkbookFile> {
     match read_bounded(&file.abs, MAX_WORKBOOK_BYTES) {
-        Ok(Some(bytes)) => Some(WorkbookFile { rel: file.rel.clone(), bytes: bytes.into() }),
-        Ok(None) => {
+        Ok(Ok(bytes)) => Some(WorkbookFile { rel: file.rel.clone(), bytes: bytes.into() }),
+        Ok(Err(len)) => {
             let max = MAX_WORKBOOK_BYTES / (1024 * 1024);
             // Rounded up: a file just over the limit is not "64 MB of 64".
-            let mb = std::fs::metadata(&file.abs).map(|m| m.len().div_ceil(1024 * 1024)).unwrap_or(max + 1);
+            let mb = len.div_ceil(1024 * 1024);
             diags.push(Diagnostic::error(&file.rel, None, crate::diag::messages::Sheets::TooLarge { mb, max }));
             None
         }
@@ -352,16 +352,16 @@ pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
 /// Reads a text file; a file that is not UTF-8 text, or too large, is reported.
 pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> {
     match read_bounded(&file.abs, MAX_TEXT_BYTES) {
-        Ok(Some(bytes)) => match decode_owned(bytes) {
+        Ok(Ok(bytes)) => match decode_owned(bytes) {
             Ok(text) => Some(TextFile { rel: file.rel.clone(), text: text.into() }),
             Err(d) => {
                 diags.push(Diagnostic { file: file.rel.clone(), ..d });
                 None
             }
         },
-        Ok(None) => {
+        Ok(Err(len)) => {
             let max = MAX_TEXT_BYTES / (1024 * 1024);
-            let mb = std::fs::metadata(&file.abs).map(|m| m.len() / (1024 * 1024)).unwrap_or(max);
+            let mb = len / (1024 * 1024);
             diags.push(Diagnostic::error(&file.rel, None, Files::TooLarge { mb, max }));
             None
         }
@@ -372,18 +372,19 @@ pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> 
     }
 }
 
-/// The bytes of the file at `path`, or `None` when it is larger than
-/// `max`. One open and one size query per file (asking the
+/// The bytes of the file at `path`, or its size in bytes when it is
+/// larger than `max`. One open and one size query per file (asking the
 /// size by path first, then reading, was a second lookup of every file).
-fn read_bounded(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+fn read_bounded(path: &Path, max: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
     use std::io::Read;
     let mut f = std::fs::File::open(path)?;
     let len = f.metadata()?.len();
     if len > max {
-        return Ok(None);
+        return Ok(Err(len));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     // A file that grew since its size was asked is still bounded.
     (&mut f).take(max + 1).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= max).then_some(bytes))
+    let read = bytes.len() as u64;
+    Ok(if read <= max { Ok(bytes) } else { Err(f.metadata().map_or(read, |m| m.len().max(read))) })
 }
