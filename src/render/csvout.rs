@@ -3,7 +3,7 @@
 //! The file starts with a UTF-8 byte-order mark, which Excel on Windows
 //! needs to read Vietnamese letters as UTF-8 (bantin reads it back too).
 
-use crate::model::{Num, Series, Site};
+use crate::model::{Num, Observation, Site};
 
 /// FORMAT v2 adds the last column, `status` (empty for a final figure).
 const HEADER: &str = "\u{FEFF}district,commune,period,value,total,target,note,status\n";
@@ -14,9 +14,35 @@ fn num(n: Option<Num>) -> String {
 
 use crate::text::escape::csv_cell as cell;
 
-fn rows(out: &mut String, district: &str, commune: &str, series: &Series) {
-    // Values added up across a merger are shown, never published as data.
-    for o in series.observations.iter().filter(|o| o.added_from.is_empty()) {
+/// One published observation of an indicator: where it is from, and it.
+pub struct Row<'a> {
+    pub district: &'a str,
+    pub commune: &'a str,
+    pub observation: &'a Observation,
+}
+
+/// The observations of the indicator at `index` published as its data
+/// (this CSV and the `.xlsx` download): districts in site order, each
+/// district's own rows before its communes'. Values added up across a
+/// merger are shown on pages, never published as data.
+pub fn published(site: &Site, index: usize) -> Vec<Row<'_>> {
+    let mut rows = Vec::new();
+    for d in &site.districts {
+        let own = d.series_for(index).into_iter().map(|s| ("", s));
+        let communes =
+            d.communes.iter().filter_map(|c| Some((c.name.as_str(), c.series.iter().find(|s| s.indicator == index)?)));
+        for (commune, series) in own.chain(communes) {
+            let data = series.observations.iter().filter(|o| o.added_from.is_empty());
+            rows.extend(data.map(|observation| Row { district: &d.slug, commune, observation }));
+        }
+    }
+    rows
+}
+
+/// The CSV text of the indicator at `index`, rows as [`published`].
+pub fn indicator_csv(site: &Site, index: usize) -> String {
+    let mut out = String::from(HEADER);
+    for Row { district, commune, observation: o } in published(site, index) {
         let line = [
             cell(district),
             cell(commune),
@@ -29,22 +55,6 @@ fn rows(out: &mut String, district: &str, commune: &str, series: &Series) {
         ];
         out.push_str(&line.join(","));
         out.push('\n');
-    }
-}
-
-/// The CSV text of the indicator at `index`, districts in site order, each
-/// district's own rows before its communes'.
-pub fn indicator_csv(site: &Site, index: usize) -> String {
-    let mut out = String::from(HEADER);
-    for d in &site.districts {
-        if let Some(s) = d.series_for(index) {
-            rows(&mut out, &d.slug, "", s);
-        }
-        for c in &d.communes {
-            if let Some(s) = c.series.iter().find(|s| s.indicator == index) {
-                rows(&mut out, &d.slug, &c.name, s);
-            }
-        }
     }
     out
 }

@@ -11,34 +11,17 @@
 //! the document's creation time, is set from the data (the end of its
 //! latest period), and the zip's file times are fixed by the writer.
 
-use crate::model::{Num, Observation, Site};
+use super::csvout::{published, Row};
+use crate::model::{Num, Site};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 /// The header, in the order of the sheet's columns.
 pub const HEADER: [&str; 9] =
     ["indicator", "district", "commune", "period", "value", "total", "target", "note", "status"];
 
-/// One row of the sheet.
-pub struct Row<'a> {
-    pub district: &'a str,
-    pub commune: &'a str,
-    pub observation: &'a Observation,
-}
-
-/// The workbook of the indicator at `index`, rows in the order of its CSV.
+/// The workbook of the indicator at `index`, rows as its CSV's.
 pub fn indicator_xlsx(site: &Site, index: usize) -> Result<Vec<u8>, XlsxError> {
-    let mut rows = Vec::new();
-    for d in &site.districts {
-        let own = d.series_for(index).into_iter().map(|s| ("", s));
-        let communes =
-            d.communes.iter().filter_map(|c| Some((c.name.as_str(), c.series.iter().find(|s| s.indicator == index)?)));
-        for (commune, series) in own.chain(communes) {
-            // Values added up across a merger are shown, never published as data.
-            let published = series.observations.iter().filter(|o| o.added_from.is_empty());
-            rows.extend(published.map(|observation| Row { district: &d.slug, commune, observation }));
-        }
-    }
-    workbook(&site.indicators[index].id, &rows)
+    workbook(&site.indicators[index].id, &published(site, index))
 }
 
 /// A sheet named after `id`, holding `rows`.
