@@ -148,6 +148,11 @@ fn a_saved_workbook_is_read_again_and_excels_lock_file_is_not() {
     assert_eq!(body(server.port, "/").0, 200, "the lock file is no error");
     let update = server.last_update();
     assert!(!update.full && update.reread == 1, "only the workbook was read again: {update:?}");
+    // The download served is the new data's, as a full build makes it
+    // (serve keeps workbooks between rebuilds, by their data).
+    let (_, _, served) = http_get(server.port, "/indicators/waste.xlsx");
+    let built = std::fs::read(build(dir.path(), false).out.join("indicators/waste.xlsx")).unwrap();
+    assert!(served == built, "the served download is the full build's");
 }
 
 #[test]

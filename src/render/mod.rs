@@ -202,7 +202,8 @@ impl Prepared {
         self.renderer(site).job(job)
     }
 
-    /// Where share cards are kept between builds, if anywhere.
+    /// Where share cards and indicators' workbooks are kept between
+    /// builds, if anywhere (`serve`).
     fn cards(&self) -> Option<&cache::RenderCache> {
         self.cards.as_deref()
     }

@@ -122,14 +122,20 @@ impl Renderer<'_> {
         };
         let page =
             self.page("indicator.html", &dir, self.base(&dir, ind.name.clone(), description, "indicators"), body)?;
-        let csv = Output {
-            path: route::indicator_csv(&ind.id),
-            data: OutputData::Bytes(csvout::indicator_csv(site, i).into_bytes()),
+        let csv = csvout::indicator_csv(site, i).into_bytes();
+        let make = || {
+            crate::render::xlsxout::indicator_xlsx(site, i).map_err(|e| {
+                let problem = crate::diag::messages::Build::Workbook { detail: e.to_string() };
+                Diagnostic::error(route::indicator_xlsx(&ind.id), None, problem)
+            })
         };
-        let xlsx = crate::render::xlsxout::indicator_xlsx(site, i).map_err(|e| {
-            let problem = crate::diag::messages::Build::Workbook { detail: e.to_string() };
-            Diagnostic::error(route::indicator_xlsx(&ind.id), None, problem)
-        })?;
+        // The workbook holds what the CSV holds: in `serve`, an edit that
+        // leaves an indicator's data alone does not zip it again.
+        let xlsx = match self.prepared.cards() {
+            None => make()?,
+            Some(c) => c.get_or_make(crate::render::cache::hash_bytes(&[b"xlsx", ind.id.as_bytes(), &csv]), make)?,
+        };
+        let csv = Output { path: route::indicator_csv(&ind.id), data: OutputData::Bytes(csv) };
         let xlsx = Output { path: route::indicator_xlsx(&ind.id), data: OutputData::Bytes(xlsx) };
         Ok(vec![page, csv, xlsx])
     }
