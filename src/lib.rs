@@ -51,6 +51,10 @@ pub struct BuildOptions {
     pub root: PathBuf,
     pub out: PathBuf,
     pub drafts: bool,
+    /// Start from the output the previous build kept and keep the one
+    /// replaced (`bantin build`'s default; `--no-cache` turns it off):
+    /// only files whose bytes changed are written ([`write::Staging::reusing`]).
+    pub reuse: bool,
 }
 
 /// What a successful build did.
@@ -59,6 +63,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub charts: usize,
+    /// Files the kept output already held, byte for byte (not written).
+    pub unchanged: usize,
     /// Warnings of the run (they do not fail the build).
     pub warnings: Diagnostics,
 }
@@ -145,7 +151,8 @@ fn build_content(
         d.push(Diagnostic::error(options.out.display().to_string(), None, e.message()));
         d
     };
-    let staging = match write::Staging::begin(&options.out) {
+    let begin = if options.reuse { write::Staging::reusing } else { write::Staging::begin };
+    let staging = match begin(&options.out) {
         Ok(s) => s,
         Err(e) => return Err(fail(warnings, e)),
     };
@@ -161,9 +168,13 @@ fn build_content(
         let written = written.into_inner().expect("no panic while holding the lock");
         warnings.extend(lint::lint(&site, written.iter().map(String::as_str)));
     }
+    let unchanged = staging.unchanged();
     match rendered {
         Ok(summary) => match staging.commit() {
-            Ok(_) => Ok(BuildReport { pages: summary.pages, files: summary.files, charts: summary.charts, warnings }),
+            Ok(_) => {
+                let (pages, files, charts) = (summary.pages, summary.files, summary.charts);
+                Ok(BuildReport { pages, files, charts, unchanged, warnings })
+            }
             Err(e) => Err(fail(warnings, e)),
         },
         Err(errors) => {

@@ -77,6 +77,11 @@ enum Command {
         /// Show every warning (by default the count and the first few).
         #[arg(long, short)]
         verbose: bool,
+        /// Write every file into an empty folder, and keep no copy of the
+        /// replaced output (by default it is kept beside the output, as
+        /// .<out>.bantin-reuse, and only changed files are written).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Check the whole site and report every problem; write nothing.
     Check {
@@ -207,9 +212,19 @@ fn report_warnings(warnings: &Diagnostics, verbose: bool, lang: Lang) {
     eprintln!("{}", Says::MoreWarnings { more: count - WARNINGS_SHOWN }.text(lang));
 }
 
-fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool, verbose: bool, lang: Lang) -> ExitCode {
+/// What `bantin build` is asked for.
+struct BuildArgs {
+    root: PathBuf,
+    out: Option<PathBuf>,
+    drafts: bool,
+    verbose: bool,
+    no_cache: bool,
+}
+
+fn build(args: BuildArgs, lang: Lang) -> ExitCode {
+    let BuildArgs { root, out, drafts, verbose, no_cache } = args;
     let out = out.unwrap_or_else(|| root.join("public"));
-    let options = bantin::BuildOptions { root: root.clone(), out: out.clone(), drafts };
+    let options = bantin::BuildOptions { root: root.clone(), out: out.clone(), drafts, reuse: !no_cache };
     let start = Instant::now();
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(0);
@@ -232,8 +247,8 @@ fn build(root: PathBuf, out: Option<PathBuf>, drafts: bool, verbose: bool, lang:
             report_warnings(&r.warnings, verbose, lang);
             let secs = start.elapsed().as_secs_f64();
             let (pages, charts, files, out) = (r.pages, r.charts, r.files, out.display().to_string());
-            let warnings = r.warnings.counts().1;
-            eprintln!("{}", Says::Built { pages, charts, files, out, secs, warnings }.text(lang));
+            let (unchanged, warnings) = (r.unchanged, r.warnings.counts().1);
+            eprintln!("{}", Says::Built { pages, charts, files, unchanged, out, secs, warnings }.text(lang));
             ExitCode::SUCCESS
         }
         Err(diags) => {
@@ -470,7 +485,10 @@ fn main() -> ExitCode {
     // The language of messages: `--lang`, else the site's, else vi.
     let lang = |root: &Path| bantin::report_language(root, asked);
     match cli.command {
-        Command::Build { root, out, drafts, verbose } => build(root.clone(), out, drafts, verbose, lang(&root)),
+        Command::Build { root, out, drafts, verbose, no_cache } => {
+            let lang = lang(&root);
+            build(BuildArgs { root, out, drafts, verbose, no_cache }, lang)
+        }
         Command::Check { root, drafts, strict, report } => check(root.clone(), drafts, strict, report, lang(&root)),
         Command::Serve { root, port, bind, drafts, poll } => serve(root, port, bind, drafts, poll, asked),
         Command::New { district, title, root } => new(root.clone(), district, title, lang(&root)),

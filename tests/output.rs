@@ -26,7 +26,7 @@ fn a_second_build_into_the_same_output_is_refused_while_the_first_writes() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let first = bantin::write::Staging::begin(&out).unwrap();
-    let options = bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false };
+    let options = bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false, reuse: true };
     let err = bantin::build(&options).unwrap_err().render(Lang::En);
     assert!(err.contains("another bantin build is writing"), "{err}");
     first.abort();
@@ -91,11 +91,12 @@ fn the_new_output_takes_the_old_ones_place_in_one_step() {
 fn a_swap_cut_short_is_mended_by_the_next_run() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    let good = bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false };
+    let good = bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false, reuse: true };
     bantin::build(&good).unwrap();
     let before = snapshot(&out);
     std::fs::rename(&out, dir.path().join(".public.bantin-old")).unwrap();
-    let bad = bantin::BuildOptions { root: fixture("invalid/data_errors"), out: out.clone(), drafts: false };
+    let bad =
+        bantin::BuildOptions { root: fixture("invalid/data_errors"), out: out.clone(), drafts: false, reuse: true };
     assert!(bantin::build(&bad).is_err());
     assert!(snapshot(&out) == before, "the last good output is back");
     assert!(!dir.path().join(".public.bantin-old").exists());
@@ -119,4 +120,133 @@ fn a_build_killed_at_any_moment_leaves_a_whole_output() {
     }
     assert!(bantin_build(site.path(), &out).status().unwrap().success());
     assert!(snapshot(&out) == want);
+}
+
+/// Builds `root` into `out` the way `bantin build` does (reusing) or into
+/// an empty folder (`--no-cache`).
+fn build_into(root: &Path, out: &Path, reuse: bool) -> bantin::BuildReport {
+    let options = bantin::BuildOptions { root: root.to_path_buf(), out: out.to_path_buf(), drafts: false, reuse };
+    bantin::build(&options).unwrap_or_else(|d| panic!("{}", d.render(Lang::En)))
+}
+
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).unwrap().ino()
+}
+
+/// Issue 19, item 3: after each of a series of edits, a build that starts
+/// from the kept output publishes exactly what a build into an empty folder
+/// does, and writes only what changed.
+#[cfg(unix)]
+#[test]
+fn a_build_from_the_kept_output_equals_a_fresh_build_after_every_kind_of_edit() {
+    let site = generated_site(40, 3);
+    let root = site.path();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_into(root, &out, true);
+    build_into(root, &out, true);
+    assert!(dir.path().join(".public.bantin-reuse/.bantin").is_file(), "the replaced output is kept");
+    let c = root.join("content");
+    let district = c.join("districts/ky-anh-1");
+    let article = std::fs::read_to_string(district.join("bai-3.md")).unwrap();
+    let template = std::fs::read_to_string(repo_root().join("themes/default/templates/article.html")).unwrap();
+    type Edit<'a> = Box<dyn Fn() + 'a>;
+    let edits: Vec<(&str, Edit)> = vec![
+        ("nothing", Box::new(|| {})),
+        ("text", Box::new(|| std::fs::write(district.join("bai-3.md"), format!("{article}\nMột câu mới.\n")).unwrap())),
+        (
+            "front matter",
+            Box::new(|| {
+                let retitled = article.replacen("title: Bài 3", "title: Bài ba", 1);
+                std::fs::write(district.join("bai-3.md"), retitled).unwrap()
+            }),
+        ),
+        (
+            "data",
+            Box::new(|| {
+                let yaml = std::fs::read_to_string(district.join("district.yaml")).unwrap();
+                std::fs::write(district.join("district.yaml"), yaml.replace("100/150", "121/150")).unwrap()
+            }),
+        ),
+        (
+            "template",
+            Box::new(|| {
+                std::fs::create_dir_all(root.join("templates")).unwrap();
+                let edited = template.replacen("</article>", "<p>Bản in thử</p></article>", 1);
+                std::fs::write(root.join("templates/article.html"), edited).unwrap()
+            }),
+        ),
+        ("deleted file", Box::new(|| std::fs::remove_file(district.join("bai-6.md")).unwrap())),
+    ];
+    for (what, edit) in edits {
+        // The build starts from the kept output (the one before the last).
+        let before = inode(&dir.path().join(".public.bantin-reuse/districts/vu-quang-1/index.html"));
+        edit();
+        let report = build_into(root, &out, true);
+        let fresh = dir.path().join(format!("fresh-{}", what.replace(' ', "-")));
+        build_into(root, &fresh, false);
+        assert!(snapshot(&out) == snapshot(&fresh), "after an edit of {what} the output is a fresh build's");
+        let (unchanged, files) = (report.unchanged, report.files);
+        match what {
+            "nothing" => assert_eq!(unchanged, files, "nothing changed, nothing written"),
+            _ => assert!(unchanged > 0 && unchanged < files, "{what}: {unchanged} unchanged of {files}"),
+        }
+        if what != "template" {
+            assert_eq!(
+                inode(&out.join("districts/vu-quang-1/index.html")),
+                before,
+                "{what}: an unchanged page is not written"
+            );
+        }
+    }
+    assert!(!out.join("districts/ky-anh-1/bai-6/index.html").exists());
+}
+
+/// Whatever the kept output holds (a file edited by hand, a stray file, a
+/// folder where a page goes, a link out of it), the build publishes a fresh
+/// build's bytes and touches nothing outside.
+#[cfg(unix)]
+#[test]
+fn a_kept_output_tampered_with_is_brought_back_to_a_fresh_build() {
+    let site = generated_site(20, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let fresh = dir.path().join("fresh");
+    build_into(site.path(), &fresh, false);
+    build_into(site.path(), &out, true);
+    build_into(site.path(), &out, true);
+    let kept = dir.path().join(".public.bantin-reuse");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("index.html"), "not bantin's").unwrap();
+    let page = kept.join("index.html");
+    let len = std::fs::metadata(&page).unwrap().len() as usize;
+    std::fs::write(&page, "x".repeat(len)).unwrap();
+    std::fs::write(kept.join("stray.html"), "stray").unwrap();
+    std::fs::remove_file(kept.join("districts/index.html")).unwrap();
+    std::fs::create_dir_all(kept.join("districts/index.html/inside")).unwrap();
+    std::fs::remove_dir_all(kept.join("search")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), kept.join("search")).unwrap();
+    build_into(site.path(), &out, true);
+    assert!(snapshot(&out) == snapshot(&fresh));
+    assert!(!std::fs::symlink_metadata(out.join("search")).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(outside.path().join("index.html")).unwrap(), "not bantin's");
+    assert_eq!(files_under(outside.path()), ["index.html"]);
+}
+
+/// `--no-cache` writes into an empty folder and deletes the kept output.
+#[test]
+fn a_build_without_the_cache_keeps_no_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_into(&fixture("minimal"), &out, true);
+    let again = build_into(&fixture("minimal"), &out, true);
+    assert!(dir.path().join(".public.bantin-reuse").is_dir());
+    assert_eq!(again.unchanged, 0, "the first build kept nothing to start from");
+    let third = build_into(&fixture("minimal"), &out, true);
+    assert_eq!(third.unchanged, third.files, "nothing changed, nothing written");
+    let fresh = build_into(&fixture("minimal"), &out, false);
+    assert_eq!(fresh.unchanged, 0);
+    assert!(!dir.path().join(".public.bantin-reuse").exists());
 }

@@ -26,6 +26,8 @@ pub enum Cli {
         pages: usize,
         charts: usize,
         files: usize,
+        /// Files the kept output already held (not written again).
+        unchanged: usize,
         out: String,
         secs: f64,
         /// Warnings of the build (0: none said).
@@ -142,16 +144,20 @@ impl Cli {
                 say!(lang, "{errors} error(s), {warnings} warning(s)", "{errors} lỗi, {warnings} cảnh báo")
             }
             Progress => say!(lang, "{{bar:40}} {{pos}}/{{len}} pages", "{{bar:40}} {{pos}}/{{len}} trang"),
-            Built { pages, charts, files, out, secs, warnings } => {
+            Built { pages, charts, files, unchanged, out, secs, warnings } => {
                 let secs = crate::text::numfmt::format_number(*secs, 2, lang);
                 let warned = match warnings {
                     0 => String::new(),
                     n => say!(lang, ", {n} warning(s)", ", {n} cảnh báo"),
                 };
+                let files = match unchanged {
+                    0 => say!(lang, "{files} files", "{files} tệp"),
+                    kept => say!(lang, "{files} files, {kept} unchanged", "{files} tệp, {kept} tệp không đổi"),
+                };
                 say!(
                     lang,
-                    "built {pages} pages, {charts} charts ({files} files) into {out} in {secs} s{warned}",
-                    "đã dựng {pages} trang, {charts} biểu đồ ({files} tệp) vào {out} trong {secs} giây{warned}"
+                    "built {pages} pages, {charts} charts ({files}) into {out} in {secs} s{warned}",
+                    "đã dựng {pages} trang, {charts} biểu đồ ({files}) vào {out} trong {secs} giây{warned}"
                 )
             }
             MoreWarnings { more } => say!(

@@ -10,14 +10,26 @@
 //!   the old output back before anything else;
 //! - one build at a time writes an output: each holds an advisory lock on
 //!   `.public.bantin-lock` beside it from staging to swap, and a second
-//!   build fails with a clear message instead of mixing its files in.
+//!   build fails with a clear message instead of mixing its files in;
+//! - a build that reuses ([`Staging::reusing`], the default of `bantin
+//!   build`) keeps the output it replaced beside it
+//!   (`.public.bantin-reuse`) and starts the next build's staging from it,
+//!   writing only the files whose bytes differ ([`reuse`] states the rule).
 //!
 //! bantin refuses to replace a folder it did not write (one with files but
-//! no `.bantin` marker), or one that holds the site's sources.
+//! no `.bantin` marker), or one that holds the site's sources
+//! ([`target`]).
+
+mod reuse;
+mod target;
+
+use target::absolute;
+pub use target::{check_archive_target, check_target};
 
 use crate::diag::messages::{Build, Unsafe};
 use crate::render::{Output, OutputData};
 use rayon::prelude::*;
+use reuse::Kept;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -63,103 +75,8 @@ impl std::fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
+pub(super) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     move |source| WriteError::Io { path: path.display().to_string(), source }
-}
-
-/// An absolute, `..`-free form of `p` (which need not exist yet).
-fn absolute(p: &Path) -> PathBuf {
-    let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    // Resolve symlinks of the part that exists.
-    let mut existing = out.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent.to_path_buf();
-            }
-            _ => break,
-        }
-    }
-    let mut real = existing.canonicalize().unwrap_or(existing);
-    for name in rest.into_iter().rev() {
-        real.push(name);
-    }
-    real
-}
-
-/// Refuses an output folder that would destroy sources or foreign files.
-pub fn check_target(root: &Path, out: &Path) -> Result<(), WriteError> {
-    let root = absolute(root);
-    let out_abs = absolute(out);
-    let unsafe_ = |why: Unsafe| Err(WriteError::Unsafe { path: out.display().to_string(), why });
-    if root.starts_with(&out_abs) {
-        return unsafe_(Unsafe::RootOrAbove);
-    }
-    // Only a folder is replaced: never a file, a device, a pipe, a socket,
-    // nor a link (whatever it leads to).
-    if let Some(why) = sources_or_link(&root, out, &out_abs) {
-        return unsafe_(why);
-    }
-    if let Ok(meta) = fs::metadata(&out_abs) {
-        if meta.is_file() {
-            return unsafe_(Unsafe::IsAFile);
-        }
-        if !meta.is_dir() {
-            return unsafe_(Unsafe::NotAFolder);
-        }
-    }
-    if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
-        let foreign = fs::read_dir(&out_abs).map_err(io_err(out))?.next().is_some();
-        if foreign {
-            return unsafe_(Unsafe::NotBantins);
-        }
-    }
-    Ok(())
-}
-
-/// Whether `out` may receive an archive of the site at `root`: not inside
-/// its sources, not over a folder, a link, a device, nor over a file that
-/// is not an earlier bantin archive (a zip holding a `MANIFEST.sha256`).
-pub fn check_archive_target(root: &Path, out: &Path) -> Result<(), WriteError> {
-    let (root, out_abs) = (absolute(root), absolute(out));
-    let unsafe_ = |why: Unsafe| Err(WriteError::Unsafe { path: out.display().to_string(), why });
-    if let Some(why) = sources_or_link(&root, out, &out_abs) {
-        return unsafe_(why);
-    }
-    let Ok(meta) = fs::metadata(&out_abs) else { return Ok(()) };
-    if !meta.is_file() {
-        return unsafe_(Unsafe::NotAFile);
-    }
-    // Only the zip's directory is read, not the whole file.
-    let file = fs::File::open(&out_abs).map_err(io_err(out))?;
-    let archive = zip::ZipArchive::new(file)
-        .is_ok_and(|z| z.file_names().any(|n| n.is_ok_and(|n| n.ends_with("/MANIFEST.sha256"))));
-    if !archive {
-        return unsafe_(Unsafe::NotAnArchive);
-    }
-    Ok(())
-}
-
-/// An output inside the site's sources, or given as a symbolic link
-/// (`out_abs` has its links resolved: `out` itself is looked at for one).
-fn sources_or_link(root: &Path, out: &Path, out_abs: &Path) -> Option<Unsafe> {
-    let inside = ["content", "templates", "themes"].into_iter().find(|f| out_abs.starts_with(root.join(f)));
-    if let Some(folder) = inside {
-        return Some(Unsafe::InsideSources { folder });
-    }
-    fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()).then_some(Unsafe::Link)
 }
 
 /// Writes a whole file (an archive) or nothing: into a file beside it,
@@ -181,6 +98,10 @@ pub struct Staging {
     fresh: PathBuf,
     old: PathBuf,
     out: PathBuf,
+    /// Where the replaced output is kept, if the build reuses.
+    reuse: Option<PathBuf>,
+    /// The kept output the staging started from, being brought up to date.
+    kept: Option<Kept>,
     done: bool,
     /// Held from [`Staging::begin`] until the staging is dropped: the
     /// output's lock (released by the system when the file is closed,
@@ -192,10 +113,12 @@ pub struct Staging {
 }
 
 /// The files bantin keeps beside an output folder: the staging folder, the
-/// old output during a two-rename swap, and the lock.
+/// old output during a two-rename swap, the output kept for reuse, and the
+/// lock.
 struct Beside {
     fresh: PathBuf,
     old: PathBuf,
+    reuse: PathBuf,
     lock: PathBuf,
 }
 
@@ -204,7 +127,7 @@ impl Beside {
         let parent = out.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
         let at = |what: &str| parent.join(format!(".{name}.bantin-{what}"));
-        Beside { fresh: at("new"), old: at("old"), lock: at("lock") }
+        Beside { fresh: at("new"), old: at("old"), reuse: at("reuse"), lock: at("lock") }
     }
 }
 
@@ -219,10 +142,15 @@ fn lock(out: &Path, lock: &Path) -> Result<fs::File, WriteError> {
 }
 
 /// Mends what a run killed during a two-rename swap left: no output but
-/// the old one aside is put back. Then clears earlier staging.
+/// the old one aside is put back. Then clears earlier staging: a tree of
+/// ours is kept for reuse if none is (a kept tree may hold anything: see
+/// [`reuse`]), anything else there is deleted.
 fn recover(out: &Path, beside: &Beside) -> Result<(), WriteError> {
     if fs::symlink_metadata(out).is_err() && beside.old.join(MARKER).is_file() {
         fs::rename(&beside.old, out).map_err(io_err(out))?;
+    }
+    if ours(&beside.fresh) && fs::symlink_metadata(&beside.reuse).is_err() {
+        let _ = fs::rename(&beside.fresh, &beside.reuse);
     }
     for stale in [&beside.fresh, &beside.old] {
         if fs::symlink_metadata(stale).is_ok() {
@@ -247,7 +175,42 @@ pub fn mend(out: &Path) -> Result<(), WriteError> {
 
 impl Staging {
     /// Takes the output's lock and prepares an empty folder beside `out`.
+    /// The output it replaces is deleted, and so is one an earlier build
+    /// kept for reuse.
     pub fn begin(out: &Path) -> Result<Staging, WriteError> {
+        let (staging, beside) = Staging::locked(out)?;
+        if ours(&beside.reuse) {
+            fs::remove_dir_all(&beside.reuse).map_err(io_err(&beside.reuse))?;
+        }
+        fs::create_dir(&staging.fresh).map_err(io_err(&staging.fresh))?;
+        Ok(staging)
+    }
+
+    /// [`Staging::begin`], but starting from the output an earlier build
+    /// kept, if there is one, and keeping the output it replaces for the
+    /// next build. The result is the same, byte for byte.
+    pub fn reusing(out: &Path) -> Result<Staging, WriteError> {
+        let (mut staging, beside) = Staging::locked(out)?;
+        staging.reuse = Some(beside.reuse.clone());
+        if ours(&beside.reuse) && fs::rename(&beside.reuse, &staging.fresh).is_ok() {
+            match Kept::scan(&staging.fresh) {
+                Ok(kept) => {
+                    staging.made = std::sync::Mutex::new(kept.folders(&staging.fresh).collect());
+                    staging.kept = Some(kept);
+                    return Ok(staging);
+                }
+                // Whatever went wrong with the kept copy, a build from an
+                // empty folder is still right.
+                Err(_) => fs::remove_dir_all(&staging.fresh).map_err(io_err(&staging.fresh))?,
+            }
+        }
+        fs::create_dir(&staging.fresh).map_err(io_err(&staging.fresh))?;
+        Ok(staging)
+    }
+
+    /// Takes the output's lock and mends what an earlier run left; the
+    /// staging folder is not made yet.
+    fn locked(out: &Path) -> Result<(Staging, Beside), WriteError> {
         let out = absolute(out);
         let beside = Beside::of(&out);
         if let Some(parent) = out.parent() {
@@ -255,13 +218,32 @@ impl Staging {
         }
         let lock = lock(&out, &beside.lock)?;
         recover(&out, &beside)?;
-        fs::create_dir(&beside.fresh).map_err(io_err(&beside.fresh))?;
-        Ok(Staging { fresh: beside.fresh, old: beside.old, out, done: false, _lock: lock, made: Default::default() })
+        let staging = Staging {
+            fresh: beside.fresh.clone(),
+            old: beside.old.clone(),
+            out,
+            reuse: None,
+            kept: None,
+            done: false,
+            _lock: lock,
+            made: Default::default(),
+        };
+        Ok((staging, beside))
+    }
+
+    /// How many of the files put so far the kept output already held.
+    pub fn unchanged(&self) -> usize {
+        self.kept.as_ref().map_or(0, Kept::unchanged)
     }
 
     /// Writes one file into the new output (from any thread).
     pub fn put(&self, f: &Output) -> Result<(), WriteError> {
         let target = self.fresh.join(&f.path);
+        if let Some(kept) = &self.kept {
+            if kept.claim(&self.fresh, &f.path, &f.data).map_err(io_err(&target))? {
+                return Ok(());
+            }
+        }
         if let Some(parent) = target.parent() {
             let known = self.made.lock().map(|m| m.contains(parent)).unwrap_or(false);
             if !known {
@@ -285,25 +267,46 @@ impl Staging {
 
     /// Marks the new output as bantin's and swaps it in for the old one.
     pub fn commit(mut self) -> Result<Swapped, WriteError> {
-        let marker = self.fresh.join(MARKER);
-        fs::write(&marker, MARKER_TEXT).map_err(io_err(&marker))?;
+        self.put(&Output { path: MARKER.into(), data: OutputData::Static(MARKER_TEXT.as_bytes()) })?;
+        if let Some(kept) = self.kept.take() {
+            kept.prune(&self.fresh).map_err(io_err(&self.fresh))?;
+        }
         self.done = true;
-        swap(&self.fresh, &self.out, &self.old)
+        let (swapped, replaced) = swap(&self.fresh, &self.out, &self.old)?;
+        if let Some(replaced) = replaced {
+            self.set_aside(&replaced)?;
+        }
+        Ok(swapped)
     }
 
     /// Throws the new output away; the old one stays as it was.
     pub fn abort(mut self) {
         self.done = true;
-        let _ = fs::remove_dir_all(&self.fresh);
+        self.set_aside(&self.fresh.clone()).unwrap_or(());
+    }
+
+    /// Keeps a tree of ours for the next build (when reusing, and none is
+    /// kept yet), or deletes it.
+    fn set_aside(&self, tree: &Path) -> Result<(), WriteError> {
+        let keep = self.reuse.as_ref().filter(|r| tree.join(MARKER).is_file() && fs::symlink_metadata(r).is_err());
+        if keep.is_some_and(|r| fs::rename(tree, r).is_ok()) {
+            return Ok(());
+        }
+        fs::remove_dir_all(tree).map_err(io_err(tree))
     }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.done {
-            let _ = fs::remove_dir_all(&self.fresh);
+            let _ = self.set_aside(&self.fresh.clone());
         }
     }
+}
+
+/// Whether `tree` is a folder bantin wrote (not a link, marked).
+fn ours(tree: &Path) -> bool {
+    fs::symlink_metadata(tree).is_ok_and(|m| m.is_dir()) && tree.join(MARKER).is_file()
 }
 
 /// Writes `files` as the new content of `out`, atomically.
@@ -324,23 +327,23 @@ pub enum Swapped {
     TwoRenames,
 }
 
-fn swap(fresh: &Path, out: &Path, old: &Path) -> Result<Swapped, WriteError> {
+/// Puts `fresh` in the place of `out`; returns where the replaced output
+/// now is (to be kept or deleted), if there was one.
+fn swap(fresh: &Path, out: &Path, old: &Path) -> Result<(Swapped, Option<PathBuf>), WriteError> {
     if fs::symlink_metadata(out).is_err() {
         fs::rename(fresh, out).map_err(io_err(out))?;
-        return Ok(Swapped::Placed);
+        return Ok((Swapped::Placed, None));
     }
     if exchange(fresh, out) {
         // `fresh` now holds the old output.
-        fs::remove_dir_all(fresh).map_err(io_err(fresh))?;
-        return Ok(Swapped::Exchanged);
+        return Ok((Swapped::Exchanged, Some(fresh.to_path_buf())));
     }
     fs::rename(out, old).map_err(io_err(out))?;
     if let Err(e) = fs::rename(fresh, out) {
         let _ = fs::rename(old, out);
         return Err(io_err(out)(e));
     }
-    fs::remove_dir_all(old).map_err(io_err(old))?;
-    Ok(Swapped::TwoRenames)
+    Ok((Swapped::TwoRenames, Some(old.to_path_buf())))
 }
 
 /// Exchanges two folders at once; `false` where the system or the file
