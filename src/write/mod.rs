@@ -93,7 +93,9 @@ pub fn replace_file(out: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 }
 
 /// A new output being written beside the old one; [`Staging::commit`]
-/// swaps it in whole, [`Staging::abort`] (or dropping it) throws it away.
+/// swaps it in whole, [`Staging::abort`] (or dropping it) leaves the old
+/// output as it was and throws the new one away (or, when reusing, keeps
+/// it as the next build's starting point: see [`reuse`]).
 pub struct Staging {
     fresh: PathBuf,
     old: PathBuf,
@@ -103,7 +105,7 @@ pub struct Staging {
     /// The kept output the staging started from, being brought up to date.
     kept: Option<Kept>,
     done: bool,
-    /// Held from [`Staging::begin`] until the staging is dropped: the
+    /// Held from [`Staging::begin`] (or [`Staging::reusing`]) until the staging is dropped: the
     /// output's lock (released by the system when the file is closed,
     /// also when the process is killed).
     _lock: fs::File,
