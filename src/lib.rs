@@ -126,60 +126,75 @@ pub fn build_with_progress(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildReport, Diagnostics> {
     let mut warnings = Diagnostics::new();
+    let out_error = |e: write::WriteError| Diagnostic::error(options.out.display().to_string(), None, e.message());
     if let Err(e) = write::check_target(&options.root, &options.out).and_then(|()| write::mend(&options.out)) {
-        warnings.push(Diagnostic::error(options.out.display().to_string(), None, e.message()));
+        warnings.push(out_error(e));
         return Err(warnings);
     }
-    let content = load::content(&options.root, &mut warnings);
-    match build_content(options, &content, warnings, progress) {
+    // The kept output is looked through while the site is read and checked.
+    let begin = if options.reuse { write::Staging::reusing } else { write::Staging::begin };
+    let (staging, (content, checked)) = rayon::join(
+        || begin(&options.out),
+        || {
+            let content = load::content(&options.root, &mut warnings);
+            let checked = prepare(&options.root, &content, options.drafts, &mut warnings);
+            (content, checked)
+        },
+    );
+    let built = match (staging, checked) {
+        (Err(e), _) => {
+            warnings.push(out_error(e));
+            Err(warnings)
+        }
+        (Ok(staging), None) => {
+            staging.abort();
+            Err(warnings)
+        }
+        (Ok(staging), Some((site, theme))) => build_checked(options, &site, &theme, staging, warnings, progress),
+    };
+    match built {
         Ok(report) => Ok(BuildReport { warnings: with_lines(report.warnings, &content), ..report }),
         Err(diags) => Err(with_lines(diags, &content)),
     }
 }
 
-/// [`build_with_progress`] once the content is read.
-fn build_content(
+/// [`build_with_progress`] once the site is checked: renders it into
+/// `staging`, then swaps it in while the links are checked.
+fn build_checked(
     options: &BuildOptions,
-    content: &load::Content,
+    site: &model::Site,
+    theme: &theme::Theme,
+    staging: write::Staging,
     mut warnings: Diagnostics,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildReport, Diagnostics> {
-    let Some((site, theme)) = prepare(&options.root, content, options.drafts, &mut warnings) else {
-        return Err(warnings);
-    };
-    let fail = |mut d: Diagnostics, e: write::WriteError| {
-        d.push(Diagnostic::error(options.out.display().to_string(), None, e.message()));
-        d
-    };
-    let begin = if options.reuse { write::Staging::reusing } else { write::Staging::begin };
-    let staging = match begin(&options.out) {
-        Ok(s) => s,
-        Err(e) => return Err(fail(warnings, e)),
-    };
+    let out_error = |e: write::WriteError| Diagnostic::error(options.out.display().to_string(), None, e.message());
     // The paths written, for the warnings `check` gives about links.
     let written = std::sync::Mutex::new(Vec::new());
     let sink = |o: render::Output| {
-        staging.put(&o).map_err(|e| Diagnostic::error(options.out.display().to_string(), None, e.message()))?;
+        staging.put(&o).map_err(out_error)?;
         written.lock().expect("no panic while holding the lock").push(o.path);
         Ok(())
     };
-    let rendered = render::site_streaming(&site, &theme, progress, &sink);
-    if rendered.is_ok() {
-        let written = written.into_inner().expect("no panic while holding the lock");
-        warnings.extend(lint::lint(&site, written.iter().map(String::as_str)));
-    }
-    let unchanged = staging.unchanged();
-    match rendered {
-        Ok(summary) => match staging.commit() {
-            Ok(_) => {
-                let (pages, files, charts) = (summary.pages, summary.files, summary.charts);
-                Ok(BuildReport { pages, files, charts, unchanged, warnings })
-            }
-            Err(e) => Err(fail(warnings, e)),
-        },
+    let summary = match render::site_streaming(site, theme, staging.earlier(), progress, &sink) {
+        Ok(summary) => summary,
         Err(errors) => {
             staging.abort();
             warnings.extend(errors);
+            return Err(warnings);
+        }
+    };
+    let unchanged = staging.unchanged();
+    let written = written.into_inner().expect("no panic while holding the lock");
+    let (lint, committed) = rayon::join(|| lint::lint(site, written.iter().map(String::as_str)), || staging.commit());
+    warnings.extend(lint);
+    match committed {
+        Ok(_) => {
+            let (pages, files, charts) = (summary.pages, summary.files, summary.charts);
+            Ok(BuildReport { pages, files, charts, unchanged, warnings })
+        }
+        Err(e) => {
+            warnings.push(out_error(e));
             Err(warnings)
         }
     }

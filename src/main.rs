@@ -79,7 +79,9 @@ enum Command {
         verbose: bool,
         /// Write every file into an empty folder, and keep no copy of the
         /// replaced output (by default it is kept beside the output, as
-        /// .<out>.bantin-reuse, and only changed files are written).
+        /// .<out>.bantin-reuse, only changed files are written, and pages
+        /// made from unchanged inputs are taken from the last build, as
+        /// recorded in .<out>.bantin-record).
         #[arg(long)]
         no_cache: bool,
     },

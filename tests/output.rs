@@ -235,6 +235,37 @@ fn a_kept_output_tampered_with_is_brought_back_to_a_fresh_build() {
     assert_eq!(files_under(outside.path()), ["index.html"]);
 }
 
+/// A page or card made from the same inputs as in the previous build is that
+/// build's file, linked, not made again (`src/write/record.rs`); one that
+/// was written since, even by hand with its time set back, is made again.
+#[cfg(unix)]
+#[test]
+fn a_file_made_from_the_same_inputs_is_the_previous_builds_and_one_edited_since_is_made_again() {
+    let site = generated_site(20, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let (out, fresh) = (dir.path().join("public"), dir.path().join("fresh"));
+    build_into(site.path(), &fresh, false);
+    build_into(site.path(), &out, true);
+    assert!(dir.path().join(".public.bantin-record").is_file(), "what the output was made from is recorded");
+    let (page, card) = (out.join("districts/vu-quang-1/bai-3/index.html"), out.join("card.png"));
+    let before = (inode(&page), inode(&card));
+    build_into(site.path(), &out, true);
+    // The trees alternate: a file kept from the tree before would have that
+    // tree's inode. The same inode is the previous output's own file.
+    assert_eq!((inode(&page), inode(&card)), before, "the previous build's files are taken");
+    assert!(snapshot(&out) == snapshot(&fresh));
+    // Edited by hand, in place, same length, its time set back.
+    let when = std::fs::metadata(&page).unwrap().modified().unwrap();
+    let len = std::fs::metadata(&page).unwrap().len() as usize;
+    std::fs::write(&page, "x".repeat(len)).unwrap();
+    std::fs::File::options().write(true).open(&page).unwrap().set_modified(when).unwrap();
+    build_into(site.path(), &out, true);
+    assert!(snapshot(&out) == snapshot(&fresh), "the edited page is made again");
+    assert_eq!(inode(&card), before.1, "and only it");
+    build_into(site.path(), &out, false);
+    assert!(!dir.path().join(".public.bantin-record").exists(), "--no-cache forgets the record");
+}
+
 /// `--no-cache` writes into an empty folder and deletes the kept output.
 #[test]
 fn a_build_without_the_cache_keeps_no_copy() {

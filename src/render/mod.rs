@@ -9,6 +9,7 @@ pub mod bulletins;
 pub mod cache;
 pub mod charts;
 pub mod csvout;
+pub mod earlier;
 pub mod feeds;
 pub mod format;
 pub mod links;
@@ -45,8 +46,10 @@ pub enum OutputData {
     Bytes(Vec<u8>),
     Static(&'static [u8]),
     Copy(PathBuf),
-    /// A file bantin made into its cache (a photo's variant): linked into
-    /// the output where the file system allows, else copied.
+    /// A file bantin made earlier, which nothing writes into (a photo's
+    /// variant in the cache; a file of the previous output made from the
+    /// same inputs, see [`earlier`]): linked into the output where the file
+    /// system allows, else copied.
     Cached(PathBuf),
 }
 
@@ -107,6 +110,11 @@ pub struct Prepared {
     /// The theme's `style.css`, inlined by `404.html` (served at any path,
     /// where a relative link to the stylesheet would break).
     stylesheet: String,
+    /// What the previous build made, when asked to skip what it made from
+    /// the same inputs (`build`).
+    earlier: Option<Arc<dyn earlier::Earlier>>,
+    /// The start of every page's fingerprint: the templates and the globals.
+    page_inputs: earlier::Inputs,
 }
 
 impl Prepared {
@@ -135,13 +143,50 @@ impl Prepared {
             })?),
         };
         let (asset_names, static_files) = assets::statics(site, theme);
-        engine.set_globals(&pages::Globals::of(site, &asset_names))?;
+        let globals = pages::Globals::of(site, &asset_names);
+        engine.set_globals(&globals)?;
+        let page_inputs = page_inputs(theme, &globals);
         let lists = pages::paging::List::memberships(site);
         let summaries = views::Summaries::new(site);
         let periods = site.bulletin_periods();
         let stylesheet =
             theme.statics.get("style.css").map(|s| String::from_utf8_lossy(s.bytes()).into_owned()).unwrap_or_default();
-        Ok(Prepared { engine, charts, static_files, lists, summaries, periods, cards: cache, stylesheet })
+        Ok(Prepared {
+            engine,
+            charts,
+            static_files,
+            lists,
+            summaries,
+            periods,
+            cards: cache,
+            stylesheet,
+            earlier: None,
+            page_inputs,
+        })
+    }
+
+    /// Lets every page and share card whose inputs are those the previous
+    /// build made it from be that build's file ([`earlier`]).
+    pub fn with_earlier(mut self, earlier: Option<Arc<dyn earlier::Earlier>>) -> Prepared {
+        self.earlier = earlier;
+        self
+    }
+
+    /// The previous build's file at `path`, when it was made from the
+    /// inputs `inputs` gives (asked only when there is a previous build).
+    fn earlier_file(&self, path: &str, inputs: impl FnOnce() -> Option<earlier::Inputs>) -> Option<PathBuf> {
+        let earlier = self.earlier.as_deref()?;
+        earlier.file(path, &inputs()?.finish())
+    }
+
+    /// The previous build's page at `path`, when made with `template` from
+    /// `context` (and the same templates and globals).
+    fn earlier_page<T: serde::Serialize>(&self, template: &str, path: &str, context: &T) -> Option<PathBuf> {
+        self.earlier_file(path, || {
+            let mut inputs = self.page_inputs.clone();
+            inputs.part(template.as_bytes()).part(path.as_bytes());
+            inputs.value(context)
+        })
     }
 
     /// Every job of the site, each yielding files no other job yields. The
@@ -224,6 +269,18 @@ impl Prepared {
     }
 }
 
+/// What every page is made from besides its context: each template's name
+/// and text, and the site-wide globals.
+fn page_inputs<T: serde::Serialize>(theme: &Theme, globals: &T) -> earlier::Inputs {
+    let mut inputs = earlier::Inputs::new("page");
+    for (name, template) in &theme.templates {
+        inputs.part(name.as_bytes()).part(template.text.as_bytes());
+    }
+    inputs.part(b"globals");
+    // Globals that cannot be serialised fail the build before any page.
+    inputs.clone().value(globals).unwrap_or(inputs)
+}
+
 /// Renders the whole site. Template errors are reported, all of them.
 pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
     let files = std::sync::Mutex::new(Vec::new());
@@ -231,7 +288,7 @@ pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
         files.lock().expect("never poisoned").push(o);
         Ok(())
     };
-    site_streaming(site, theme, &|_, _| {}, &sink)?;
+    site_streaming(site, theme, None, &|_, _| {}, &sink)?;
     let mut files = files.into_inner().expect("never poisoned");
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
@@ -251,14 +308,17 @@ pub type Sink<'s> = &'s (dyn Fn(Output) -> Result<(), Diagnostic> + Sync);
 
 /// Hands every output file to `sink` as it is made, calling
 /// `progress(done, total)` as jobs finish. Two files for one path are an
-/// error naming both; the caller then discards what it was given.
+/// error naming both; the caller then discards what it was given. With
+/// `earlier`, a page or card made from the same inputs as the previous
+/// build's is that build's file.
 pub fn site_streaming(
     site: &Site,
     theme: &Theme,
+    earlier: Option<Arc<dyn earlier::Earlier>>,
     progress: &(dyn Fn(usize, usize) + Sync),
     sink: Sink,
 ) -> Result<Summary, Diagnostics> {
-    let prepared = Prepared::new(site, theme, None)?;
+    let prepared = Prepared::new(site, theme, None)?.with_earlier(earlier);
     let renderer = prepared.renderer(site);
     let seen: std::sync::Mutex<BTreeMap<String, String>> = Default::default();
     let emit = |o: Output| -> Result<(), Diagnostic> {

@@ -1,9 +1,10 @@
 //! Which share card (`og:image`) each page uses, and the cards' contents.
 
-use super::cache::{hash_bytes, RenderCache};
+use super::cache::hash_bytes;
 use super::charts::card::{self, CardText};
+use super::earlier::Inputs;
 use super::views;
-use super::{Output, OutputData};
+use super::{Output, OutputData, Prepared};
 use crate::diag::messages::Build;
 use crate::diag::Diagnostic;
 use crate::model::{Article, Site};
@@ -48,17 +49,22 @@ fn figures(cards: impl Iterator<Item = views::Card>) -> Vec<(String, String)> {
         .collect()
 }
 
-fn png(path: String, text: &CardText, cache: Option<&RenderCache>) -> Result<Output, Diagnostic> {
+/// The card at `path`: the previous build's when drawn from the same
+/// text, else drawn (or taken from `serve`'s memory).
+fn png(path: String, text: &CardText, prepared: &Prepared) -> Result<Output, Diagnostic> {
+    if let Some(file) = prepared.earlier_file(&path, || Inputs::new("card").value(text)) {
+        return Ok(Output { path, data: OutputData::Cached(file) });
+    }
     let draw =
         || card::render(text).map_err(|e| Diagnostic::error(&path, None, Build::ShareCard { detail: e.to_string() }));
-    let bytes = match cache {
+    let bytes = match prepared.cards() {
         None => draw()?,
         Some(c) => c.get_or_make(hash_bytes(&[b"card", format!("{text:?}").as_bytes()]), draw)?,
     };
     Ok(Output { path, data: OutputData::Bytes(bytes) })
 }
 
-pub fn render_site_card(site: &Site, cache: Option<&RenderCache>) -> Result<Output, Diagnostic> {
+pub fn render_site_card(site: &Site, prepared: &Prepared) -> Result<Output, Diagnostic> {
     let t = site.settings.lang.strings();
     let text = CardText {
         site: site.settings.title.clone(),
@@ -74,10 +80,10 @@ pub fn render_site_card(site: &Site, cache: Option<&RenderCache>) -> Result<Outp
             (site.articles.len().to_string(), t.articles.to_string()),
         ],
     };
-    png(site_card(), &text, cache)
+    png(site_card(), &text, prepared)
 }
 
-pub fn render_district_card(site: &Site, di: usize, cache: Option<&RenderCache>) -> Result<Output, Diagnostic> {
+pub fn render_district_card(site: &Site, di: usize, prepared: &Prepared) -> Result<Output, Diagnostic> {
     let d = &site.districts[di];
     let text = CardText {
         site: site.settings.title.clone(),
@@ -85,10 +91,10 @@ pub fn render_district_card(site: &Site, di: usize, cache: Option<&RenderCache>)
         subtitle: d.province.clone().unwrap_or_default(),
         figures: figures(views::cards(site, d).into_iter()),
     };
-    png(district_card(site, di), &text, cache)
+    png(district_card(site, di), &text, prepared)
 }
 
-pub fn render_article_card(site: &Site, ai: usize, cache: Option<&RenderCache>) -> Result<Output, Diagnostic> {
+pub fn render_article_card(site: &Site, ai: usize, prepared: &Prepared) -> Result<Output, Diagnostic> {
     let a = &site.articles[ai];
     let d = &site.districts[a.district];
     let cards = views::article_cards(site, a).into_iter();
@@ -98,5 +104,5 @@ pub fn render_article_card(site: &Site, ai: usize, cache: Option<&RenderCache>) 
         subtitle: format!("{} · {}", d.name, format_date(a.date, site.settings.lang)),
         figures: figures(cards),
     };
-    png(article_card(site, a), &text, cache)
+    png(article_card(site, a), &text, prepared)
 }

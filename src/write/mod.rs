@@ -14,13 +14,19 @@
 //! - a build that reuses ([`Staging::reusing`], the default of `bantin
 //!   build`) keeps the output it replaced beside it
 //!   (`.public.bantin-reuse`) and starts the next build's staging from it,
-//!   writing only the files whose bytes differ ([`reuse`] states the rule).
+//!   writing only the files whose bytes differ ([`reuse`] states the rule);
+//!   it also records what each page and card was made from
+//!   (`.public.bantin-record`), so the next build links a file made from
+//!   the same inputs instead of making it again ([`record`] states the
+//!   rule).
 //!
 //! bantin refuses to replace a folder it did not write (one with files but
 //! no `.bantin` marker), or one that holds the site's sources
 //! ([`target`]).
 
+mod record;
 mod reuse;
+mod swap;
 mod target;
 
 use target::absolute;
@@ -29,10 +35,13 @@ pub use target::{check_archive_target, check_target};
 use crate::diag::messages::{Build, Unsafe};
 use crate::render::{Output, OutputData};
 use rayon::prelude::*;
+use record::Record;
 use reuse::Kept;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use swap::swap;
+pub use swap::Swapped;
 
 /// The marker file bantin leaves in every output folder it writes.
 pub const MARKER: &str = ".bantin";
@@ -104,6 +113,10 @@ pub struct Staging {
     reuse: Option<PathBuf>,
     /// The kept output the staging started from, being brought up to date.
     kept: Option<Kept>,
+    /// What the previous build made from what, when reusing.
+    record: Option<std::sync::Arc<Record>>,
+    /// Where the record is kept.
+    record_file: PathBuf,
     done: bool,
     /// Held from [`Staging::begin`] (or [`Staging::reusing`]) until the staging is dropped: the
     /// output's lock (released by the system when the file is closed,
@@ -115,12 +128,13 @@ pub struct Staging {
 }
 
 /// The files bantin keeps beside an output folder: the staging folder, the
-/// old output during a two-rename swap, the output kept for reuse, and the
-/// lock.
+/// old output during a two-rename swap, the output kept for reuse, the
+/// record of what the output was made from, and the lock.
 struct Beside {
     fresh: PathBuf,
     old: PathBuf,
     reuse: PathBuf,
+    record: PathBuf,
     lock: PathBuf,
 }
 
@@ -129,7 +143,7 @@ impl Beside {
         let parent = out.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
         let at = |what: &str| parent.join(format!(".{name}.bantin-{what}"));
-        Beside { fresh: at("new"), old: at("old"), reuse: at("reuse"), lock: at("lock") }
+        Beside { fresh: at("new"), old: at("old"), reuse: at("reuse"), record: at("record"), lock: at("lock") }
     }
 }
 
@@ -177,13 +191,14 @@ pub fn mend(out: &Path) -> Result<(), WriteError> {
 
 impl Staging {
     /// Takes the output's lock and prepares an empty folder beside `out`.
-    /// The output it replaces is deleted, and so is one an earlier build
-    /// kept for reuse.
+    /// The output it replaces is deleted, and so are one an earlier build
+    /// kept for reuse and the record of what it was made from.
     pub fn begin(out: &Path) -> Result<Staging, WriteError> {
         let (staging, beside) = Staging::locked(out)?;
         if ours(&beside.reuse) {
             fs::remove_dir_all(&beside.reuse).map_err(io_err(&beside.reuse))?;
         }
+        forget_record(&beside.record)?;
         fs::create_dir(&staging.fresh).map_err(io_err(&staging.fresh))?;
         Ok(staging)
     }
@@ -194,6 +209,7 @@ impl Staging {
     pub fn reusing(out: &Path) -> Result<Staging, WriteError> {
         let (mut staging, beside) = Staging::locked(out)?;
         staging.reuse = Some(beside.reuse.clone());
+        staging.record = Some(std::sync::Arc::new(Record::load(&staging.out, &beside.record)));
         if ours(&beside.reuse) && fs::rename(&beside.reuse, &staging.fresh).is_ok() {
             match Kept::scan(&staging.fresh) {
                 Ok(kept) => {
@@ -226,11 +242,19 @@ impl Staging {
             out,
             reuse: None,
             kept: None,
+            record: None,
+            record_file: beside.record.clone(),
             done: false,
             _lock: lock,
             made: Default::default(),
         };
         Ok((staging, beside))
+    }
+
+    /// What the previous build made, for the render to take files made
+    /// from the same inputs (when reusing).
+    pub fn earlier(&self) -> Option<std::sync::Arc<dyn crate::render::earlier::Earlier>> {
+        self.record.clone().map(|r| r as std::sync::Arc<dyn crate::render::earlier::Earlier>)
     }
 
     /// How many of the files put so far the kept output already held.
@@ -274,9 +298,17 @@ impl Staging {
             kept.prune(&self.fresh).map_err(io_err(&self.fresh))?;
         }
         self.done = true;
+        // No record of the old output survives the swap; the new one's is
+        // written once it is in place (a record describes files by their
+        // identity: see [`record`]).
+        forget_record(&self.record_file)?;
         let (swapped, replaced) = swap(&self.fresh, &self.out, &self.old)?;
         if let Some(replaced) = replaced {
             self.set_aside(&replaced)?;
+        }
+        if let Some(record) = self.record.take().and_then(std::sync::Arc::into_inner) {
+            // Without a record the next build only does more work.
+            let _ = record.save(&self.record_file);
         }
         Ok(swapped)
     }
@@ -306,6 +338,14 @@ impl Drop for Staging {
     }
 }
 
+/// Deletes the record of what an output was made from, if there is one.
+fn forget_record(file: &Path) -> Result<(), WriteError> {
+    match fs::remove_file(file) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_err(file)(e)),
+        _ => Ok(()),
+    }
+}
+
 /// Whether `tree` is a folder bantin wrote (not a link, marked).
 fn ours(tree: &Path) -> bool {
     fs::symlink_metadata(tree).is_ok_and(|m| m.is_dir()) && tree.join(MARKER).is_file()
@@ -316,57 +356,6 @@ pub fn output(out: &Path, files: &[Output]) -> Result<Swapped, WriteError> {
     let staging = Staging::begin(out)?;
     files.par_iter().try_for_each(|f| staging.put(f))?;
     staging.commit()
-}
-
-/// How the new output took the old one's place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Swapped {
-    /// There was no output before: one rename.
-    Placed,
-    /// Both folders exchanged at once (`renameat2`, Linux).
-    Exchanged,
-    /// Two renames, the old output moved aside first.
-    TwoRenames,
-}
-
-/// Puts `fresh` in the place of `out`; returns where the replaced output
-/// now is (to be kept or deleted), if there was one.
-fn swap(fresh: &Path, out: &Path, old: &Path) -> Result<(Swapped, Option<PathBuf>), WriteError> {
-    if fs::symlink_metadata(out).is_err() {
-        fs::rename(fresh, out).map_err(io_err(out))?;
-        return Ok((Swapped::Placed, None));
-    }
-    if exchange(fresh, out) {
-        // `fresh` now holds the old output.
-        return Ok((Swapped::Exchanged, Some(fresh.to_path_buf())));
-    }
-    fs::rename(out, old).map_err(io_err(out))?;
-    if let Err(e) = fs::rename(fresh, out) {
-        let _ = fs::rename(old, out);
-        return Err(io_err(out)(e));
-    }
-    Ok((Swapped::TwoRenames, Some(old.to_path_buf())))
-}
-
-/// Exchanges two folders at once; `false` where the system or the file
-/// system cannot (nothing is changed then).
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> bool {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let (Ok(a), Ok(b)) = (CString::new(a.as_os_str().as_bytes()), CString::new(b.as_os_str().as_bytes())) else {
-        return false;
-    };
-    // SAFETY: both paths are NUL-terminated strings that live across the
-    // call; renameat2 reads them and touches no memory of ours.
-    let done =
-        unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
-    done == 0
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> bool {
-    false
 }
 
 /// The bytes an output file has, as they would be written: a file copied

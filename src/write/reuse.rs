@@ -138,7 +138,11 @@ fn holds(target: &Path, data: &OutputData) -> io::Result<bool> {
         OutputData::Bytes(b) => same_bytes(target, meta.len(), b),
         OutputData::Static(b) => same_bytes(target, meta.len(), b),
         OutputData::Copy(src) => same_file(src, target, meta.len()),
-        OutputData::Cached(src) => Ok(same_inode(src, &meta) || same_file(src, target, meta.len())?),
+        // On the same file system a link costs less than a comparison.
+        OutputData::Cached(src) => match same_inode(src, &meta) {
+            Some(same) => Ok(same),
+            None => same_file(src, target, meta.len()),
+        },
     }
 }
 
@@ -176,15 +180,18 @@ fn same_file(src: &Path, target: &Path, len: u64) -> io::Result<bool> {
     Ok(true)
 }
 
+/// Whether `target` is the file `src`: `Some` on the same file system
+/// (where the file at `src` can be linked), `None` otherwise.
 #[cfg(unix)]
-fn same_inode(src: &Path, target: &fs::Metadata) -> bool {
+fn same_inode(src: &Path, target: &fs::Metadata) -> Option<bool> {
     use std::os::unix::fs::MetadataExt;
-    fs::metadata(src).is_ok_and(|m| m.dev() == target.dev() && m.ino() == target.ino())
+    let m = fs::metadata(src).ok()?;
+    (m.dev() == target.dev()).then_some(m.ino() == target.ino())
 }
 
 #[cfg(not(unix))]
-fn same_inode(_: &Path, _: &fs::Metadata) -> bool {
-    false
+fn same_inode(_: &Path, _: &fs::Metadata) -> Option<bool> {
+    None
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ pub const CARD_H: u32 = 630;
 const BAND: RGBColor = RGBColor(0x0B, 0x3D, 0x6B);
 
 /// What a card shows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct CardText {
     pub site: String,
     pub title: String,

@@ -219,12 +219,8 @@ impl Renderer<'_> {
         let mut base = self.base("", t.not_found_title.into(), String::new(), "none");
         base.root = self.site.settings.base_url.clone();
         base.canonical = format!("{}404.html", self.site.settings.base_url);
-        let html = self.engine.render_bytes(
-            "404.html",
-            &super::Page { base, body: NotFound { inline_css: &self.prepared.stylesheet.replace("</", "<\\/") } },
-            "404.html",
-        )?;
-        Ok(Output { path: "404.html".into(), data: OutputData::Bytes(html) })
+        let css = self.prepared.stylesheet.replace("</", "<\\/");
+        self.render_page("404.html", "404.html".into(), &super::Page { base, body: NotFound { inline_css: &css } })
     }
 }
 

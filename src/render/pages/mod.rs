@@ -143,8 +143,17 @@ impl<'a> Renderer<'a> {
     }
 
     fn page<T: Serialize>(&self, template: &str, dir: &str, base: Base, body: T) -> Result<Output, Diagnostic> {
-        let html = self.engine.render_bytes(template, &Page { base, body }, &page_href(dir))?;
-        Ok(Output { path: page_href(dir), data: OutputData::Bytes(html) })
+        self.render_page(template, page_href(dir), &Page { base, body })
+    }
+
+    /// `template` with `context` as the file at `path`, or the previous
+    /// build's file when it was made from the same.
+    fn render_page<T: Serialize>(&self, template: &str, path: String, context: &T) -> Result<Output, Diagnostic> {
+        if let Some(file) = self.prepared.earlier_page(template, &path, context) {
+            return Ok(Output { path, data: OutputData::Cached(file) });
+        }
+        let html = self.engine.render_bytes(template, context, &path)?;
+        Ok(Output { path, data: OutputData::Bytes(html) })
     }
 
     pub fn job(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
@@ -179,9 +188,9 @@ impl<'a> Renderer<'a> {
                 )
                 .map(|o| vec![o])
             }
-            Job::SiteCard => share::render_site_card(self.site, self.prepared.cards()).map(|o| vec![o]),
-            Job::DistrictCard(i) => share::render_district_card(self.site, i, self.prepared.cards()).map(|o| vec![o]),
-            Job::ArticleCard(i) => share::render_article_card(self.site, i, self.prepared.cards()).map(|o| vec![o]),
+            Job::SiteCard => share::render_site_card(self.site, self.prepared).map(|o| vec![o]),
+            Job::DistrictCard(i) => share::render_district_card(self.site, i, self.prepared).map(|o| vec![o]),
+            Job::ArticleCard(i) => share::render_article_card(self.site, i, self.prepared).map(|o| vec![o]),
             Job::Statics => Ok(self.prepared.static_files.clone()),
             Job::Feeds => Ok(feeds::all_feeds(self.site, self.summaries)),
             Job::SearchIndex => Ok(vec![search::index(self.site, self.summaries)]),
