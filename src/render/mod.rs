@@ -113,8 +113,10 @@ pub struct Prepared {
     /// What the previous build made, when asked to skip what it made from
     /// the same inputs (`build`).
     earlier: Option<Arc<dyn earlier::Earlier>>,
-    /// The start of every page's fingerprint: the templates and the globals.
-    page_inputs: earlier::Inputs,
+    /// The start of every page's fingerprint: the templates and the globals
+    /// (`None`, and no page is taken from the previous build, if the
+    /// globals cannot be fed to it).
+    page_inputs: Option<earlier::Inputs>,
 }
 
 impl Prepared {
@@ -183,7 +185,7 @@ impl Prepared {
     /// `context` (and the same templates and globals).
     fn earlier_page<T: serde::Serialize>(&self, template: &str, path: &str, context: &T) -> Option<PathBuf> {
         self.earlier_file(path, || {
-            let mut inputs = self.page_inputs.clone();
+            let mut inputs = self.page_inputs.clone()?;
             inputs.part(template.as_bytes()).part(path.as_bytes());
             inputs.value(context)
         })
@@ -271,14 +273,13 @@ impl Prepared {
 
 /// What every page is made from besides its context: each template's name
 /// and text, and the site-wide globals.
-fn page_inputs<T: serde::Serialize>(theme: &Theme, globals: &T) -> earlier::Inputs {
+fn page_inputs<T: serde::Serialize>(theme: &Theme, globals: &T) -> Option<earlier::Inputs> {
     let mut inputs = earlier::Inputs::new("page");
+    inputs.part(&(theme.templates.len() as u64).to_le_bytes());
     for (name, template) in &theme.templates {
         inputs.part(name.as_bytes()).part(template.text.as_bytes());
     }
-    inputs.part(b"globals");
-    // Globals that cannot be serialised fail the build before any page.
-    inputs.clone().value(globals).unwrap_or(inputs)
+    inputs.value(globals)
 }
 
 /// Renders the whole site. Template errors are reported, all of them.

@@ -9,6 +9,12 @@ use std::collections::BTreeMap;
 use tera::{Context, Tera};
 
 /// Compiled templates, and the file each came from.
+///
+/// A page is a pure function of its template, the globals and its context:
+/// the previous build's page is taken when these are the same
+/// ([`super::earlier`]). A function or filter registered here that reads
+/// anything else (the clock, a file, the environment) would break that
+/// rule, and must be put in every page's fingerprint.
 pub struct Engine {
     tera: Tera,
     origins: BTreeMap<String, String>,

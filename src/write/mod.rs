@@ -9,16 +9,18 @@
 //!   and a run killed between them is mended by the next one, which puts
 //!   the old output back before anything else;
 //! - one build at a time writes an output: each holds an advisory lock on
-//!   `.public.bantin-lock` beside it from staging to swap, and a second
-//!   build fails with a clear message instead of mixing its files in;
+//!   `.public.bantin-lock` beside it from the start of its staging (made
+//!   while the site is read) to the swap, and a second build fails with a
+//!   clear message instead of mixing its files in;
 //! - a build that reuses ([`Staging::reusing`], the default of `bantin
 //!   build`) keeps the output it replaced beside it
 //!   (`.public.bantin-reuse`) and starts the next build's staging from it,
 //!   writing only the files whose bytes differ ([`reuse`] states the rule);
 //!   it also records what each page and card was made from
-//!   (`.public.bantin-record`), so the next build links a file made from
-//!   the same inputs instead of making it again ([`record`] states the
-//!   rule).
+//!   (`.public.bantin-record`), so the next build links the published file
+//!   made from the same inputs instead of making it again ([`record`]
+//!   states the rule); no file is ever written into in place (the kept and
+//!   the published trees share such files).
 //!
 //! bantin refuses to replace a folder it did not write (one with files but
 //! no `.bantin` marker), or one that holds the site's sources
@@ -38,7 +40,7 @@ use rayon::prelude::*;
 use record::Record;
 use reuse::Kept;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use swap::swap;
 pub use swap::Swapped;
@@ -280,13 +282,14 @@ impl Staging {
             }
         }
         match &f.data {
-            OutputData::Bytes(b) => fs::write(&target, b),
-            OutputData::Static(b) => fs::write(&target, b),
-            OutputData::Copy(src) => fs::copy(src, &target).map(|_| ()),
+            OutputData::Bytes(b) => write_new(&target, |file| file.write_all(b)),
+            OutputData::Static(b) => write_new(&target, |file| file.write_all(b)),
+            OutputData::Copy(src) => copy_new(src, &target),
             // A hard link costs nothing; a cache on another file system is
-            // copied. Nothing writes into a published file, so the cache
-            // entry stays as made.
-            OutputData::Cached(src) => fs::hard_link(src, &target).or_else(|_| fs::copy(src, &target).map(|_| ())),
+            // copied. Nothing writes into a file already there (see
+            // `write_new`), so the cache entry, or the previous output's
+            // file, stays as made.
+            OutputData::Cached(src) => fs::hard_link(src, &target).or_else(|_| copy_new(src, &target)),
         }
         .map_err(io_err(&target))
     }
@@ -338,6 +341,27 @@ impl Drop for Staging {
     }
 }
 
+/// Writes a new file at `target`, never into one already there: the kept
+/// output shares its unchanged files with the published one (hard links),
+/// so a file in the way (a name that only differs in case, on a file system
+/// that ignores case) is removed first.
+fn write_new(target: &Path, write: impl FnOnce(&mut fs::File) -> io::Result<()>) -> io::Result<()> {
+    let mut file = match fs::File::create_new(target) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(target)?;
+            fs::File::create_new(target)?
+        }
+        other => other?,
+    };
+    write(&mut file)
+}
+
+/// Copies `src` to a new file at `target` (see [`write_new`]).
+fn copy_new(src: &Path, target: &Path) -> io::Result<()> {
+    let mut from = fs::File::open(src)?;
+    write_new(target, |to| io::copy(&mut from, to).map(|_| ()))
+}
+
 /// Deletes the record of what an output was made from, if there is one.
 fn forget_record(file: &Path) -> Result<(), WriteError> {
     match fs::remove_file(file) {
@@ -371,4 +395,27 @@ pub fn bytes(f: &crate::render::Output) -> Result<Vec<u8>, crate::diag::Diagnost
             crate::diag::Diagnostic::error(p.display().to_string(), None, problem)
         })?,
     })
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_in_the_way_is_replaced_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let published = dir.path().join("published.html");
+        fs::write(&published, "the published page").unwrap();
+        let staging = Staging::begin(&dir.path().join("public")).unwrap();
+        // The kept tree's copy of a page shares the published file.
+        fs::hard_link(&published, staging.fresh.join("index.html")).unwrap();
+        let page = Output { path: "index.html".into(), data: OutputData::Bytes(b"the new page".to_vec()) };
+        staging.put(&page).unwrap();
+        let copied = Output { path: "index.html".into(), data: OutputData::Copy(published.clone()) };
+        fs::hard_link(&published, staging.fresh.join("copy.html")).unwrap();
+        staging.put(&Output { path: "copy.html".into(), ..copied }).unwrap();
+        assert_eq!(fs::read_to_string(staging.fresh.join("index.html")).unwrap(), "the new page");
+        assert_eq!(fs::read_to_string(&published).unwrap(), "the published page", "not written through");
+        staging.abort();
+    }
 }

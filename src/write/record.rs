@@ -6,18 +6,21 @@
 //!
 //! The rule: a file of the current output is taken for the same path of the
 //! next build, linked instead of made again, only when
-//! 1. the record was written by this very program (bantin's version, and
-//!    the size, time and inode of its executable: a rebuilt bantin starts
-//!    afresh);
+//! 1. the record was written by this very program (bantin's version and a
+//!    hash of its executable: another bantin starts afresh);
 //! 2. the new output's inputs have the recorded fingerprint;
 //! 3. the file still has the recorded identity. A file edited, replaced or
 //!    touched since, by anything, fails this: writing a file changes its
-//!    change time, which no program can set back.
+//!    change time, which only changing the system's clock could set back.
+//!    A file that changed in the file system clock's current tick when the
+//!    record is written is not recorded: it could change again within the
+//!    tick unseen. A file taken that is no longer the one checked when the
+//!    record is written (replaced during the build) is not recorded either.
 //!
-//! A record lost, stale, from another output or edited by hand only makes
-//! for more work: every line is checked against the file it names. It is
-//! deleted before an output is swapped in and written after, so it never
-//! outlives the output it describes by more than a crash.
+//! A record lost, stale or from another output only makes for more work:
+//! every line is checked against the file it names. It is deleted before
+//! an output is swapped in and written after, so it never outlives the
+//! output it describes by more than a crash.
 
 use crate::render::earlier::{Earlier, Fingerprint};
 use std::collections::HashMap;
@@ -35,8 +38,9 @@ pub(super) struct Record {
     /// This program, or `None` where it cannot be told (nothing is kept).
     program: Option<String>,
     earlier: HashMap<String, (Fingerprint, Identity)>,
-    /// What this build was asked about: what it makes from which inputs.
-    made: Mutex<Vec<(String, Fingerprint)>>,
+    /// What this build was asked about: what it makes from which inputs,
+    /// and the identity of the previous output's file when it is taken.
+    made: Mutex<Vec<(String, Fingerprint, Option<Identity>)>>,
 }
 
 /// A file as the build left it.
@@ -66,12 +70,44 @@ impl Identity {
     }
 }
 
-/// This program: bantin's version and its executable's identity.
+impl Identity {
+    /// When the file last changed: (seconds, nanoseconds).
+    fn changed(&self) -> (i64, i64) {
+        (self.0[5], self.0[6])
+    }
+
+    /// Whether `other` is the same file with the same contents' size and
+    /// time (linking it changed its change time only).
+    fn same_file(&self, other: &Identity) -> bool {
+        self.0[..5] == other.0[..5]
+    }
+}
+
+/// Whether a file that last changed at `changed` can be recorded when the
+/// file system's clock reads `now`: only if it changed before. A file
+/// changed within the clock's current tick (a few milliseconds, two seconds
+/// on FAT) could change again in the same tick and keep its times, so it is
+/// left out (and made again next time), as git does with racily clean files.
+fn settled(changed: (i64, i64), now: (i64, i64)) -> bool {
+    changed < now
+}
+
+/// This program: bantin's version and a hash of its executable (read a
+/// block at a time).
 fn program() -> Option<String> {
-    let exe = std::env::current_exe().ok()?;
-    let Identity(id) = Identity::of(&exe)?;
-    let [dev, ino, size, mtime, mtime_ns, ..] = id;
-    Some(format!("{} {dev} {ino} {size} {mtime}.{mtime_ns}", env!("CARGO_PKG_VERSION")))
+    use std::io::Read;
+    let mut exe = fs::File::open(std::env::current_exe().ok()?).ok()?;
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
+    let mut block = vec![0u8; 1 << 20];
+    loop {
+        match exe.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => hash.update(&block[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    Some(format!("{} {:032x}", env!("CARGO_PKG_VERSION"), hash.digest128()))
 }
 
 impl Record {
@@ -94,12 +130,25 @@ impl Record {
         let Some(program) = &self.program else { return Ok(()) };
         let mut made = self.made.into_inner().map_err(|_| io::Error::other("poisoned"))?;
         made.sort_by(|a, b| a.0.cmp(&b.0));
+        let temp = file.with_extension("bantin-record-new");
+        // Whatever is there (a link, a file of a run killed here) is
+        // replaced, never written through.
+        match fs::remove_file(&temp) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        let mut f = fs::File::create_new(&temp)?;
+        // The file system's clock, now: its change time.
+        let Some(now) = Identity::of(&temp).map(|i| i.changed()) else { return Ok(()) };
         let mut text = format!("{HEADER}\nprogram {program}\n");
-        for (path, inputs) in &made {
+        for (path, inputs, taken) in &made {
             if path.contains(['\n', '\r']) {
                 continue;
             }
-            if let Some(Identity(id)) = Identity::of(&self.out.join(path)) {
+            let identity = Identity::of(&self.out.join(path))
+                .filter(|i| settled(i.changed(), now))
+                .filter(|i| taken.is_none_or(|t| t.same_file(i)));
+            if let Some(Identity(id)) = identity {
                 text.push_str(&format!("{:032x}", inputs.0));
                 for n in id {
                     text.push(' ');
@@ -110,8 +159,6 @@ impl Record {
                 text.push('\n');
             }
         }
-        let temp = file.with_extension("bantin-record-new");
-        let mut f = fs::File::create(&temp)?;
         f.write_all(text.as_bytes())?;
         drop(f);
         fs::rename(&temp, file)
@@ -132,12 +179,16 @@ fn parse_line(line: &str) -> Option<(String, (Fingerprint, Identity))> {
 
 impl Earlier for Record {
     fn file(&self, path: &str, inputs: &Fingerprint) -> Option<PathBuf> {
-        if let Ok(mut made) = self.made.lock() {
-            made.push((path.to_string(), *inputs));
-        }
-        let (recorded, identity) = self.earlier.get(path)?;
         let file = self.out.join(path);
-        (recorded == inputs && Identity::of(&file) == Some(*identity)).then_some(file)
+        let taken = self
+            .earlier
+            .get(path)
+            .filter(|(recorded, _)| recorded == inputs)
+            .and_then(|(_, identity)| Identity::of(&file).filter(|now| now == identity));
+        if let Ok(mut made) = self.made.lock() {
+            made.push((path.to_string(), *inputs, taken));
+        }
+        taken.map(|_| file)
     }
 }
 
@@ -159,6 +210,8 @@ mod tests {
             fs::write(out.join(f), f.as_bytes()).unwrap();
             assert_eq!(record.file(f, &fp(1)), None, "nothing recorded yet");
         }
+        // Changed a tick before the record is written (see `settled`).
+        std::thread::sleep(std::time::Duration::from_millis(30));
         record.save(&dir.path().join("record")).unwrap();
         let file = dir.path().join("record");
         (dir, out, file)
@@ -182,6 +235,14 @@ mod tests {
         fs::write(&path, b"a/index.htmX").unwrap();
         fs::File::options().write(true).open(&path).unwrap().set_modified(before).unwrap();
         assert_eq!(Record::load(&out, &file).file("a/index.html", &fp(1)), None);
+    }
+
+    #[test]
+    fn a_file_changed_in_the_clocks_current_tick_is_not_recorded() {
+        assert!(settled((100, 5), (100, 6)));
+        assert!(settled((99, 999_999_999), (100, 0)));
+        assert!(!settled((100, 6), (100, 6)), "the same tick: it could still change unseen");
+        assert!(!settled((101, 0), (100, 6)));
     }
 
     #[test]

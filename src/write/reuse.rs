@@ -3,16 +3,21 @@
 //!
 //! The rule: a file is written only where the kept tree does not already
 //! hold exactly its bytes, and what the build does not make is deleted at
-//! the end. Nothing about the kept tree is trusted: every file is compared
-//! by its bytes (not by its time, nor by a list written earlier), so
-//! whatever state the tree was left in (a build two runs old, a run killed
-//! half-way, a file edited by hand) the output is byte for byte the one a
-//! build into an empty folder writes. Links and special files found in it
-//! are removed before anything else, never followed, so no write and no
-//! deletion ever leaves the tree.
+//! the end. Nothing about the kept tree is trusted: every file made is
+//! compared by its bytes (not by its time, nor by a list written earlier),
+//! and a file taken from the published output ([`OutputData::Cached`], by
+//! the rule of [`super::record`]) is linked unless the kept tree's file is
+//! that very file (same device and inode). So whatever state the tree was
+//! left in (a build two runs old, a run killed half-way, a file edited by
+//! hand) the output is byte for byte the one a build into an empty folder
+//! writes. Links and special files found in it are removed before anything
+//! else, never followed, so no write and no deletion ever leaves the tree.
 //!
 //! Unchanged files keep their inode and their time: a web server's cache,
-//! `rsync` and backups see only what changed.
+//! `rsync` and backups see only what changed. A file taken from the
+//! published output is shared by it and the kept tree (a hard link); no
+//! build writes into an existing file (files in the way are removed
+//! first), but a person editing the kept tree in place edits the site.
 
 use crate::render::OutputData;
 use std::collections::HashSet;
@@ -101,7 +106,8 @@ impl Kept {
             return Ok(true);
         }
         // Removed, not overwritten: the old file may be a hard link to a
-        // photo in the cache, which must stay as it is.
+        // photo in the cache or to a file of the published output, which
+        // must stay as they are.
         fs::remove_file(&target)?;
         Ok(false)
     }

@@ -44,7 +44,10 @@ enum Tag {
     Some,
     Unit,
     UnitStruct,
-    Variant,
+    UnitVariant,
+    NewtypeVariant,
+    TupleVariant,
+    StructVariant,
     Newtype,
     Seq,
     Map,
@@ -65,13 +68,23 @@ impl Feed<'_> {
         self.hash.update(text);
     }
 
-    fn variant(&mut self, index: u32, name: &str) {
-        self.text(Tag::Variant, name.as_bytes());
+    fn variant(&mut self, kind: Tag, index: u32, name: &str) {
+        self.text(kind, name.as_bytes());
         self.hash.update(&index.to_le_bytes());
     }
 }
 
 type Done = Result<(), Refused>;
+
+/// Narrow numbers are fed as the widest of their kind: 1u8 and 1u64 are
+/// the same number.
+macro_rules! widen {
+    ($($method:ident($narrow:ty) => $wide:ident),*) => {$(
+        fn $method(self, v: $narrow) -> Done {
+            self.$wide(v.into())
+        }
+    )*};
+}
 
 impl<'f, 'a> ser::Serializer for &'f mut Feed<'a> {
     type Ok = ();
@@ -89,42 +102,26 @@ impl<'f, 'a> ser::Serializer for &'f mut Feed<'a> {
         self.hash.update(&[v as u8]);
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Done {
-        self.serialize_i128(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Done {
-        self.serialize_i128(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Done {
-        self.serialize_i128(v.into())
-    }
-    fn serialize_i64(self, v: i64) -> Done {
-        self.serialize_i128(v.into())
-    }
+    widen!(
+        serialize_i8(i8) => serialize_i128,
+        serialize_i16(i16) => serialize_i128,
+        serialize_i32(i32) => serialize_i128,
+        serialize_i64(i64) => serialize_i128,
+        serialize_u8(u8) => serialize_u128,
+        serialize_u16(u16) => serialize_u128,
+        serialize_u32(u32) => serialize_u128,
+        serialize_u64(u64) => serialize_u128,
+        serialize_f32(f32) => serialize_f64
+    );
     fn serialize_i128(self, v: i128) -> Done {
         self.tag(Tag::Int);
         self.hash.update(&v.to_le_bytes());
         Ok(())
     }
-    fn serialize_u8(self, v: u8) -> Done {
-        self.serialize_u128(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Done {
-        self.serialize_u128(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Done {
-        self.serialize_u128(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Done {
-        self.serialize_u128(v.into())
-    }
     fn serialize_u128(self, v: u128) -> Done {
         self.tag(Tag::Uint);
         self.hash.update(&v.to_le_bytes());
         Ok(())
-    }
-    fn serialize_f32(self, v: f32) -> Done {
-        self.serialize_f64(v.into())
     }
     fn serialize_f64(self, v: f64) -> Done {
         self.tag(Tag::Float);
@@ -161,7 +158,7 @@ impl<'f, 'a> ser::Serializer for &'f mut Feed<'a> {
         Ok(())
     }
     fn serialize_unit_variant(self, _: &'static str, index: u32, variant: &'static str) -> Done {
-        self.variant(index, variant);
+        self.variant(Tag::UnitVariant, index, variant);
         Ok(())
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> Done {
@@ -175,7 +172,7 @@ impl<'f, 'a> ser::Serializer for &'f mut Feed<'a> {
         variant: &'static str,
         value: &T,
     ) -> Done {
-        self.variant(index, variant);
+        self.variant(Tag::NewtypeVariant, index, variant);
         value.serialize(self)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self, Refused> {
@@ -195,7 +192,7 @@ impl<'f, 'a> ser::Serializer for &'f mut Feed<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<Self, Refused> {
-        self.variant(index, variant);
+        self.variant(Tag::TupleVariant, index, variant);
         self.serialize_seq(None)
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self, Refused> {
@@ -213,7 +210,7 @@ impl<'f, 'a> ser::Serializer for &'f mut Feed<'a> {
         variant: &'static str,
         _: usize,
     ) -> Result<Self, Refused> {
-        self.variant(index, variant);
+        self.variant(Tag::StructVariant, index, variant);
         self.serialize_struct("", 0)
     }
 }
@@ -309,8 +306,18 @@ mod tests {
         assert_eq!(of(&page("Kỳ Anh", Some("x"), &["1"])), of(&page("Kỳ Anh", Some("x"), &["1"])));
     }
 
+    #[derive(Serialize)]
+    enum E {
+        A,
+    }
+    #[derive(Serialize)]
+    enum F {
+        A(()),
+    }
+
     #[test]
     fn the_kind_of_a_value_is_fed_with_it() {
+        assert_ne!(of(&(E::A, ())), of(&(F::A(()),)), "a unit variant then a unit, a newtype variant of a unit");
         assert_ne!(of(&1u32), of(&1i32));
         assert_ne!(of(&1.0f64), of(&1u64));
         assert_ne!(of(&"1"), of(&1u8));
