@@ -63,7 +63,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub charts: usize,
-    /// Files the kept output already held, byte for byte (not written).
+    /// Files not written anew: the kept output held them byte for byte, or
+    /// they are the previous output's own files, taken (see [`write`]).
     pub unchanged: usize,
     /// Warnings of the run (they do not fail the build).
     pub warnings: Diagnostics,

@@ -127,6 +127,9 @@ pub struct Staging {
     /// Folders made so far, so a file's folder is not looked for on disk
     /// again for every file in it.
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// Files of the published output linked into the new one (taken, by
+    /// the rule of [`record`]).
+    taken: std::sync::atomic::AtomicUsize,
 }
 
 /// The files bantin keeps beside an output folder: the staging folder, the
@@ -249,6 +252,7 @@ impl Staging {
             done: false,
             _lock: lock,
             made: Default::default(),
+            taken: Default::default(),
         };
         Ok((staging, beside))
     }
@@ -259,9 +263,12 @@ impl Staging {
         self.record.clone().map(|r| r as std::sync::Arc<dyn crate::render::earlier::Earlier>)
     }
 
-    /// How many of the files put so far the kept output already held.
+    /// How many of the files put so far were not written anew: the kept
+    /// output held them byte for byte, or they are the published output's
+    /// own files, taken.
     pub fn unchanged(&self) -> usize {
-        self.kept.as_ref().map_or(0, Kept::unchanged)
+        let taken = self.taken.load(std::sync::atomic::Ordering::Relaxed);
+        self.kept.as_ref().map_or(0, Kept::unchanged) + taken
     }
 
     /// Writes one file into the new output (from any thread).
@@ -291,7 +298,11 @@ impl Staging {
             // file, stays as made.
             OutputData::Cached(src) => fs::hard_link(src, &target).or_else(|_| copy_new(src, &target)),
         }
-        .map_err(io_err(&target))
+        .map_err(io_err(&target))?;
+        if matches!(&f.data, OutputData::Cached(src) if src.starts_with(&self.out)) {
+            self.taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(())
     }
 
     /// Marks the new output as bantin's and swaps it in for the old one.
