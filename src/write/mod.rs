@@ -26,6 +26,7 @@
 //! no `.bantin` marker), or one that holds the site's sources
 //! ([`target`]).
 
+mod beside;
 mod record;
 mod reuse;
 mod swap;
@@ -36,6 +37,8 @@ pub use target::{check_archive_target, check_target};
 
 use crate::diag::messages::{Build, Unsafe};
 use crate::render::{Output, OutputData};
+pub use beside::mend;
+use beside::{forget_record, lock, ours, recover, Beside};
 use rayon::prelude::*;
 use record::Record;
 use reuse::Kept;
@@ -130,68 +133,6 @@ pub struct Staging {
     /// Files of the published output linked into the new one (taken, by
     /// the rule of [`record`]).
     taken: std::sync::atomic::AtomicUsize,
-}
-
-/// The files bantin keeps beside an output folder: the staging folder, the
-/// old output during a two-rename swap, the output kept for reuse, the
-/// record of what the output was made from, and the lock.
-struct Beside {
-    fresh: PathBuf,
-    old: PathBuf,
-    reuse: PathBuf,
-    record: PathBuf,
-    lock: PathBuf,
-}
-
-impl Beside {
-    fn of(out: &Path) -> Beside {
-        let parent = out.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-        let at = |what: &str| parent.join(format!(".{name}.bantin-{what}"));
-        Beside { fresh: at("new"), old: at("old"), reuse: at("reuse"), record: at("record"), lock: at("lock") }
-    }
-}
-
-/// Takes the output's lock, or says another build holds it.
-fn lock(out: &Path, lock: &Path) -> Result<fs::File, WriteError> {
-    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(lock).map_err(io_err(lock))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(fs::TryLockError::WouldBlock) => Err(WriteError::Busy { path: out.display().to_string() }),
-        Err(fs::TryLockError::Error(e)) => Err(io_err(lock)(e)),
-    }
-}
-
-/// Mends what a run killed during a two-rename swap left: no output but
-/// the old one aside is put back. Then clears earlier staging: a tree of
-/// ours is kept for reuse if none is (a kept tree may hold anything: see
-/// [`reuse`]), anything else there is deleted.
-fn recover(out: &Path, beside: &Beside) -> Result<(), WriteError> {
-    if fs::symlink_metadata(out).is_err() && beside.old.join(MARKER).is_file() {
-        fs::rename(&beside.old, out).map_err(io_err(out))?;
-    }
-    if ours(&beside.fresh) && fs::symlink_metadata(&beside.reuse).is_err() {
-        let _ = fs::rename(&beside.fresh, &beside.reuse);
-    }
-    for stale in [&beside.fresh, &beside.old] {
-        if fs::symlink_metadata(stale).is_ok() {
-            fs::remove_dir_all(stale).map_err(io_err(stale))?;
-        }
-    }
-    Ok(())
-}
-
-/// Mends what an earlier run killed during a swap left beside `out` (see
-/// the module's header), under the output's lock. A build calls it first,
-/// so the last good output is back even if this build then fails.
-pub fn mend(out: &Path) -> Result<(), WriteError> {
-    let out = absolute(out);
-    let beside = Beside::of(&out);
-    if !beside.lock.exists() {
-        return Ok(());
-    }
-    let _lock = lock(&out, &beside.lock)?;
-    recover(&out, &beside)
 }
 
 impl Staging {
@@ -371,19 +312,6 @@ fn write_new(target: &Path, write: impl FnOnce(&mut fs::File) -> io::Result<()>)
 fn copy_new(src: &Path, target: &Path) -> io::Result<()> {
     let mut from = fs::File::open(src)?;
     write_new(target, |to| io::copy(&mut from, to).map(|_| ()))
-}
-
-/// Deletes the record of what an output was made from, if there is one.
-fn forget_record(file: &Path) -> Result<(), WriteError> {
-    match fs::remove_file(file) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_err(file)(e)),
-        _ => Ok(()),
-    }
-}
-
-/// Whether `tree` is a folder bantin wrote (not a link, marked).
-fn ours(tree: &Path) -> bool {
-    fs::symlink_metadata(tree).is_ok_and(|m| m.is_dir()) && tree.join(MARKER).is_file()
 }
 
 /// Writes `files` as the new content of `out`, atomically.
