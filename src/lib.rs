@@ -127,9 +127,8 @@ pub fn build_with_progress(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildReport, Diagnostics> {
     let mut warnings = Diagnostics::new();
-    let out_error = |e: write::WriteError| Diagnostic::error(options.out.display().to_string(), None, e.message());
     if let Err(e) = write::check_target(&options.root, &options.out).and_then(|()| write::mend(&options.out)) {
-        warnings.push(out_error(e));
+        warnings.push(out_error(options, e));
         return Err(warnings);
     }
     // The kept output is looked through while the site is read and checked.
@@ -144,7 +143,7 @@ pub fn build_with_progress(
     );
     let built = match (staging, checked) {
         (Err(e), _) => {
-            warnings.push(out_error(e));
+            warnings.push(out_error(options, e));
             Err(warnings)
         }
         (Ok(staging), None) => {
@@ -159,6 +158,11 @@ pub fn build_with_progress(
     }
 }
 
+/// A problem writing the output, as a diagnostic naming the output folder.
+fn out_error(options: &BuildOptions, e: write::WriteError) -> Diagnostic {
+    Diagnostic::error(options.out.display().to_string(), None, e.message())
+}
+
 /// [`build_with_progress`] once the site is checked: renders it into
 /// `staging`, then swaps it in while the links are checked.
 fn build_checked(
@@ -169,11 +173,10 @@ fn build_checked(
     mut warnings: Diagnostics,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildReport, Diagnostics> {
-    let out_error = |e: write::WriteError| Diagnostic::error(options.out.display().to_string(), None, e.message());
     // The paths written, for the warnings `check` gives about links.
     let written = std::sync::Mutex::new(Vec::new());
     let sink = |o: render::Output| {
-        staging.put(&o).map_err(out_error)?;
+        staging.put(&o).map_err(|e| out_error(options, e))?;
         written.lock().expect("no panic while holding the lock").push(o.path);
         Ok(())
     };
@@ -195,7 +198,7 @@ fn build_checked(
             Ok(BuildReport { pages, files, charts, unchanged, warnings })
         }
         Err(e) => {
-            warnings.push(out_error(e));
+            warnings.push(out_error(options, e));
             Err(warnings)
         }
     }
