@@ -18,7 +18,11 @@
 //!
 //! Only `load`, `theme` (reading a theme folder), `photos` (reading photos,
 //! writing its cache `.bantin-cache/`) and `write` touch the disk; nothing
-//! reads the clock, so the same input gives the same bytes.
+//! reads the clock, so the same input gives the same bytes. One exception,
+//! for memory: a large build's article texts are set aside by `load` in a
+//! temporary file ([`text::spool`]), which the later stages read back
+//! through [`text::spool::Text::get`] (the run's own copy, never the site's
+//! files again).
 
 pub mod archive;
 #[doc(hidden)]
@@ -55,6 +59,11 @@ pub struct BuildOptions {
     /// replaced (`bantin build`'s default; `--no-cache` turns it off):
     /// only files whose bytes changed are written ([`write::Staging::reusing`]).
     pub reuse: bool,
+    /// Above this many articles their texts are set aside in a temporary
+    /// file beside the output from reading to rendering, so that memory
+    /// does not grow with their text ([`text::spool`]);
+    /// [`load::SPOOL_ABOVE`] unless a test asks otherwise.
+    pub spool_above: usize,
 }
 
 /// What a successful build did.
@@ -68,6 +77,10 @@ pub struct BuildReport {
     pub unchanged: usize,
     /// Warnings of the run (they do not fail the build).
     pub warnings: Diagnostics,
+    /// Bytes of the articles' text set aside in a temporary file beside the
+    /// output while the site was built (0: held in memory; see
+    /// [`BuildOptions::spool_above`]).
+    pub set_aside: u64,
 }
 
 /// Checks the site read from `root` and resolves its theme: stages 2–4.
@@ -136,7 +149,8 @@ pub fn build_with_progress(
     let (staging, (content, checked)) = rayon::join(
         || begin(&options.out),
         || {
-            let content = load::content(&options.root, &mut warnings);
+            let keep = load::Keep::SpoolAbove { above: options.spool_above, dir: write::holder(&options.out) };
+            let content = load::content_keeping(&options.root, &keep, &mut warnings);
             let checked = prepare(&options.root, &content, options.drafts, &mut warnings);
             (content, checked)
         },
@@ -153,7 +167,10 @@ pub fn build_with_progress(
         (Ok(staging), Some((site, theme))) => build_checked(options, &site, &theme, staging, warnings, progress),
     };
     match built {
-        Ok(report) => Ok(BuildReport { warnings: with_lines(report.warnings, &content), ..report }),
+        Ok(report) => {
+            let set_aside = content.spool.as_ref().map_or(0, |s| s.len());
+            Ok(BuildReport { warnings: with_lines(report.warnings, &content), set_aside, ..report })
+        }
         Err(diags) => Err(with_lines(diags, &content)),
     }
 }
@@ -195,7 +212,7 @@ fn build_checked(
     match committed {
         Ok(_) => {
             let (pages, files, charts) = (summary.pages, summary.files, summary.charts);
-            Ok(BuildReport { pages, files, charts, unchanged, warnings })
+            Ok(BuildReport { pages, files, charts, unchanged, warnings, set_aside: 0 })
         }
         Err(e) => {
             warnings.push(out_error(options, e));

@@ -26,7 +26,13 @@ fn a_second_build_into_the_same_output_is_refused_while_the_first_writes() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let first = bantin::write::Staging::begin(&out).unwrap();
-    let options = bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false, reuse: true };
+    let options = bantin::BuildOptions {
+        root: fixture("minimal"),
+        out: out.clone(),
+        drafts: false,
+        reuse: true,
+        spool_above: bantin::load::SPOOL_ABOVE,
+    };
     let err = bantin::build(&options).unwrap_err().render(Lang::En);
     assert!(err.contains("another bantin build is writing"), "{err}");
     first.abort();
@@ -91,12 +97,23 @@ fn the_new_output_takes_the_old_ones_place_in_one_step() {
 fn a_swap_cut_short_is_mended_by_the_next_run() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    let good = bantin::BuildOptions { root: fixture("minimal"), out: out.clone(), drafts: false, reuse: true };
+    let good = bantin::BuildOptions {
+        root: fixture("minimal"),
+        out: out.clone(),
+        drafts: false,
+        reuse: true,
+        spool_above: bantin::load::SPOOL_ABOVE,
+    };
     bantin::build(&good).unwrap();
     let before = snapshot(&out);
     std::fs::rename(&out, dir.path().join(".public.bantin-old")).unwrap();
-    let bad =
-        bantin::BuildOptions { root: fixture("invalid/data_errors"), out: out.clone(), drafts: false, reuse: true };
+    let bad = bantin::BuildOptions {
+        root: fixture("invalid/data_errors"),
+        out: out.clone(),
+        drafts: false,
+        reuse: true,
+        spool_above: bantin::load::SPOOL_ABOVE,
+    };
     assert!(bantin::build(&bad).is_err());
     assert!(snapshot(&out) == before, "the last good output is back");
     assert!(!dir.path().join(".public.bantin-old").exists());
@@ -125,7 +142,13 @@ fn a_build_killed_at_any_moment_leaves_a_whole_output() {
 /// Builds `root` into `out` the way `bantin build` does (reusing) or into
 /// an empty folder (`--no-cache`).
 fn build_into(root: &Path, out: &Path, reuse: bool) -> bantin::BuildReport {
-    let options = bantin::BuildOptions { root: root.to_path_buf(), out: out.to_path_buf(), drafts: false, reuse };
+    let options = bantin::BuildOptions {
+        root: root.to_path_buf(),
+        out: out.to_path_buf(),
+        drafts: false,
+        reuse,
+        spool_above: bantin::load::SPOOL_ABOVE,
+    };
     bantin::build(&options).unwrap_or_else(|d| panic!("{}", d.render(Lang::En)))
 }
 
@@ -292,4 +315,66 @@ fn a_build_without_the_cache_keeps_no_copy() {
     let fresh = build_into(&fixture("minimal"), &out, false);
     assert_eq!(fresh.unchanged, 0);
     assert!(!dir.path().join(".public.bantin-reuse").exists());
+}
+
+/// Builds `root` into `out` (into an empty folder), setting the articles'
+/// texts aside above `spool_above` articles.
+fn build_spooling(root: &Path, out: &Path, spool_above: usize) -> Result<bantin::BuildReport, String> {
+    let options = bantin::BuildOptions {
+        root: root.to_path_buf(),
+        out: out.to_path_buf(),
+        drafts: false,
+        reuse: false,
+        spool_above,
+    };
+    bantin::build(&options).map_err(|d| d.report(Lang::En))
+}
+
+/// What is in `dir` (not below it), by name, but for what bantin keeps
+/// beside an output (`.<output>.bantin-*`: its lock).
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !(n.starts_with('.') && n.contains(".bantin-")))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Issue 19, item 5: the texts of a large site's articles are set aside in
+/// a temporary file beside the output from reading to rendering. What is
+/// published and what is warned about are what a build holding them in
+/// memory gives, byte for byte, and nothing is left beside the output.
+#[test]
+fn texts_set_aside_publish_and_warn_exactly_as_texts_held() {
+    // Shortcodes, figures checked against the data (warnings with their
+    // lines), articles' moments, flows, units and mergers, many articles.
+    for name in ["claims", "check_warnings", "moment", "flows", "units", "many_articles"] {
+        let (held, spooled) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (held_out, spooled_out) = (held.path().join("public"), spooled.path().join("public"));
+        let a = build_spooling(&fixture(name), &held_out, usize::MAX).unwrap();
+        let b = build_spooling(&fixture(name), &spooled_out, 0).unwrap();
+        assert_eq!(a.set_aside, 0, "{name}: held in memory");
+        assert!(b.set_aside > 0, "{name}: set aside");
+        assert!(snapshot(&held_out) == snapshot(&spooled_out), "{name}: the same files, byte for byte");
+        assert_eq!(a.warnings.report(Lang::En), b.warnings.report(Lang::En), "{name}");
+        assert_eq!(names_in(spooled.path()), ["public"], "{name}: the temporary file is gone");
+    }
+    let warned = build_spooling(&fixture("claims"), &tempfile::tempdir().unwrap().path().join("p"), 0).unwrap();
+    assert!(warned.warnings.report(Lang::En).contains(" | "), "a warning shows its line, read back");
+}
+
+/// A site refused with its texts set aside gets the report a site with its
+/// texts held gets: every problem, each with the line it points at.
+#[test]
+fn texts_set_aside_are_refused_with_the_same_report_and_lines() {
+    for name in ["invalid/articles", "invalid/misleading", "invalid/unknown_references"] {
+        let dir = tempfile::tempdir().unwrap();
+        let held = build_spooling(&fixture(name), &dir.path().join("a"), usize::MAX).unwrap_err();
+        let spooled = build_spooling(&fixture(name), &dir.path().join("b"), 0).unwrap_err();
+        assert_eq!(held, spooled, "{name}");
+        assert!(spooled.contains(" | "), "{name}: the lines are shown:\n{spooled}");
+        assert!(names_in(dir.path()).is_empty(), "{name}: nothing written, the temporary file gone");
+    }
 }

@@ -244,15 +244,22 @@ impl Diagnostics {
     /// `text_of` (a file's text by its path, as the run read it).
     /// Each file is looked up and split into lines once, however many
     /// problems it has (100,000 bad rows of one CSV cost one pass).
-    pub fn attach_lines<'t>(&mut self, text_of: impl Fn(&str) -> Option<&'t str>) {
-        let mut lines_of: std::collections::HashMap<String, Vec<&'t str>> = std::collections::HashMap::new();
-        for d in self.items.iter_mut().filter(|d| d.line.is_none()) {
-            let Some(pos) = d.pos.filter(|p| !p.cell) else { continue };
-            if !lines_of.contains_key(&d.file) {
-                let lines = text_of(&d.file).map(|t| t.lines().collect()).unwrap_or_default();
-                lines_of.insert(d.file.clone(), lines);
+    pub fn attach_lines(&mut self, text_of: impl Fn(&str) -> Option<crate::text::shared::Shared>) {
+        use std::collections::HashMap;
+        let wanted = |d: &Diagnostic| d.line.is_none() && d.pos.is_some_and(|p| !p.cell);
+        let mut texts: HashMap<String, Option<crate::text::shared::Shared>> = HashMap::new();
+        for d in self.items.iter().filter(|d| wanted(d)) {
+            if !texts.contains_key(&d.file) {
+                texts.insert(d.file.clone(), text_of(&d.file));
             }
-            let line = lines_of.get(&d.file).and_then(|l| l.get(pos.line.saturating_sub(1)));
+        }
+        let lines_of: HashMap<&str, Vec<&str>> = texts
+            .iter()
+            .map(|(file, t)| (file.as_str(), t.as_deref().map(|t| t.lines().collect()).unwrap_or_default()))
+            .collect();
+        for d in self.items.iter_mut().filter(|d| wanted(d)) {
+            let Some(pos) = d.pos else { continue };
+            let line = lines_of.get(d.file.as_str()).and_then(|l| l.get(pos.line.saturating_sub(1)));
             d.line = line.map(|l| (*l).to_owned());
         }
     }
@@ -319,7 +326,7 @@ mod tests {
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error("a.yaml", Some(Pos::new(2, 8)), above()));
         d.push(Diagnostic::warning("b.yaml", None, Data::Unchecked));
-        d.attach_lines(|f| (f == "a.yaml").then_some("x: 1\nvalue: 160/154\n"));
+        d.attach_lines(|f| (f == "a.yaml").then(|| "x: 1\nvalue: 160/154\n".into()));
         let en = d.report(Lang::En);
         assert!(en.starts_with("a.yaml:2:8: error: the value 160 is above its total 154\n  hint: "), "{en}");
         assert!(en.contains("\n  2 | value: 160/154\n    |        ^\nb.yaml: warning: "), "{en}");

@@ -6,12 +6,13 @@
 mod claims;
 pub(crate) use claims::read_text as read_article_text;
 
-use crate::diag::messages::{Computed, Lint};
+use crate::diag::messages::{Computed, Files, Lint};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{flows, Body, Series, Site};
 use crate::render::links::resolve;
 use crate::render::views::article_dir;
 use crate::text::decimal::About;
+use crate::text::shared::Shared;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -27,22 +28,33 @@ pub fn lint<'a>(site: &Site, paths: impl IntoIterator<Item = &'a str>) -> Diagno
         .par_iter()
         .map(|a| {
             let mut d = Diagnostics::new();
-            links(&a.file, &a.body, &article_dir(site, a), &paths, &mut d);
-            claims::article(site, a, &mut d);
+            let Some(text) = body_text(&a.file, &a.body, &mut d) else { return d };
+            links(&a.file, &a.body, &text, &article_dir(site, a), &paths, &mut d);
+            claims::article(site, a, &text, &mut d);
             d
         })
         .collect();
     per_article.into_iter().for_each(|a| d.extend(a));
     for p in &site.pages {
-        links(&p.file, &p.body, &crate::route::Route::Page(&p.slug).dir(), &paths, &mut d);
+        if let Some(text) = body_text(&p.file, &p.body, &mut d) {
+            links(&p.file, &p.body, &text, &crate::route::Route::Page(&p.slug).dir(), &paths, &mut d);
+        }
     }
     data(site, &mut d);
     topics_and_indicators(site, &mut d);
     d
 }
 
-fn links(file: &str, body: &Body, dir: &str, paths: &BTreeSet<&str>, d: &mut Diagnostics) {
-    let parser = Parser::new_ext(&body.markdown, Options::all()).into_offset_iter();
+/// The text of `body` (read back if a large build set it aside); a warning
+/// that it was not looked at when it cannot be.
+fn body_text(file: &str, body: &Body, d: &mut Diagnostics) -> Option<Shared> {
+    let problem = |e: std::io::Error| Diagnostic::warning(file, None, Files::SpoolFailed { detail: e.to_string() });
+    body.markdown.get().map_err(|e| d.push(problem(e))).ok()
+}
+
+/// Links of `body`, whose text is `markdown`, that lead nowhere.
+fn links(file: &str, body: &Body, markdown: &str, dir: &str, paths: &BTreeSet<&str>, d: &mut Diagnostics) {
+    let parser = Parser::new_ext(markdown, Options::all()).into_offset_iter();
     for (event, range) in parser {
         let dest = match &event {
             Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
@@ -50,7 +62,7 @@ fn links(file: &str, body: &Body, dir: &str, paths: &BTreeSet<&str>, d: &mut Dia
             }
             _ => continue,
         };
-        let line = body.first_line + body.markdown[..range.start].matches('\n').count();
+        let line = body.first_line + markdown[..range.start].matches('\n').count();
         let pos = Some(Pos::new(line, 1));
         if dest.is_empty() || dest.starts_with('#') || dest.contains(':') {
             continue;

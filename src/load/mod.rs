@@ -7,23 +7,44 @@
 
 use crate::diag::messages::Files;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::text::shared::Shared;
+use crate::text::spool::{Spool, Text};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 mod decode;
+mod read;
 mod root;
 mod walk;
 pub use decode::{decode_owned, decode_text, peek};
+use read::{read_all, read_article, read_optional, spool};
+pub use read::{read_text, read_workbook, MAX_TEXT_BYTES, MAX_WORKBOOK_BYTES};
 pub use root::Root;
 pub use walk::{ignored, inside_root, real_root, rel_path, walk};
 
-/// A text file, read and normalised.
+/// A text file, read and normalised. An article's text is a [`Text`]: in
+/// memory, or set aside in a spool when the site is large ([`Keep`]).
 #[derive(Debug, Clone)]
-pub struct TextFile {
+pub struct TextFile<T = Shared> {
     /// Path relative to the site root, `/`-separated: used in messages.
     pub rel: String,
-    pub text: crate::text::shared::Shared,
+    pub text: T,
 }
+
+/// Where the texts of articles are kept from reading to rendering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Keep {
+    /// In memory.
+    Held,
+    /// In a spool (`text::spool`) made in the folder `dir` when the site
+    /// has more than `above` articles; in memory otherwise.
+    SpoolAbove { above: usize, dir: PathBuf },
+}
+
+/// The number of articles above which `bantin build` sets their texts
+/// aside: 50,000 articles hold about 300 MB of Markdown.
+pub const SPOOL_ABOVE: usize = 50_000;
 
 /// A workbook (`data/*.xlsx`), read as bytes: the parse stage reads its
 /// sheets.
@@ -51,7 +72,7 @@ pub struct DistrictFiles {
     pub csvs: Vec<TextFile>,
     /// FORMAT v2: `data/*.xlsx`, in path order.
     pub workbooks: Vec<WorkbookFile>,
-    pub articles: Vec<TextFile>,
+    pub articles: Vec<TextFile<Text>>,
     pub assets: Vec<AssetFile>,
 }
 
@@ -65,20 +86,33 @@ pub struct Content {
     pub static_files: Vec<AssetFile>,
     /// Site templates (`templates/*`) by name, overriding the theme's.
     pub templates: BTreeMap<String, TextFile>,
+    /// Where the articles' texts were set aside, if they were ([`Keep`]).
+    pub spool: Option<Arc<Spool>>,
 }
 
 impl Content {
     /// A text file's text by its path relative to the root, as read: what
     /// a report shows under a problem's line and column.
-    pub fn text_of(&self, rel: &str) -> Option<&str> {
-        let districts = self.districts.iter().flat_map(|d| d.yaml.iter().chain(&d.csvs).chain(&d.articles));
+    /// An article's text set aside is read back (`None` if it cannot be).
+    pub fn text_of(&self, rel: &str) -> Option<Shared> {
+        let districts = self.districts.iter().flat_map(|d| d.yaml.iter().chain(&d.csvs));
         let files = self.site.iter().chain(&self.indicators).chain(districts).chain(&self.pages);
-        files.chain(self.templates.values()).find(|f| f.rel == rel).map(|f| f.text.as_str())
+        if let Some(f) = files.chain(self.templates.values()).find(|f| f.rel == rel) {
+            return Some(f.text.clone());
+        }
+        let articles = self.districts.iter().flat_map(|d| &d.articles);
+        articles.into_iter().find(|f| f.rel == rel).and_then(|f| f.text.get().ok())
     }
 }
 
-/// Reads `content/` and `templates/` of the site at `root`.
+/// Reads `content/` and `templates/` of the site at `root`, every text
+/// held in memory.
 pub fn content(root: &Path, diags: &mut Diagnostics) -> Content {
+    content_keeping(root, &Keep::Held, diags)
+}
+
+/// [`content`], the articles' texts kept as `keep` says.
+pub fn content_keeping(root: &Path, keep: &Keep, diags: &mut Diagnostics) -> Content {
     let mut out = Content::default();
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
@@ -97,8 +131,19 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Content {
     if out.indicators.is_none() && diags.error_count() == before {
         diags.push(Diagnostic::error("content/indicators.yaml", None, Files::NoIndicatorsYaml));
     }
-    out.districts = districts(root, Root::Districts, diags);
-    out.districts.extend(districts(root, Root::Units, diags));
+    let placed = [place(root, Root::Districts, diags), place(root, Root::Units, diags)];
+    let articles = placed.iter().flatten().filter(|(_, role, _)| *role == Role::Article).count();
+    let spool = match spool(keep, articles) {
+        Ok(spool) => spool,
+        Err(d) => {
+            diags.push(d);
+            return out;
+        }
+    };
+    for (kind, files) in [Root::Districts, Root::Units].into_iter().zip(placed) {
+        out.districts.extend(districts(kind, files, spool.as_ref(), diags));
+    }
+    out.spool = spool;
     for file in walk(root, "content/pages", diags) {
         if file.rel.ends_with(".md") && file.rel.matches('/').count() == 2 {
             if let Some(t) = read_text(&file, diags) {
@@ -114,44 +159,6 @@ pub fn content(root: &Path, diags: &mut Diagnostics) -> Content {
         }
     }
     out
-}
-
-/// How many files are read at once. Reading waits on the disk more than on
-/// the processor: from a cold cache, 100,000 articles were read three times
-/// faster with 16 reads in flight than with one per core (2 cores).
-const READS_IN_FLIGHT: usize = 16;
-
-/// Reads text files in parallel, keeping their order; problems reported.
-fn read_all(files: &[AssetFile], diags: &mut Diagnostics) -> Vec<Option<TextFile>> {
-    use rayon::prelude::*;
-    let read_each = || -> Vec<(Option<TextFile>, Diagnostics)> {
-        files
-            .par_iter()
-            .map(|f| {
-                let mut d = Diagnostics::new();
-                (read_text(f, &mut d), d)
-            })
-            .collect()
-    };
-    let readers = (files.len() > READS_IN_FLIGHT)
-        .then(|| {
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(READS_IN_FLIGHT)
-                .thread_name(|i| format!("read-{i}"))
-                .build()
-                .ok()
-        })
-        .flatten();
-    let read = match readers {
-        Some(pool) => pool.install(read_each),
-        None => read_each(),
-    };
-    read.into_iter()
-        .map(|(t, d)| {
-            diags.extend(d);
-            t
-        })
-        .collect()
 }
 
 /// What [`refresh`] did.
@@ -202,28 +209,36 @@ pub fn refresh(root: &Path, content: &mut Content, changed: &[String], diags: &m
         }
         let slot = known_text(content, rel)?;
         done.theme |= rel.starts_with("templates/");
-        let file = AssetFile { rel: rel.clone(), abs: real };
-        match read_text(&file, diags) {
-            Some(t) => *slot = t,
-            None => return None,
+        let t = read_text(&AssetFile { rel: rel.clone(), abs: real }, diags)?;
+        match slot {
+            Slot::Text(slot) => *slot = t,
+            Slot::Article(slot) => *slot = TextFile { rel: t.rel, text: Text::Held(t.text) },
         }
         done.reread.push(rel.clone());
     }
     Some(done)
 }
 
+/// Where a loaded text file is kept.
+enum Slot<'c> {
+    Text(&'c mut TextFile),
+    Article(&'c mut TextFile<Text>),
+}
+
 /// The loaded text file at `rel`, if `content` has one.
-fn known_text<'c>(content: &'c mut Content, rel: &str) -> Option<&'c mut TextFile> {
+fn known_text<'c>(content: &'c mut Content, rel: &str) -> Option<Slot<'c>> {
+    if content.districts.iter().flat_map(|d| &d.articles).any(|t| t.rel == rel) {
+        let mut articles = content.districts.iter_mut().flat_map(|d| d.articles.iter_mut());
+        return articles.find(|t| t.rel == rel).map(Slot::Article);
+    }
     let singles = content.site.iter_mut().chain(content.indicators.iter_mut());
-    let districts = content
-        .districts
-        .iter_mut()
-        .flat_map(|d| d.yaml.iter_mut().chain(d.csvs.iter_mut()).chain(d.articles.iter_mut()));
+    let data = content.districts.iter_mut().flat_map(|d| d.yaml.iter_mut().chain(d.csvs.iter_mut()));
     singles
-        .chain(districts)
+        .chain(data)
         .chain(content.pages.iter_mut())
         .chain(content.templates.values_mut())
         .find(|t| t.rel == rel)
+        .map(Slot::Text)
 }
 
 /// Whether a file of a `data/` folder is a spreadsheet workbook (read by
@@ -262,10 +277,10 @@ fn role(inner: &str, yaml: &str) -> Role {
     }
 }
 
-/// The folders of `content/districts/` or `content/units/`, each with its files.
-fn districts(root: &Path, kind: Root, diags: &mut Diagnostics) -> Vec<DistrictFiles> {
-    let mut by_folder: BTreeMap<String, DistrictFiles> = BTreeMap::new();
-    let mut placed: Vec<(String, Role, AssetFile)> = Vec::new();
+/// The files under `content/districts/` or `content/units/`: each one's
+/// folder and role.
+fn place(root: &Path, kind: Root, diags: &mut Diagnostics) -> Vec<(String, Role, AssetFile)> {
+    let mut placed = Vec::new();
     let base = format!("content/{}", kind.folder());
     for file in walk(root, &base, diags) {
         let rest = &file.rel[base.len() + 1..];
@@ -276,12 +291,23 @@ fn districts(root: &Path, kind: Root, diags: &mut Diagnostics) -> Vec<DistrictFi
         };
         placed.push((folder.to_string(), role(inner, kind.yaml()), file.clone()));
     }
-    let text_files: Vec<AssetFile> = placed
-        .iter()
-        .filter(|(_, r, _)| !matches!(r, Role::Asset | Role::Workbook))
-        .map(|(_, _, f)| f.clone())
-        .collect();
-    let mut texts = read_all(&text_files, diags).into_iter();
+    placed
+}
+
+/// The folders of `content/districts/` or `content/units/`, each with its
+/// files (`placed` by [`place`]) read; articles into `spool` if there is one.
+fn districts(
+    kind: Root,
+    placed: Vec<(String, Role, AssetFile)>,
+    spool: Option<&Arc<Spool>>,
+    diags: &mut Diagnostics,
+) -> Vec<DistrictFiles> {
+    let mut by_folder: BTreeMap<String, DistrictFiles> = BTreeMap::new();
+    let of = |roles: &[Role]| -> Vec<AssetFile> {
+        placed.iter().filter(|(_, r, _)| roles.contains(r)).map(|(_, _, f)| f.clone()).collect()
+    };
+    let mut texts = read_all(&of(&[Role::Yaml, Role::Csv]), read_text, diags).into_iter();
+    let mut articles = read_all(&of(&[Role::Article]), |f, d| read_article(f, spool, d), diags).into_iter();
     for (folder, role, file) in placed {
         let d = by_folder.entry(folder.clone()).or_insert_with(|| DistrictFiles {
             root: kind,
@@ -297,10 +323,11 @@ fn districts(root: &Path, kind: Root, diags: &mut Diagnostics) -> Vec<DistrictFi
             Role::Workbook => d.workbooks.extend(read_workbook(&file, diags)),
             Role::Yaml => d.yaml = texts.next().flatten(),
             Role::Csv => d.csvs.extend(texts.next().flatten()),
-            Role::Article => d.articles.extend(texts.next().flatten()),
+            Role::Article => d.articles.extend(articles.next().flatten()),
         }
     }
     let mut out: Vec<DistrictFiles> = by_folder.into_values().collect();
+    let base = format!("content/{}", kind.folder());
     for d in &out {
         if d.yaml.is_none() {
             let missing = if kind == Root::Units { Files::NoUnitYaml } else { Files::NoDistrictYaml };
@@ -309,82 +336,4 @@ fn districts(root: &Path, kind: Root, diags: &mut Diagnostics) -> Vec<DistrictFi
     }
     out.retain(|d| d.yaml.is_some());
     out
-}
-
-fn read_optional(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<TextFile> {
-    let abs = root.join(rel);
-    if !abs.is_file() {
-        return None;
-    }
-    let Some(real) = inside_root(&real_root(root), &abs) else {
-        diags.push(Diagnostic::error(rel, None, Files::SymlinkOutside));
-        return None;
-    };
-    read_text(&AssetFile { rel: rel.to_string(), abs: real }, diags)
-}
-
-/// The largest workbook bantin reads: a sheet of 250,000 rows of figures
-/// takes some 10 MB.
-pub const MAX_WORKBOOK_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Reads a workbook's bytes; one too large, or unreadable, is reported.
-pub fn read_workbook(file: &AssetFile, diags: &mut Diagnostics) -> Option<WorkbookFile> {
-    match read_bounded(&file.abs, MAX_WORKBOOK_BYTES) {
-        Ok(Ok(bytes)) => Some(WorkbookFile { rel: file.rel.clone(), bytes: bytes.into() }),
-        Ok(Err(len)) => {
-            let max = MAX_WORKBOOK_BYTES / (1024 * 1024);
-            // Rounded up: a file just over the limit is not "64 MB of 64".
-            let mb = len.div_ceil(1024 * 1024);
-            diags.push(Diagnostic::error(&file.rel, None, crate::diag::messages::Sheets::TooLarge { mb, max }));
-            None
-        }
-        Err(err) => {
-            diags.push(Diagnostic::error(&file.rel, None, Files::CannotRead { detail: err.to_string() }));
-            None
-        }
-    }
-}
-
-/// The largest text file bantin reads (an article of 10 MB is already
-/// some 2,000 printed pages).
-pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
-
-/// Reads a text file; a file that is not UTF-8 text, or too large, is reported.
-pub fn read_text(file: &AssetFile, diags: &mut Diagnostics) -> Option<TextFile> {
-    match read_bounded(&file.abs, MAX_TEXT_BYTES) {
-        Ok(Ok(bytes)) => match decode_owned(bytes) {
-            Ok(text) => Some(TextFile { rel: file.rel.clone(), text: text.into() }),
-            Err(d) => {
-                diags.push(Diagnostic { file: file.rel.clone(), ..d });
-                None
-            }
-        },
-        Ok(Err(len)) => {
-            let max = MAX_TEXT_BYTES / (1024 * 1024);
-            let mb = len / (1024 * 1024);
-            diags.push(Diagnostic::error(&file.rel, None, Files::TooLarge { mb, max }));
-            None
-        }
-        Err(err) => {
-            diags.push(Diagnostic::error(&file.rel, None, Files::CannotRead { detail: err.to_string() }));
-            None
-        }
-    }
-}
-
-/// The bytes of the file at `path`, or its size in bytes when it is
-/// larger than `max`. One open and one size query per file (asking the
-/// size by path first, then reading, was a second lookup of every file).
-fn read_bounded(path: &Path, max: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path)?;
-    let len = f.metadata()?.len();
-    if len > max {
-        return Ok(Err(len));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    // A file that grew since its size was asked is still bounded.
-    (&mut f).take(max + 1).read_to_end(&mut bytes)?;
-    let read = bytes.len() as u64;
-    Ok(if read <= max { Ok(bytes) } else { Err(f.metadata().map_or(read, |m| m.len().max(read))) })
 }

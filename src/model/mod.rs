@@ -320,10 +320,16 @@ pub enum Show {
 /// `markdown` holds [`placeholder`]`(n)`.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
-    pub markdown: crate::text::shared::Shared,
+    /// In memory, or in the spool of a large build (`text::spool`): read
+    /// it with `get`.
+    pub markdown: crate::text::spool::Text,
     pub shortcodes: Vec<Shortcode>,
     /// The line of the source file the body starts on.
     pub first_line: usize,
+    /// The text of its first paragraph, placeholders kept: an article's
+    /// summary when it has none in its front matter, worked out while the
+    /// text is at hand.
+    pub lead: String,
 }
 
 /// The text that stands in a body for shortcode `n` until it is rendered.

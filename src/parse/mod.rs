@@ -7,6 +7,7 @@
 
 pub mod csvobs;
 pub mod frontmatter;
+pub mod markdown;
 pub mod raw;
 pub mod sheet;
 pub mod shortcode;

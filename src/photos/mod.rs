@@ -166,8 +166,17 @@ struct Shown {
 /// are missing or outside the article's folder are reported here.
 fn references(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Vec<Shown>> {
     let mut out: BTreeMap<String, Vec<Shown>> = BTreeMap::new();
-    for a in &site.articles {
-        let mut links: Vec<(String, Option<usize>)> = markdown_images(a);
+    // In parallel: a large build reads each body back from its spool.
+    let images: Vec<std::io::Result<Vec<Image>>> = site.articles.par_iter().map(|a| markdown_images(a)).collect();
+    for (a, images) in site.articles.iter().zip(images) {
+        let mut links = match images {
+            Ok(links) => links,
+            Err(e) => {
+                let problem = crate::diag::messages::Files::SpoolFailed { detail: e.to_string() };
+                diags.push(Diagnostic::error(&a.file, None, problem));
+                continue;
+            }
+        };
         links.extend(a.image.iter().map(|i| (i.clone(), None)));
         for (link, line) in links {
             let shown = Shown { file: a.file.clone(), line };
@@ -196,14 +205,18 @@ fn local_photo(link: &str) -> Option<String> {
     Some(crate::render::links::decode_percent(path.strip_prefix("./").unwrap_or(path)))
 }
 
+/// An image's link, and the line that shows it (none: the lead image).
+type Image = (String, Option<usize>);
+
 /// The images of an article's Markdown with their lines.
-fn markdown_images(a: &Article) -> Vec<(String, Option<usize>)> {
+fn markdown_images(a: &Article) -> std::io::Result<Vec<Image>> {
     use pulldown_cmark::{Event, Options, Parser, Tag};
-    let md: &str = &a.body.markdown;
+    let text = a.body.markdown.get()?;
+    let md: &str = &text;
     if !md.contains("![") && !md.contains("<img") {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    Parser::new_ext(md, Options::all())
+    Ok(Parser::new_ext(md, Options::all())
         .into_offset_iter()
         .filter_map(|(e, range)| match e {
             Event::Start(Tag::Image { dest_url, .. }) => {
@@ -212,7 +225,7 @@ fn markdown_images(a: &Article) -> Vec<(String, Option<usize>)> {
             }
             _ => None,
         })
-        .collect()
+        .collect())
 }
 
 /// An error for a photo that cannot be published, at every place that

@@ -1,11 +1,8 @@
 //! Markdown to HTML (CommonMark with tables, footnotes, strikethrough and
 //! task lists), and the plain-text summary of a body.
 
-use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
-
-fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
-}
+use crate::parse::markdown::options;
+use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 
 /// How a photo is published (FORMAT v2, "Photos"): the widest variant and
 /// every variant for `srcset`, with the widest one's size.
@@ -128,26 +125,10 @@ pub fn inline_html(markdown: &str, safe_html: bool) -> String {
     }
 }
 
-/// The text of the first paragraph, without formatting; shortcode `n`
-/// becomes `fills[n]`.
-pub fn first_paragraph_text(markdown: &str, fills: &[String]) -> String {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Start(Tag::Paragraph) => depth += 1,
-            Event::End(TagEnd::Paragraph) if depth > 0 => {
-                if !out.trim().is_empty() {
-                    break;
-                }
-                depth -= 1;
-            }
-            Event::Text(t) | Event::Code(t) if depth > 0 => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if depth > 0 => out.push(' '),
-            _ => {}
-        }
-    }
-    fill_text(out.trim(), fills)
+/// A body's lead ([`crate::parse::markdown::lead`]: the text of its first
+/// paragraph) as shown: shortcode `n` becomes `fills[n]`.
+pub fn lead_text(lead: &str, fills: &[String]) -> String {
+    fill_text(lead, fills)
 }
 
 /// Plain text of a Markdown snippet (a summary written in front matter).
@@ -280,8 +261,9 @@ mod tests {
     #[test]
     fn summaries() {
         let md = format!("## Head\n\nFirst *para* {}\ngoes on.\n\nSecond.", placeholder(0));
-        assert_eq!(first_paragraph_text(&md, &[]), "First para goes on.");
-        assert_eq!(first_paragraph_text(&md, &["8.850,26 tỷ đồng".into()]), "First para 8.850,26 tỷ đồng goes on.");
+        let lead = crate::parse::markdown::lead(&md);
+        assert_eq!(lead_text(&lead, &[]), "First para goes on.");
+        assert_eq!(lead_text(&lead, &["8.850,26 tỷ đồng".into()]), "First para 8.850,26 tỷ đồng goes on.");
         assert_eq!(plain_text("A **b**\n\nC"), "A b C");
         assert_eq!(inline_html("A *b*", false), "A <em>b</em>");
     }

@@ -281,8 +281,13 @@ impl Summaries {
     }
 
     /// The summary of article `ai` of `site` (the site these were made for).
-    pub fn get(&self, site: &Site, ai: usize) -> &str {
-        self.0[ai].get_or_init(|| summary(site, &site.articles[ai]))
+    /// A lead with nothing to fill in is its own summary (it is folded).
+    pub fn get<'s>(&'s self, site: &'s Site, ai: usize) -> &'s str {
+        let a = &site.articles[ai];
+        match &a.summary {
+            None if !a.body.lead.contains('\u{E000}') => &a.body.lead,
+            _ => self.0[ai].get_or_init(|| summary(site, a)),
+        }
     }
 }
 
@@ -319,7 +324,7 @@ pub fn summary(site: &Site, a: &Article) -> String {
                     Shortcode::Chart { .. } => String::new(),
                 })
                 .collect();
-            markdown::first_paragraph_text(&a.body.markdown, &fills)
+            markdown::lead_text(&a.body.lead, &fills)
         }
     }
 }

@@ -9,4 +9,5 @@ pub mod lang;
 pub mod numfmt;
 pub mod shared;
 pub mod slug;
+pub mod spool;
 pub mod yaml;

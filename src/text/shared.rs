@@ -23,6 +23,14 @@ impl Shared {
         Some(Shared { whole: Arc::clone(&self.whole), range: start..start + range.len() })
     }
 
+    /// Where `self` is in `other`, when it is a piece of the same text
+    /// (byte offsets into `other`).
+    pub fn range_in(&self, other: &Shared) -> Option<Range<usize>> {
+        let inside = other.range.start <= self.range.start && self.range.end <= other.range.end;
+        (Arc::ptr_eq(&self.whole, &other.whole) && inside)
+            .then(|| self.range.start - other.range.start..self.range.end - other.range.start)
+    }
+
     /// The piece as a `&str`.
     pub fn as_str(&self) -> &str {
         &self.whole[self.range.clone()]
@@ -106,6 +114,10 @@ mod tests {
         assert!(Arc::ptr_eq(&whole.whole, &body.whole));
         let word = body.slice(0..5).unwrap();
         assert_eq!(word, "Thân");
+        assert_eq!(word.range_in(&whole), Some(start..start + 5));
+        assert_eq!(word.range_in(&body), Some(0..5));
+        assert_eq!(body.range_in(&word), None, "larger than it");
+        assert_eq!(Shared::from("Thân").range_in(&whole), None, "another text");
         assert_eq!(format!("{word:?}"), "\"Thân\"");
     }
 

@@ -4,6 +4,7 @@ use super::Ctx;
 use crate::diag::messages::{Data, Shortcode as Says};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{flows, Body, Moment, Period, Shortcode, Show};
+use crate::parse::markdown::lead;
 use crate::parse::shortcode::{extract, RawShortcode};
 use crate::text::shared::Shared;
 
@@ -20,7 +21,8 @@ pub fn check(file: &str, text: Shared, first_line: usize, place: Place, ctx: &Ct
     // Without `{{` there is no shortcode to cut out: the body is the text
     // as it is, shared rather than copied.
     if !text.contains("{{") {
-        return Body { markdown: text, shortcodes: Vec::new(), first_line };
+        let lead = lead(&text);
+        return Body { markdown: text.into(), shortcodes: Vec::new(), first_line, lead };
     }
     let extracted = extract(&text, first_line);
     for (pos, msg) in extracted.errors {
@@ -40,7 +42,8 @@ pub fn check(file: &str, text: Shared, first_line: usize, place: Place, ctx: &Ct
             }
         }
     }
-    Body { markdown: extracted.markdown.into(), shortcodes, first_line }
+    let lead = lead(&extracted.markdown);
+    Body { markdown: Shared::from(extracted.markdown).into(), shortcodes, first_line, lead }
 }
 
 /// What is wrong with a shortcode; `Unchecked` when it names an indicator

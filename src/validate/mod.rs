@@ -11,12 +11,13 @@ pub mod settings;
 pub mod span;
 pub mod units;
 
-use crate::diag::messages::{Content as Says, Data};
+use crate::diag::messages::{Content as Says, Data, Files};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
-use crate::load::Content;
+use crate::load::{Content, TextFile};
 use crate::model::{Article, District, Indicator, Page, Photos, Settings, Site, Topic};
 use crate::parse::raw::{RawIndicator, RawSite};
 use crate::text::collate::NameOrder;
+use crate::text::spool::Text;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -290,7 +291,7 @@ fn check_articles(
             Some((d, a, problems)) if *d == di => (a.clone(), problems.clone(), false),
             _ => {
                 let mut d = Diagnostics::new();
-                (content::article(f, di, ctx, &mut d).map(Arc::new), d, true)
+                (article(f, di, ctx, &mut d).map(Arc::new), d, true)
             }
         })
         .collect();
@@ -305,6 +306,20 @@ fn check_articles(
         out.push((a, d));
     }
     out
+}
+
+/// Checks one article; a text set aside in a spool is read back for it, and
+/// its body kept there too, so that the text is held only while checked.
+fn article(f: &TextFile<Text>, di: usize, ctx: &Ctx, diags: &mut Diagnostics) -> Option<Article> {
+    let spool_failed =
+        |e: std::io::Error| Diagnostic::error(&f.rel, None, Files::SpoolFailed { detail: e.to_string() });
+    let read = f.text.get().map_err(|e| diags.push(spool_failed(e))).ok()?;
+    let file = TextFile { rel: f.rel.clone(), text: read };
+    let mut a = content::article(&file, di, ctx, diags)?;
+    if let Some(body) = a.body.markdown.held().cloned() {
+        a.body.markdown = f.text.keep(&file.text, body).map_err(|e| diags.push(spool_failed(e))).ok()?;
+    }
+    Some(a)
 }
 
 fn pages(content: &Content, ctx: &Ctx, diags: &mut Diagnostics) -> Vec<Page> {

@@ -28,6 +28,16 @@ impl Beside {
     }
 }
 
+/// The folder that holds the output folder `out`: where what bantin keeps
+/// beside the output goes (also a large build's spool of texts, see
+/// `text::spool`).
+pub fn holder(out: &Path) -> PathBuf {
+    match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// Takes the output's lock, or says another build holds it.
 pub(super) fn lock(out: &Path, lock: &Path) -> Result<fs::File, WriteError> {
     let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(lock).map_err(io_err(lock))?;

@@ -37,8 +37,8 @@ pub use target::{check_archive_target, check_target};
 
 use crate::diag::messages::{Build, Unsafe};
 use crate::render::{Output, OutputData};
-pub use beside::mend;
 use beside::{forget_record, lock, ours, recover, Beside};
+pub use beside::{holder, mend};
 use rayon::prelude::*;
 use record::Record;
 use reuse::Kept;

@@ -46,6 +46,17 @@ pub enum Files {
         mb: u64,
         max: u64,
     },
+    /// A large build's texts set aside (`text::spool`): the spool could not
+    /// be made in the folder beside the output.
+    SpoolNotMade {
+        articles: usize,
+        detail: String,
+    },
+    /// This file's text, set aside during a large build, could not be put
+    /// into the spool or read back from it.
+    SpoolFailed {
+        detail: String,
+    },
     DuplicateKey {
         key: String,
     },
@@ -208,6 +219,30 @@ impl Files {
                 )),
             ),
             CannotRead { detail } => (say!(lang, "cannot be read: {detail}", "không đọc được: {detail}"), None),
+            SpoolNotMade { articles, detail } => (
+                say!(
+                    lang,
+                    "the site has {articles} articles, more than bantin holds in memory, and the temporary file to set their texts aside cannot be made in this folder: {detail}",
+                    "trang web có {articles} bài viết, nhiều hơn số bantin giữ trong bộ nhớ, và không tạo được tệp tạm để lưu nội dung của chúng trong thư mục này: {detail}"
+                ),
+                Some(say!(
+                    lang,
+                    "the folder that holds the output must be writable and have room for the articles' text; or build into another --out",
+                    "thư mục chứa thư mục xuất phải ghi được và còn chỗ cho nội dung các bài viết; hoặc dựng vào một --out khác"
+                )),
+            ),
+            SpoolFailed { detail } => (
+                say!(
+                    lang,
+                    "the copy of this file's text set aside during the build cannot be written or read back: {detail}",
+                    "bản sao nội dung tệp này, được lưu tạm trong lúc dựng, không ghi hoặc đọc lại được: {detail}"
+                ),
+                Some(say!(
+                    lang,
+                    "check the free space of the folder that holds the output, then build again",
+                    "hãy kiểm tra dung lượng trống của thư mục chứa thư mục xuất, rồi dựng lại"
+                )),
+            ),
             TooLarge { mb, max } => (
                 say!(
                     lang,

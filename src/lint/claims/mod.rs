@@ -35,8 +35,8 @@ struct Found {
     of: Option<String>,
 }
 
-/// The warnings of one article.
-pub fn article(site: &Site, a: &Article, d: &mut Diagnostics) {
+/// The warnings of one article, whose body's text is `markdown`.
+pub fn article(site: &Site, a: &Article, markdown: &str, d: &mut Diagnostics) {
     let units: Vec<String> = site
         .indicators
         .iter()
@@ -44,11 +44,11 @@ pub fn article(site: &Site, a: &Article, d: &mut Diagnostics) {
         .map(str::to_lowercase)
         .filter(|u| !u.is_empty())
         .collect();
-    let lines = lines::prose(&a.body.markdown, &units);
+    let lines = lines::prose(markdown, &units);
     if lines.is_empty() {
         return;
     }
-    let layout = lines::Layout::of(&a.body.markdown);
+    let layout = lines::Layout::of(markdown);
     let known = named::known(site);
     let cx = named::Cx { site, article: a, known: &known };
     let texts: Vec<&str> = lines.iter().map(|(_, t)| *t).collect();

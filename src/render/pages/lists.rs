@@ -203,8 +203,7 @@ impl Renderer<'_> {
         let p = &self.site.pages[pi];
         let dir = Route::Page(&p.slug).dir();
         let body = StandalonePage { body_html: self.body(&p.body, &dir, &p.file, None, &|_| None)? };
-        let description =
-            p.description.clone().unwrap_or_else(|| markdown::first_paragraph_text(&p.body.markdown, &[]));
+        let description = p.description.clone().unwrap_or_else(|| markdown::lead_text(&p.body.lead, &[]));
         self.page("page.html", &dir, self.base(&dir, p.title.clone(), description, "page"), body)
     }
 

@@ -324,7 +324,10 @@ impl<'a> Renderer<'a> {
         moment: Option<&Moment>,
         pictures: &dyn Fn(&str) -> Option<markdown::Picture>,
     ) -> Result<String, Diagnostic> {
-        let html = markdown::to_html_with(&body.markdown, self.site.settings.safe_html, pictures);
+        let text = body.markdown.get().map_err(|e| {
+            Diagnostic::error(file, None, crate::diag::messages::Files::SpoolFailed { detail: e.to_string() })
+        })?;
+        let html = markdown::to_html_with(&text, self.site.settings.safe_html, pictures);
         let mut rendered = Vec::with_capacity(body.shortcodes.len());
         for sc in &body.shortcodes {
             rendered.push(self.shortcode(sc, dir, file, moment)?);
