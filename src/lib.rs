@@ -66,6 +66,15 @@ pub struct BuildOptions {
     pub spool_above: usize,
 }
 
+impl BuildOptions {
+    /// A build of the site at `root` into `out` as `bantin build` makes it
+    /// by default: drafts left out, starting from the kept output, texts
+    /// set aside above [`load::SPOOL_ABOVE`] articles.
+    pub fn new(root: impl Into<PathBuf>, out: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions { root: root.into(), out: out.into(), drafts: false, reuse: true, spool_above: load::SPOOL_ABOVE }
+    }
+}
+
 /// What a successful build did.
 #[derive(Debug, Clone)]
 pub struct BuildReport {
@@ -239,14 +248,25 @@ pub fn check(root: &Path, drafts: bool) -> Diagnostics {
 }
 
 /// [`check`], and the checked site when it has no error (for `check
-/// --report`).
+/// --report`). Every page is rendered and dropped at once (only its path is
+/// kept, for the links); a large site's texts are set aside as `build` sets
+/// them aside, in the system's temporary folder.
 pub fn check_site(root: &Path, drafts: bool) -> (Diagnostics, Option<model::Site>) {
     let mut diags = Diagnostics::new();
-    let content = load::content(root, &mut diags);
+    let keep = load::Keep::SpoolAbove { above: load::SPOOL_ABOVE, dir: std::env::temp_dir() };
+    let content = load::content_keeping(root, &keep, &mut diags);
     let mut checked = None;
     if let Some((site, theme)) = prepare(root, &content, drafts, &mut diags) {
-        match render::site(&site, &theme) {
-            Ok(files) => diags.extend(lint::lint(&site, files.iter().map(|o| o.path.as_str()))),
+        let paths = std::sync::Mutex::new(Vec::new());
+        let sink = |o: render::Output| {
+            paths.lock().expect("no panic while holding the lock").push(o.path);
+            Ok(())
+        };
+        match render::site_streaming(&site, &theme, None, &|_, _| {}, &sink) {
+            Ok(_) => {
+                let paths = paths.into_inner().expect("no panic while holding the lock");
+                diags.extend(lint::lint(&site, paths.iter().map(String::as_str)))
+            }
             Err(errors) => diags.extend(errors),
         }
         checked = Some(site);

@@ -226,13 +226,8 @@ struct BuildArgs {
 fn build(args: BuildArgs, lang: Lang) -> ExitCode {
     let BuildArgs { root, out, drafts, verbose, no_cache } = args;
     let out = out.unwrap_or_else(|| root.join("public"));
-    let options = bantin::BuildOptions {
-        root: root.clone(),
-        out: out.clone(),
-        drafts,
-        reuse: !no_cache,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let options =
+        bantin::BuildOptions { drafts, reuse: !no_cache, ..bantin::BuildOptions::new(root.clone(), out.clone()) };
     let start = Instant::now();
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(0);

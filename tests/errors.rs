@@ -25,14 +25,7 @@ fn cases() -> Vec<String> {
 fn fails_cleanly(root: &std::path::Path) -> bantin::diag::Diagnostics {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    bantin::build(&bantin::BuildOptions {
-        root: fixture("minimal"),
-        out: out.clone(),
-        drafts: false,
-        reuse: true,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    })
-    .unwrap();
+    bantin::build(&bantin::BuildOptions::new(fixture("minimal"), out.clone())).unwrap();
     let before = files_under(&out);
     let index = std::fs::read(out.join("index.html")).unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_bantin"))
@@ -81,22 +74,10 @@ fn undefined_template_variable_is_an_error() {
 fn a_failed_build_leaves_the_last_good_output() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    let good = bantin::BuildOptions {
-        root: fixture("minimal"),
-        out: out.clone(),
-        drafts: false,
-        reuse: true,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let good = bantin::BuildOptions::new(fixture("minimal"), out.clone());
     bantin::build(&good).unwrap();
     let before = std::fs::read(out.join("index.html")).unwrap();
-    let bad = bantin::BuildOptions {
-        root: fixture("invalid/data_errors"),
-        out: out.clone(),
-        drafts: false,
-        reuse: true,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let bad = bantin::BuildOptions::new(fixture("invalid/data_errors"), out.clone());
     assert!(bantin::build(&bad).is_err());
     assert_eq!(std::fs::read(out.join("index.html")).unwrap(), before);
     assert!(!dir.path().join(".public.bantin-new").exists());
@@ -108,26 +89,14 @@ fn refuses_to_overwrite_a_folder_it_did_not_write() {
     let out = dir.path().join("mine");
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("thesis.docx"), "precious").unwrap();
-    let options = bantin::BuildOptions {
-        root: fixture("minimal"),
-        out: out.clone(),
-        drafts: false,
-        reuse: true,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let options = bantin::BuildOptions::new(fixture("minimal"), out.clone());
     let err = bantin::build(&options).unwrap_err().render(Lang::En);
     assert!(err.contains("bantin did not write it"), "{err}");
     assert_eq!(std::fs::read_to_string(out.join("thesis.docx")).unwrap(), "precious");
     // Hidden files count too: a folder holding only `.git` is not bantin's.
     let git_only = dir.path().join("repo");
     std::fs::create_dir_all(git_only.join(".git")).unwrap();
-    let options = bantin::BuildOptions {
-        root: fixture("minimal"),
-        out: git_only.clone(),
-        drafts: false,
-        reuse: true,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let options = bantin::BuildOptions::new(fixture("minimal"), git_only.clone());
     assert!(bantin::build(&options).is_err());
     assert!(git_only.join(".git").is_dir());
     for (out, why) in [
@@ -136,13 +105,7 @@ fn refuses_to_overwrite_a_folder_it_did_not_write() {
         (fixture("minimal").join(".."), "site root or a folder above it"),
         (fixture("minimal").join("templates"), "inside the site's `templates/`"),
     ] {
-        let o = bantin::BuildOptions {
-            root: fixture("minimal"),
-            out,
-            drafts: false,
-            reuse: true,
-            spool_above: bantin::load::SPOOL_ABOVE,
-        };
+        let o = bantin::BuildOptions::new(fixture("minimal"), out);
         let err = bantin::build(&o).unwrap_err().render(Lang::En);
         assert!(err.contains(why), "{err}");
     }
@@ -166,13 +129,7 @@ fn an_output_that_is_a_device_a_pipe_or_a_link_is_refused_and_left_alone() {
         (link.clone(), "it is a symbolic link"),
         (folder_link.clone(), "it is a symbolic link"),
     ] {
-        let o = bantin::BuildOptions {
-            root: fixture("minimal"),
-            out: out.clone(),
-            drafts: false,
-            reuse: true,
-            spool_above: bantin::load::SPOOL_ABOVE,
-        };
+        let o = bantin::BuildOptions::new(fixture("minimal"), out.clone());
         let err = bantin::build(&o).unwrap_err().render(Lang::En);
         assert!(err.contains(why), "{}: {err}", out.display());
     }

@@ -52,13 +52,7 @@ fn check_only(root: &Path) {
 
 fn build_into_temp(root: &Path) {
     let out = tempfile::tempdir().unwrap();
-    let options = bantin::BuildOptions {
-        root: root.to_path_buf(),
-        out: out.path().join("public"),
-        drafts: false,
-        reuse: true,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let options = bantin::BuildOptions::new(root.to_path_buf(), out.path().join("public"));
     bantin::build(&options).expect("the site builds");
 }
 

@@ -26,13 +26,7 @@ fn a_second_build_into_the_same_output_is_refused_while_the_first_writes() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let first = bantin::write::Staging::begin(&out).unwrap();
-    let options = bantin::BuildOptions {
-        root: fixture("minimal"),
-        out: out.clone(),
-        drafts: false,
-        reuse: true,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let options = bantin::BuildOptions::new(fixture("minimal"), out.clone());
     let err = bantin::build(&options).unwrap_err().render(Lang::En);
     assert!(err.contains("another bantin build is writing"), "{err}");
     first.abort();
@@ -97,23 +91,11 @@ fn the_new_output_takes_the_old_ones_place_in_one_step() {
 fn a_swap_cut_short_is_mended_by_the_next_run() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    let good = bantin::BuildOptions {
-        root: fixture("minimal"),
-        out: out.clone(),
-        drafts: false,
-        reuse: true,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let good = bantin::BuildOptions::new(fixture("minimal"), out.clone());
     bantin::build(&good).unwrap();
     let before = snapshot(&out);
     std::fs::rename(&out, dir.path().join(".public.bantin-old")).unwrap();
-    let bad = bantin::BuildOptions {
-        root: fixture("invalid/data_errors"),
-        out: out.clone(),
-        drafts: false,
-        reuse: true,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let bad = bantin::BuildOptions::new(fixture("invalid/data_errors"), out.clone());
     assert!(bantin::build(&bad).is_err());
     assert!(snapshot(&out) == before, "the last good output is back");
     assert!(!dir.path().join(".public.bantin-old").exists());
@@ -142,13 +124,7 @@ fn a_build_killed_at_any_moment_leaves_a_whole_output() {
 /// Builds `root` into `out` the way `bantin build` does (reusing) or into
 /// an empty folder (`--no-cache`).
 fn build_into(root: &Path, out: &Path, reuse: bool) -> bantin::BuildReport {
-    let options = bantin::BuildOptions {
-        root: root.to_path_buf(),
-        out: out.to_path_buf(),
-        drafts: false,
-        reuse,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let options = bantin::BuildOptions { reuse, ..bantin::BuildOptions::new(root.to_path_buf(), out.to_path_buf()) };
     bantin::build(&options).unwrap_or_else(|d| panic!("{}", d.render(Lang::En)))
 }
 
@@ -321,11 +297,9 @@ fn a_build_without_the_cache_keeps_no_copy() {
 /// texts aside above `spool_above` articles.
 fn build_spooling(root: &Path, out: &Path, spool_above: usize) -> Result<bantin::BuildReport, String> {
     let options = bantin::BuildOptions {
-        root: root.to_path_buf(),
-        out: out.to_path_buf(),
-        drafts: false,
         reuse: false,
         spool_above,
+        ..bantin::BuildOptions::new(root.to_path_buf(), out.to_path_buf())
     };
     bantin::build(&options).map_err(|d| d.report(Lang::En))
 }

@@ -65,13 +65,7 @@ pub fn files_under(dir: &Path) -> Vec<String> {
 pub fn build(root: &Path, drafts: bool) -> Built {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
-    let options = bantin::BuildOptions {
-        root: root.to_path_buf(),
-        out: out.clone(),
-        drafts,
-        reuse: true,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let options = bantin::BuildOptions { drafts, ..bantin::BuildOptions::new(root.to_path_buf(), out.clone()) };
     match bantin::build(&options) {
         Ok(report) => Built { dir, out, report },
         Err(d) => panic!("build of {} failed:\n{d}", root.display()),
@@ -82,13 +76,7 @@ pub fn build(root: &Path, drafts: bool) -> Built {
 /// (The report is in English.)
 pub fn build_errors(root: &Path) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let options = bantin::BuildOptions {
-        root: root.to_path_buf(),
-        out: dir.path().join("site"),
-        drafts: false,
-        reuse: true,
-        spool_above: bantin::load::SPOOL_ABOVE,
-    };
+    let options = bantin::BuildOptions::new(root.to_path_buf(), dir.path().join("site"));
     match bantin::build(&options) {
         Ok(_) => panic!("build of {} should fail", root.display()),
         Err(d) => {
