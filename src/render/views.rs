@@ -269,9 +269,11 @@ pub struct ArticleItem {
     pub topics: Vec<Link>,
 }
 
-/// Each article's summary as plain text, by article index: worked out at
-/// most once per build, when first asked for, since it takes a Markdown
-/// parse and an article is listed on several pages (its district's, its
+/// Each article's summary as plain text, by article index. Most are the
+/// article's lead as it is (worked out when the body was checked); a
+/// `summary` from the front matter (a Markdown parse) or a lead with values
+/// to fill in is worked out at most once per build, when first asked for,
+/// since an article is listed on several pages (its district's, its
 /// topics', the home page, the archive, bulletins, feeds, the search index).
 pub struct Summaries(Vec<std::sync::OnceLock<String>>);
 
