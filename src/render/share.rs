@@ -1,6 +1,5 @@
 //! Which share card (`og:image`) each page uses, and the cards' contents.
 
-use super::cache::hash_bytes;
 use super::charts::card::{self, CardText};
 use super::earlier::Inputs;
 use super::views;
@@ -57,9 +56,10 @@ fn png(path: String, text: &CardText, prepared: &Prepared) -> Result<Output, Dia
     }
     let draw =
         || card::render(text).map_err(|e| Diagnostic::error(&path, None, Build::ShareCard { detail: e.to_string() }));
-    let bytes = match prepared.cards() {
+    let remembered = prepared.cards().and_then(|c| Some((c, Inputs::new("card").value(text)?.finish())));
+    let bytes = match remembered {
+        Some((c, key)) => c.get_or_make(key, draw)?,
         None => draw()?,
-        Some(c) => c.get_or_make(hash_bytes(&[b"card", format!("{text:?}").as_bytes()]), draw)?,
     };
     Ok(Output { path, data: OutputData::Bytes(bytes) })
 }

@@ -18,6 +18,7 @@ pub mod svg;
 use crate::diag::messages::Build;
 use crate::diag::Diagnostic;
 use crate::model::{Moment, Site};
+use crate::render::earlier::Inputs;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -117,7 +118,9 @@ impl Charts {
                 let svg = match cache {
                     None => draw(),
                     Some(c) => {
-                        c.get_or_make(crate::render::cache::hash_bytes(&[b"chart", format!("{s:?}").as_bytes()]), draw)
+                        let mut inputs = Inputs::new("chart");
+                        inputs.part(format!("{s:?}").as_bytes());
+                        c.get_or_make(inputs.finish(), draw)
                     }
                 };
                 svg.map(|bytes| (*key, String::from_utf8(bytes).expect("SVG is UTF-8"))).map_err(|e| {

@@ -15,6 +15,10 @@
 //! Asking is also telling: every fingerprint asked about is what the next
 //! build will be told this build made.
 //!
+//! [`Inputs`] and [`Fingerprint`] are bantin's one way of hashing what an
+//! output is made from: `serve`'s memory of drawn charts, cards and
+//! workbooks ([`super::cache`]) is keyed by them too.
+//!
 //! [`OutputData::Cached`]: super::OutputData::Cached
 
 mod feed;

@@ -133,7 +133,11 @@ impl Renderer<'_> {
         // leaves an indicator's data alone does not zip it again.
         let xlsx = match self.prepared.cards() {
             None => make()?,
-            Some(c) => c.get_or_make(crate::render::cache::hash_bytes(&[b"xlsx", ind.id.as_bytes(), &csv]), make)?,
+            Some(c) => {
+                let mut inputs = crate::render::earlier::Inputs::new("xlsx");
+                inputs.part(ind.id.as_bytes()).part(&csv);
+                c.get_or_make(inputs.finish(), make)?
+            }
         };
         let csv = Output { path: route::indicator_csv(&ind.id), data: OutputData::Bytes(csv) };
         let xlsx = Output { path: route::indicator_xlsx(&ind.id), data: OutputData::Bytes(xlsx) };
