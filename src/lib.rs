@@ -89,7 +89,7 @@ pub struct BuildReport {
     /// Bytes of the articles' text set aside in a temporary file beside the
     /// output while the site was built (0: held in memory; see
     /// [`BuildOptions::spool_above`]).
-    pub set_aside: u64,
+    pub texts_set_aside: u64,
 }
 
 /// Checks the site read from `root` and resolves its theme: stages 2–4.
@@ -132,7 +132,9 @@ pub fn render_site(root: &Path, drafts: bool) -> Result<Rendered, Diagnostics> {
 
 /// `diags` with the source line of each problem, from the text the run read.
 fn with_lines(mut diags: Diagnostics, content: &load::Content) -> Diagnostics {
-    diags.attach_lines(|file| content.text_of(file));
+    // Made only if a problem has a line to show.
+    let texts = std::cell::OnceCell::new();
+    diags.attach_lines(|file| texts.get_or_init(|| content.texts()).text_of(file));
     diags
 }
 
@@ -177,8 +179,8 @@ pub fn build_with_progress(
     };
     match built {
         Ok(report) => {
-            let set_aside = content.spool.as_ref().map_or(0, |s| s.len());
-            Ok(BuildReport { warnings: with_lines(report.warnings, &content), set_aside, ..report })
+            let texts_set_aside = content.spool.as_ref().map_or(0, |s| s.len());
+            Ok(BuildReport { warnings: with_lines(report.warnings, &content), texts_set_aside, ..report })
         }
         Err(diags) => Err(with_lines(diags, &content)),
     }
@@ -221,7 +223,7 @@ fn build_checked(
     match committed {
         Ok(_) => {
             let (pages, files, charts) = (summary.pages, summary.files, summary.charts);
-            Ok(BuildReport { pages, files, charts, unchanged, warnings, set_aside: 0 })
+            Ok(BuildReport { pages, files, charts, unchanged, warnings, texts_set_aside: 0 })
         }
         Err(e) => {
             warnings.push(out_error(options, e));

@@ -329,8 +329,8 @@ fn texts_set_aside_publish_and_warn_exactly_as_texts_held() {
         let (held_out, spooled_out) = (held.path().join("public"), spooled.path().join("public"));
         let a = build_spooling(&fixture(name), &held_out, usize::MAX).unwrap();
         let b = build_spooling(&fixture(name), &spooled_out, 0).unwrap();
-        assert_eq!(a.set_aside, 0, "{name}: held in memory");
-        assert!(b.set_aside > 0, "{name}: set aside");
+        assert_eq!(a.texts_set_aside, 0, "{name}: held in memory");
+        assert!(b.texts_set_aside > 0, "{name}: set aside");
         assert!(snapshot(&held_out) == snapshot(&spooled_out), "{name}: the same files, byte for byte");
         assert_eq!(a.warnings.report(Lang::En), b.warnings.report(Lang::En), "{name}");
         assert_eq!(names_in(spooled.path()), ["public"], "{name}: the temporary file is gone");

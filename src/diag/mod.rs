@@ -243,24 +243,24 @@ impl Diagnostics {
     /// Attaches to each positioned problem the line it points at, from
     /// `text_of` (a file's text by its path, as the run read it).
     /// Each file is looked up and split into lines once, however many
-    /// problems it has (100,000 bad rows of one CSV cost one pass).
+    /// problems it has (100,000 bad rows of one CSV cost one pass), and
+    /// only one file's text is held at a time (a large build reads each
+    /// back from its spool).
     pub fn attach_lines(&mut self, text_of: impl Fn(&str) -> Option<crate::text::shared::Shared>) {
-        use std::collections::HashMap;
-        let wanted = |d: &Diagnostic| d.line.is_none() && d.pos.is_some_and(|p| !p.cell);
-        let mut texts: HashMap<String, Option<crate::text::shared::Shared>> = HashMap::new();
-        for d in self.items.iter().filter(|d| wanted(d)) {
-            if !texts.contains_key(&d.file) {
-                texts.insert(d.file.clone(), text_of(&d.file));
+        let mut by_file: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for (i, d) in self.items.iter().enumerate() {
+            if d.line.is_none() && d.pos.is_some_and(|p| !p.cell) {
+                by_file.entry(d.file.clone()).or_default().push(i);
             }
         }
-        let lines_of: HashMap<&str, Vec<&str>> = texts
-            .iter()
-            .map(|(file, t)| (file.as_str(), t.as_deref().map(|t| t.lines().collect()).unwrap_or_default()))
-            .collect();
-        for d in self.items.iter_mut().filter(|d| wanted(d)) {
-            let Some(pos) = d.pos else { continue };
-            let line = lines_of.get(d.file.as_str()).and_then(|l| l.get(pos.line.saturating_sub(1)));
-            d.line = line.map(|l| (*l).to_owned());
+        for (file, items) in by_file {
+            let Some(text) = text_of(&file) else { continue };
+            let lines: Vec<&str> = text.lines().collect();
+            for i in items {
+                let d = &mut self.items[i];
+                let line = d.pos.and_then(|p| lines.get(p.line.saturating_sub(1)));
+                d.line = line.map(|l| (*l).to_owned());
+            }
         }
     }
 

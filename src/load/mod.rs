@@ -1,4 +1,5 @@
-//! Stage 1, load: walk the site root and read its files into memory.
+//! Stage 1, load: walk the site root and read its files into memory (a
+//! large site's article texts into a spool on disk: [`Keep`]).
 //!
 //! This is the only stage besides `write` that touches the disk. Text is
 //! checked (UTF-8, no control characters), its byte-order mark removed, line endings
@@ -91,17 +92,35 @@ pub struct Content {
 }
 
 impl Content {
-    /// A text file's text by its path relative to the root, as read: what
-    /// a report shows under a problem's line and column.
-    /// An article's text set aside is read back (`None` if it cannot be).
-    pub fn text_of(&self, rel: &str) -> Option<Shared> {
+    /// Every text file by its path relative to the root, to look up the
+    /// texts of many (one pass, however many files a report names).
+    pub fn texts(&self) -> Texts<'_> {
         let districts = self.districts.iter().flat_map(|d| d.yaml.iter().chain(&d.csvs));
         let files = self.site.iter().chain(&self.indicators).chain(districts).chain(&self.pages);
-        if let Some(f) = files.chain(self.templates.values()).find(|f| f.rel == rel) {
-            return Some(f.text.clone());
+        let held = files.chain(self.templates.values()).map(|f| (f.rel.as_str(), Source::Held(&f.text)));
+        let articles =
+            self.districts.iter().flat_map(|d| &d.articles).map(|f| (f.rel.as_str(), Source::Article(&f.text)));
+        Texts(held.chain(articles).collect())
+    }
+}
+
+/// The text files of a [`Content`] by path ([`Content::texts`]).
+pub struct Texts<'c>(std::collections::HashMap<&'c str, Source<'c>>);
+
+enum Source<'c> {
+    Held(&'c Shared),
+    Article(&'c Text),
+}
+
+impl Texts<'_> {
+    /// A file's text as read: what a report shows under a problem's line
+    /// and column. An article's text set aside is read back; `None` if it
+    /// cannot be (the report then shows no line).
+    pub fn text_of(&self, rel: &str) -> Option<Shared> {
+        match self.0.get(rel)? {
+            Source::Held(t) => Some((*t).clone()),
+            Source::Article(t) => t.get().ok(),
         }
-        let articles = self.districts.iter().flat_map(|d| &d.articles);
-        articles.into_iter().find(|f| f.rel == rel).and_then(|f| f.text.get().ok())
     }
 }
 

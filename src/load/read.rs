@@ -55,10 +55,15 @@ pub(super) fn read_all<T: Send>(
 /// The spool for a site of `articles` articles, if `keep` asks for one.
 pub(super) fn spool(keep: &Keep, articles: usize) -> Result<Option<Arc<Spool>>, Diagnostic> {
     match keep {
-        Keep::SpoolAbove { above, dir } if articles > *above => Spool::new_in(dir).map(Some).map_err(|e| {
-            let problem = Files::SpoolNotMade { articles, detail: e.to_string() };
-            Diagnostic::error(dir.display().to_string(), None, problem)
-        }),
+        // The folder may be the output's new parent, which `write` is
+        // making at the same moment: it is made here too.
+        Keep::SpoolAbove { above, dir } if articles > *above => {
+            let made = std::fs::create_dir_all(dir).and_then(|()| Spool::new_in(dir));
+            made.map(Some).map_err(|e| {
+                let problem = Files::SpoolNotMade { articles, detail: e.to_string() };
+                Diagnostic::error(dir.display().to_string(), None, problem)
+            })
+        }
         _ => Ok(None),
     }
 }
@@ -75,7 +80,10 @@ pub(super) fn read_article(
         Some(spool) => match spool.put(&t.text) {
             Ok(spooled) => Text::Spooled(spooled),
             Err(e) => {
-                diags.push(Diagnostic::error(&t.rel, None, Files::SpoolFailed { detail: e.to_string() }));
+                // Said once: a full disk fails every article after it.
+                if spool.first_failure() {
+                    diags.push(Diagnostic::error(&t.rel, None, Files::SpoolFailed { detail: e.to_string() }));
+                }
                 return None;
             }
         },

@@ -1,6 +1,7 @@
-//! The Markdown bantin reads (CommonMark with tables, footnotes,
-//! strikethrough and task lists: one dialect for every stage), and the
-//! lead of a body: the text of its first paragraph.
+//! The Markdown dialect pages are rendered in (CommonMark with tables,
+//! footnotes, strikethrough and task lists), and the lead of a body: the
+//! text of its first paragraph. (The link and photo checks parse with
+//! every extension on, to find every link an author may have meant.)
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 

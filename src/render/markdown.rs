@@ -1,5 +1,6 @@
 //! Markdown to HTML (CommonMark with tables, footnotes, strikethrough and
-//! task lists), and the plain-text summary of a body.
+//! task lists: [`crate::parse::markdown::options`]), and plain text: a
+//! body's lead with its values filled in, a front-matter summary.
 
 use crate::parse::markdown::options;
 use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};

@@ -1,6 +1,7 @@
 //! Stage 5, render: the model into output files, in memory.
 //!
-//! Pure: no disk, no clock. Every page is an independent job run in
+//! Pure: no disk (but for reading back a large build's article texts from
+//! their spool, the run's own copy: `text::spool`), no clock. Every page is an independent job run in
 //! parallel; the result is sorted by path so the output is the same
 //! whatever order the jobs finished in.
 

@@ -197,7 +197,8 @@ impl Live {
         });
         let Some((site, prepared)) = prepared else {
             if let Some(content) = &sources.content {
-                diags.attach_lines(|file| content.text_of(file));
+                let texts = std::cell::OnceCell::new();
+                diags.attach_lines(|file| texts.get_or_init(|| content.texts()).text_of(file));
             }
             self.show(Failure { diags, crash: None });
             return None;

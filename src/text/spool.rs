@@ -3,11 +3,12 @@
 //!
 //! A build of a million articles would hold 5.6 GiB of Markdown from
 //! reading to rendering; each text is needed only while its article is
-//! checked, when its page is rendered and when its links are checked. Above
-//! a number of articles (`load::Texts`), `load` puts each article's text,
-//! as read and normalised, into a spool and keeps a [`Spooled`] handle (its
-//! place in the spool, 24 bytes); the stages that need the text read it
-//! back ([`Text::get`]), from the page cache as a rule.
+//! checked, when its page is rendered and when its links are checked.
+//! Above a number of articles (`load::Keep`, `load::SPOOL_ABOVE`), `load`
+//! puts each article's text, as read and normalised, into a spool and keeps
+//! a [`Spooled`] handle (its place in the spool, 24 bytes); the stages that
+//! need the text read it back ([`Text::get`]), from the page cache as a
+//! rule.
 //!
 //! The spool is an anonymous file (`tempfile::tempfile_in`: no name on
 //! Linux, deleted when closed elsewhere) in the folder the caller names,
@@ -23,7 +24,7 @@ use std::fs::File;
 use std::io;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// An append-only file of texts, written and read from many threads.
@@ -31,13 +32,15 @@ pub struct Spool {
     file: File,
     /// Where the next text goes.
     end: AtomicU64,
+    /// Whether a text could not be put in.
+    failed: AtomicBool,
 }
 
 impl Spool {
     /// A new, empty spool in the folder `dir`.
     pub fn new_in(dir: &Path) -> io::Result<Arc<Spool>> {
         let file = tempfile::tempfile_in(dir)?;
-        Ok(Arc::new(Spool { file, end: AtomicU64::new(0) }))
+        Ok(Arc::new(Spool { file, end: AtomicU64::new(0), failed: AtomicBool::new(false) }))
     }
 
     /// Puts `text` into the spool: the handle to read it back.
@@ -46,6 +49,12 @@ impl Spool {
         let at = self.end.fetch_add(len, Ordering::Relaxed);
         write_at(&self.file, text.as_bytes(), at)?;
         Ok(Spooled { spool: Arc::clone(self), range: at..at + len })
+    }
+
+    /// Whether this is the first failure to put a text in (a caller that
+    /// failed says so only then: once the disk is full, every text fails).
+    pub fn first_failure(&self) -> bool {
+        !self.failed.swap(true, Ordering::Relaxed)
     }
 
     /// How many bytes the spool holds.
@@ -269,6 +278,7 @@ mod tests {
         assert_eq!(cut.read().unwrap_err().kind(), io::ErrorKind::InvalidData);
         let past = Spooled { spool: Arc::clone(&s), range: 0..100 };
         assert!(past.read().is_err());
+        assert!(s.first_failure() && !s.first_failure(), "a failure is said once");
     }
 
     #[test]

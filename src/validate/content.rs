@@ -132,8 +132,12 @@ pub fn article(file: &TextFile, district: usize, ctx: &Ctx, diags: &mut Diagnost
     let indicators = article_indicators(&doc, district, ctx, diags);
     let image = lead_image(&doc, diags);
     let moment = date.zip(slug.as_deref()).map(|(date, article)| Moment { date, district, article });
-    let body =
+    let mut body =
         body::check(&file.rel, body_text, body_line, body::Place { district: Some(district), moment }, ctx, diags);
+    let summary = doc.value.summary.clone().filter(|s| !s.trim().is_empty());
+    if summary.is_some() {
+        body.lead = String::new(); // the summary is shown instead
+    }
     (diags.error_count() == before).then(|| Article {
         district,
         slug: slug.unwrap_or_default(),
@@ -141,7 +145,7 @@ pub fn article(file: &TextFile, district: usize, ctx: &Ctx, diags: &mut Diagnost
         date: date.unwrap_or_default(),
         author: doc.value.author.clone().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),
         topics,
-        summary: doc.value.summary.clone().filter(|s| !s.trim().is_empty()),
+        summary,
         image_alt: image.as_ref().and_then(|_| clean(&doc.value.image_alt)),
         image_caption: image.as_ref().and_then(|_| clean(&doc.value.image_caption)),
         image,

@@ -227,8 +227,8 @@ impl Files {
                 ),
                 Some(say!(
                     lang,
-                    "the folder that holds the output must be writable and have room for the articles' text; or build into another --out",
-                    "thư mục chứa thư mục xuất phải ghi được và còn chỗ cho nội dung các bài viết; hoặc dựng vào một --out khác"
+                    "this folder (for `build`, the one that holds --out; for `check`, the system's temporary folder, TMPDIR) must be writable and have room for the articles' text",
+                    "thư mục này (với `build`: thư mục chứa --out; với `check`: thư mục tạm của hệ thống, TMPDIR) phải ghi được và còn chỗ cho nội dung các bài viết"
                 )),
             ),
             SpoolFailed { detail } => (
@@ -239,8 +239,8 @@ impl Files {
                 ),
                 Some(say!(
                     lang,
-                    "check the free space of the folder that holds the output, then build again",
-                    "hãy kiểm tra dung lượng trống của thư mục chứa thư mục xuất, rồi dựng lại"
+                    "check the free space of the folder the texts are set aside in (for `build`, the one that holds --out; for `check`, TMPDIR), then run again",
+                    "hãy kiểm tra dung lượng trống của thư mục lưu tạm nội dung (với `build`: thư mục chứa --out; với `check`: TMPDIR), rồi chạy lại"
                 )),
             ),
             TooLarge { mb, max } => (
