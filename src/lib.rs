@@ -254,9 +254,14 @@ pub fn check(root: &Path, drafts: bool) -> Diagnostics {
 /// kept, for the links); a large site's texts are set aside as `build` sets
 /// them aside, in the system's temporary folder.
 pub fn check_site(root: &Path, drafts: bool) -> (Diagnostics, Option<model::Site>) {
-    let mut diags = Diagnostics::new();
     let keep = load::Keep::SpoolAbove { above: load::SPOOL_ABOVE, dir: std::env::temp_dir() };
-    let content = load::content_keeping(root, &keep, &mut diags);
+    check_site_keeping(root, drafts, &keep)
+}
+
+/// [`check_site`], the articles' texts kept as `keep` says.
+pub fn check_site_keeping(root: &Path, drafts: bool, keep: &load::Keep) -> (Diagnostics, Option<model::Site>) {
+    let mut diags = Diagnostics::new();
+    let content = load::content_keeping(root, keep, &mut diags);
     let mut checked = None;
     if let Some((site, theme)) = prepare(root, &content, drafts, &mut diags) {
         let paths = std::sync::Mutex::new(Vec::new());

@@ -352,3 +352,31 @@ fn texts_set_aside_are_refused_with_the_same_report_and_lines() {
         assert!(names_in(dir.path()).is_empty(), "{name}: nothing written, the temporary file gone");
     }
 }
+
+/// `check` sets a large site's texts aside as `build` does: the same
+/// warnings and errors, with their lines, and nothing left behind.
+#[test]
+fn check_with_texts_set_aside_reports_what_check_with_texts_held_does() {
+    for name in ["claims", "check_warnings", "invalid/articles"] {
+        let spool = tempfile::tempdir().unwrap();
+        let aside = bantin::load::Keep::SpoolAbove { above: 0, dir: spool.path().to_path_buf() };
+        let (held, held_site) = bantin::check_site_keeping(&fixture(name), false, &bantin::load::Keep::Held);
+        let (set_aside, site) = bantin::check_site_keeping(&fixture(name), false, &aside);
+        assert_eq!(held.report(Lang::En), set_aside.report(Lang::En), "{name}");
+        assert!(set_aside.report(Lang::En).contains(" | "), "{name}: lines shown");
+        assert_eq!(held_site.is_some(), site.is_some(), "{name}");
+        assert!(names_in(spool.path()).is_empty(), "{name}: nothing left in the temporary folder");
+    }
+    // The texts are set aside where asked: a folder that cannot be made is
+    // an error naming it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a-file"), "x").unwrap();
+    let blocked = bantin::load::Keep::SpoolAbove { above: 0, dir: dir.path().join("a-file/spool") };
+    let (report, site) = bantin::check_site_keeping(&fixture("claims"), false, &blocked);
+    let report = report.report(Lang::En);
+    assert!(
+        report.contains("a-file/spool: error: the site has 4 articles, more than bantin holds in memory"),
+        "{report}"
+    );
+    assert!(site.is_none());
+}
