@@ -201,13 +201,7 @@ fn build_checked(
     mut warnings: Diagnostics,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildReport, Diagnostics> {
-    // The paths written, for the warnings `check` gives about links.
-    let written = std::sync::Mutex::new(Vec::new());
-    let sink = |o: render::Output| {
-        staging.put(&o).map_err(|e| out_error(options, e))?;
-        written.lock().expect("no panic while holding the lock").push(o.path);
-        Ok(())
-    };
+    let sink = |o: render::Output| staging.put(&o).map_err(|e| out_error(options, e));
     let summary = match render::site_streaming(site, theme, staging.earlier(), progress, &sink) {
         Ok(summary) => summary,
         Err(errors) => {
@@ -217,8 +211,9 @@ fn build_checked(
         }
     };
     let unchanged = staging.unchanged();
-    let written = written.into_inner().expect("no panic while holding the lock");
-    let (lint, committed) = rayon::join(|| lint::lint(site, written.iter().map(String::as_str)), || staging.commit());
+    // The links are checked against every path made while it is swapped in.
+    let paths = summary.paths.iter().map(String::as_str);
+    let (lint, committed) = rayon::join(|| lint::lint(site, paths), || staging.commit());
     warnings.extend(lint);
     match committed {
         Ok(_) => {
@@ -264,16 +259,9 @@ pub fn check_site_keeping(root: &Path, drafts: bool, keep: &load::Keep) -> (Diag
     let content = load::content_keeping(root, keep, &mut diags);
     let mut checked = None;
     if let Some((site, theme)) = prepare(root, &content, drafts, &mut diags) {
-        let paths = std::sync::Mutex::new(Vec::new());
-        let sink = |o: render::Output| {
-            paths.lock().expect("no panic while holding the lock").push(o.path);
-            Ok(())
-        };
-        match render::site_streaming(&site, &theme, None, &|_, _| {}, &sink) {
-            Ok(_) => {
-                let paths = paths.into_inner().expect("no panic while holding the lock");
-                diags.extend(lint::lint(&site, paths.iter().map(String::as_str)))
-            }
+        // Each page is dropped as soon as it is made; only its path is kept.
+        match render::site_streaming(&site, &theme, None, &|_, _| {}, &|_| Ok(())) {
+            Ok(summary) => diags.extend(lint::lint(&site, summary.paths.iter().map(String::as_str))),
             Err(errors) => diags.extend(errors),
         }
         checked = Some(site);

@@ -297,11 +297,13 @@ pub fn site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostics> {
 }
 
 /// What a streamed render made.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Summary {
     pub files: usize,
     pub pages: usize,
     pub charts: usize,
+    /// Every path made, in order (what the links are checked against).
+    pub paths: Vec<String>,
 }
 
 /// Where rendered files go as soon as they are made (the write stage, or
@@ -344,14 +346,15 @@ pub fn site_streaming(
     if diags.has_errors() {
         return Err(diags);
     }
-    let paths: Vec<String> = seen.lock().expect("never poisoned").keys().cloned().collect();
-    let pages: Vec<&str> = paths.iter().map(String::as_str).filter(|p| p.ends_with(".html")).collect();
-    let page_count = pages.len();
-    if let Err(d) = emit(feeds::sitemap(site, &pages)) {
+    let pages: Vec<String> =
+        seen.lock().expect("never poisoned").keys().filter(|p| p.ends_with(".html")).cloned().collect();
+    let page_refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+    if let Err(d) = emit(feeds::sitemap(site, &page_refs)) {
         diags.push(d);
         return Err(diags);
     }
-    Ok(Summary { files: paths.len() + 1, pages: page_count, charts: prepared.chart_count() })
+    let paths: Vec<String> = seen.into_inner().expect("never poisoned").into_keys().collect();
+    Ok(Summary { files: paths.len(), pages: pages.len(), charts: prepared.chart_count(), paths })
 }
 
 /// The error for two files written to one path.
